@@ -1,0 +1,397 @@
+"""Annotate: anchor context notes to quotes of a text and link glossary terms.
+
+Works on markdown-it's token stream, so it sees the text as a reader does (no Markdown
+escapes) and never touches headings' structure, links or code. The text itself is never
+changed: notes and links are inserted as extra inline tokens around the words.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from html import escape
+
+from markdown_it.token import Token
+
+from .problems import error
+
+SEPARATOR = "\x00"   # between paragraphs: no quote or term can match across it
+NUMBERED = {"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open",
+            "table_open", "fence", "code_block"}
+
+
+@dataclass
+class PlacedNote:
+    note: object        # the Note
+    number: int         # 1, 2, … in reading order
+    block: int | None   # ¶ number of the paragraph that holds the anchor
+    html: str           # the note's body, rendered
+    block_index: int = 0
+
+
+@dataclass
+class Block:
+    kind: str           # token type that opens it, e.g. paragraph_open, heading_open
+    number: int | None  # ¶ number (None for headings, rules, footnotes)
+    html: str
+    notes: list = field(default_factory=list)
+
+
+@dataclass
+class AnnotatedText:
+    text: object
+    blocks: list
+    notes: list                     # [PlacedNote] in reading order
+    occurrences: dict               # term id -> [¶ numbers], every occurrence
+    linked_terms: list              # term ids linked on this page, first-seen order
+    links: list                     # [(href, path, line)] for the link check
+    problems: list
+
+
+@dataclass
+class _Piece:
+    """A child token of an inline token, with its place in the text's visible string."""
+    inline: Token
+    child: int
+    start: int
+    end: int
+    splittable: bool    # a text token (may be cut for anchors and links)
+    linkable: bool      # glossary terms may be linked here
+
+
+def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
+    env: dict = {}
+    tokens = md.parse(text.body, env)
+    spans = top_level_blocks(tokens)
+    numbers = paragraph_numbers(tokens, spans)
+    visible, pieces, piece_starts, piece_block = visible_text(tokens, spans)
+    problems: list = []
+
+    anchors = place_anchors(notes, visible, text, problems)
+    anchors = drop_overlaps(anchors, problems)
+    placed = number_notes(anchors, piece_starts, piece_block, numbers, md, text)
+
+    occurrences, links = find_terms(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers)
+    chosen = choose_links(links, mode)
+    linked = list(dict.fromkeys(term_id for _, _, term_id in chosen))
+
+    insert_markup(pieces, piece_starts, anchors, placed, chosen)
+    blocks = render_blocks(tokens, spans, numbers, md, env, placed)
+    found_links = [(href, text.path, text.body_line + line) for href, line in _links(tokens)]
+    for note in placed:
+        found_links += [(href, note.note.path, note.note.body_line + line)
+                        for href, line in _links(md.parse(note.note.body))]
+    return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems)
+
+
+# --- structure ----------------------------------------------------------------------------
+
+def top_level_blocks(tokens):
+    """[(start, end)] token ranges of the top-level blocks (end exclusive)."""
+    spans, start, depth = [], None, 0
+    for index, token in enumerate(tokens):
+        if depth == 0:
+            start = index
+        depth += token.nesting
+        if depth == 0:
+            spans.append((start, index + 1))
+    return spans
+
+
+def paragraph_numbers(tokens, spans):
+    numbers, count = [], 0
+    for start, _ in spans:
+        if tokens[start].type in NUMBERED:
+            count += 1
+            numbers.append(count)
+        else:
+            numbers.append(None)
+    return numbers
+
+
+def visible_text(tokens, spans):
+    """The text a reader sees, paragraphs joined by SEPARATOR, and where each piece sits."""
+    parts, pieces, starts, blocks = [], [], [], []
+    offset = 0
+    for block_index, (start, end) in enumerate(spans):
+        heading = tokens[start].type == "heading_open"
+        for token in tokens[start:end]:
+            if token.type != "inline":
+                continue
+            link_depth = 0
+            for child_index, child in enumerate(token.children or ()):
+                if child.type == "link_open":
+                    link_depth += 1
+                elif child.type == "link_close":
+                    link_depth -= 1
+                content = _visible(child)
+                if not content:
+                    continue
+                is_text = child.type == "text"
+                piece = _Piece(token, child_index, offset, offset + len(content), is_text,
+                               is_text and link_depth == 0 and not heading)
+                pieces.append(piece)
+                starts.append(offset)
+                blocks.append(block_index)
+                parts.append(content)
+                offset += len(content)
+            parts.append(SEPARATOR)
+            offset += 1
+    return "".join(parts), pieces, starts, blocks
+
+
+def _visible(child) -> str:
+    if child.type in ("text", "code_inline"):
+        return child.content
+    if child.type in ("softbreak", "hardbreak"):
+        return "\n"
+    return ""
+
+
+# --- notes --------------------------------------------------------------------------------
+
+def quote_pattern(quote: str) -> re.Pattern:
+    return re.compile(r"\s+".join(re.escape(word) for word in quote.split()))
+
+
+def place_anchors(notes, visible: str, text, problems):
+    """Return [(start, end, note)] for the notes whose quote picks exactly one place."""
+    anchors = []
+    for note in notes:
+        pattern = quote_pattern(note.quote)
+        matches = [m for m in pattern.finditer(visible) if _context_fits(m, note, visible)]
+        where = f"in {text.path}"
+        if not matches:
+            problems.append(error(note.path, note.line, _not_found(note, visible, where)))
+            continue
+        if note.occurrence is not None:
+            if note.occurrence > len(matches):
+                problems.append(error(note.path, note.line,
+                                      f"anchor “{note.quote}” occurs {len(matches)} time(s) {where}, "
+                                      f"so there is no occurrence {note.occurrence}; lower the number"))
+                continue
+            match = matches[note.occurrence - 1]
+        elif len(matches) > 1:
+            problems.append(error(note.path, note.line,
+                                  f"anchor “{note.quote}” is ambiguous: it occurs {len(matches)} times {where}; "
+                                  f"add `occurrence: N` (1–{len(matches)}), or `before:`/`after:` "
+                                  "with the words around the one you mean"))
+            continue
+        else:
+            match = matches[0]
+        anchors.append((match.start(), match.end(), note))
+    return sorted(anchors, key=lambda a: (a[0], a[1]))
+
+
+def _context_fits(match, note, visible: str) -> bool:
+    """`before:`/`after:` must stand right next to the quote (spaces folded)."""
+    if note.before:
+        prefix = visible[max(0, match.start() - len(note.before) - 40): match.start()]
+        if not _fold(prefix).endswith(_fold(note.before)):
+            return False
+    if note.after:
+        suffix = visible[match.end(): match.end() + len(note.after) + 40]
+        if not _fold(suffix).startswith(_fold(note.after)):
+            return False
+    return True
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace(SEPARATOR, "\n").split())
+
+
+def _not_found(note, visible: str, where: str) -> str:
+    flat = visible.replace(SEPARATOR, " ")
+    if quote_pattern(note.quote).search(flat):
+        return (f"anchor “{note.quote}” spans two paragraphs {where}; "
+                "quote a phrase from within one paragraph")
+    if re.search(quote_pattern(note.quote).pattern, visible, re.IGNORECASE):
+        return (f"anchor “{note.quote}” not found {where} (it occurs with different capitals); "
+                "copy the phrase exactly as the text has it")
+    if note.before or note.after:
+        return (f"anchor “{note.quote}” not found {where} with the given before/after words; "
+                "check them against the text")
+    return (f"anchor “{note.quote}” not found {where}; the text may have changed — "
+            "copy the phrase exactly as the text has it (quotes and dashes included)")
+
+
+def drop_overlaps(anchors, problems):
+    kept = []
+    for start, end, note in anchors:
+        if kept and start < kept[-1][1]:
+            other = kept[-1][2]
+            problems.append(error(note.path, note.line,
+                                  f"anchor “{note.quote}” overlaps the anchor “{other.quote}” "
+                                  f"(line {other.line}); shorten one quote so they do not share words"))
+            continue
+        kept.append((start, end, note))
+    return kept
+
+
+def number_notes(anchors, piece_starts, piece_block, numbers, md, text):
+    placed = []
+    for number, (start, _, note) in enumerate(anchors, 1):
+        index = max(0, bisect.bisect_right(piece_starts, start) - 1)
+        block_index = piece_block[index] if piece_block else 0
+        placed.append(PlacedNote(note, number, numbers[block_index] if numbers else None,
+                                 md.render(note.body), block_index))
+    return placed
+
+
+# --- glossary -----------------------------------------------------------------------------
+
+def find_terms(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers):
+    """Every whole-word occurrence, and those that may carry a link."""
+    occurrences: dict = {}
+    links = []
+    anchor_starts = [a[0] for a in anchors]
+    for start, end, term_id in matcher.find(visible):
+        index = bisect.bisect_right(piece_starts, start) - 1
+        piece = pieces[index]
+        if not piece.linkable or end > piece.end:
+            continue
+        number = numbers[piece_block[index]]
+        if number is not None:
+            spots = occurrences.setdefault(term_id, [])
+            if not spots or spots[-1] != number:
+                spots.append(number)
+        if not _cuts_anchor(start, end, anchors, anchor_starts):
+            links.append((start, end, term_id))
+    return occurrences, links
+
+
+def _cuts_anchor(start, end, anchors, anchor_starts) -> bool:
+    """True if a link over start..end would cut a note anchor (partial overlap)."""
+    index = bisect.bisect_right(anchor_starts, end) - 1
+    while index >= 0:
+        a_start, a_end, _ = anchors[index]
+        if a_end <= start:
+            return False
+        if not (a_start <= start and end <= a_end):
+            return True
+        index -= 1
+    return False
+
+
+def choose_links(links, mode: str):
+    if mode == "none":
+        return []
+    if mode == "all":
+        return links
+    seen, chosen = set(), []
+    for link in links:
+        if link[2] not in seen:
+            seen.add(link[2])
+            chosen.append(link)
+    return chosen
+
+
+# --- markup -------------------------------------------------------------------------------
+
+def insert_markup(pieces, piece_starts, anchors, placed, links):
+    """Rewrite inline children: anchor spans, note references, glossary links."""
+    markers = {}     # piece index -> list of (start, end, kind, payload)
+    for (start, end, note), placed_note in zip(anchors, placed):
+        first = bisect.bisect_right(piece_starts, start) - 1
+        index = first
+        while index < len(pieces) and pieces[index].start < end:
+            markers.setdefault(index, []).append((start, end, "anchor", placed_note))
+            index += 1
+    for start, end, term_id in links:
+        index = bisect.bisect_right(piece_starts, start) - 1
+        markers.setdefault(index, []).append((start, end, "term", term_id))
+    # Work from the last child of each inline backwards so earlier child indexes stay valid.
+    for index in sorted(markers, key=lambda i: (id(pieces[i].inline), -pieces[i].child)):
+        piece = pieces[index]
+        piece.inline.children[piece.child:piece.child + 1] = _marked(piece, markers[index])
+
+
+def _marked(piece, marks):
+    child = piece.inline.children[piece.child]
+    anchors = [m for m in marks if m[2] == "anchor"]
+    terms = [m for m in marks if m[2] == "term"]
+    if not piece.splittable:
+        out = [child]
+        for start, end, _, placed in anchors:
+            out = [_html(f'<span class="anchor" data-note="{escape(placed.note.id)}">'), *out, _html("</span>")]
+            if end <= piece.end:
+                out.append(_html(note_ref(placed)))
+        return out
+    cuts = {piece.start, piece.end}
+    for start, end, *_ in marks:
+        cuts.update(x for x in (start, end) if piece.start < x < piece.end)
+    edges = sorted(cuts)
+    out = []
+    for left, right in zip(edges, edges[1:]):
+        words = _text(child, child.content[left - piece.start:right - piece.start])
+        inner = [words]
+        term = next((m for m in terms if m[0] <= left and right <= m[1]), None)
+        if term:
+            inner = [_html(f'<a class="term" href="glossary.html#{escape(term[3])}" '
+                           f'data-term="{escape(term[3])}">'), words, _html("</a>")]
+        anchor = next((m for m in anchors if m[0] <= left and right <= m[1]), None)
+        if anchor:
+            inner = [_html(f'<span class="anchor" data-note="{escape(anchor[3].note.id)}">'), *inner,
+                     _html("</span>")]
+        out += inner
+        if anchor and right == anchor[1]:
+            out.append(_html(note_ref(anchor[3])))
+    return out
+
+
+def note_ref(placed) -> str:
+    note_id = escape(placed.note.id)
+    return (f'<sup class="note-ref" id="ref-{note_id}"><a href="#note-{note_id}" '
+            f'role="doc-noteref" aria-label="Note {placed.number}">{placed.number}</a></sup>')
+
+
+def _html(content: str) -> Token:
+    return Token("html_inline", "", 0, content=content)
+
+
+def _text(model: Token, content: str) -> Token:
+    return Token("text", "", 0, content=content, level=model.level)
+
+
+# --- output -------------------------------------------------------------------------------
+
+def render_blocks(tokens, spans, numbers, md, env, placed):
+    blocks = []
+    for (start, end), number in zip(spans, numbers):
+        html = md.renderer.render(tokens[start:end], md.options, env)
+        blocks.append(Block(tokens[start].type, number, html))
+    for note in placed:
+        blocks[note.block_index].notes.append(note)
+    return blocks
+
+
+def _links(tokens):
+    line = 0
+    for token in tokens:
+        if token.map:
+            line = token.map[0]
+        for child in token.children or ():
+            if child.type == "link_open":
+                yield child.attrGet("href") or "", line
+
+
+def footnote_problems(body: str, path: str, body_line: int):
+    """A [^ref] with no definition, or a definition never used."""
+    problems = []
+    defined, used = {}, {}
+    for offset, line in enumerate(body.split("\n")):
+        definition = re.match(r"^\[\^([^\]\s]+)\]:", line)
+        if definition:
+            defined.setdefault(definition.group(1), body_line + offset)
+            line = line[definition.end():]
+        for ref in re.finditer(r"\[\^([^\]\s]+)\](?!:)", line):
+            used.setdefault(ref.group(1), body_line + offset)
+    for name, line in used.items():
+        if name not in defined:
+            problems.append(error(path, line, f"footnote [^{name}] has no definition; add a line "
+                                              f"`[^{name}]: …` below the paragraph"))
+    for name, line in defined.items():
+        if name not in used:
+            problems.append(error(path, line, f"footnote [^{name}] is defined but never used; "
+                                              f"cite it with [^{name}] in the text or delete it"))
+    return problems

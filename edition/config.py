@@ -1,0 +1,117 @@
+"""site.yaml: read it, check every key and type, fill in defaults."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import error, warning
+
+CONFIG_FILE = "site.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str = "Reading edition"
+    description: str = ""
+    language: str = "en"
+    base_url: str = ""
+    theme: str = "default"
+    output: str = "_site"
+    glossary_links: str = "first"
+
+
+# key -> (type, allowed values or None)
+SCHEMA = {
+    "title": (str, None),
+    "description": (str, None),
+    "language": (str, None),
+    "base_url": (str, None),
+    "theme": (str, None),
+    "output": (str, None),
+    "glossary_links": (str, ("first", "all", "none")),
+}
+
+# Writing the site replaces the output folder: these would destroy an editor's work.
+PROTECTED_OUTPUTS = {"", ".", "content", "seeds", "theme", "tests", "edition", ".git"}
+
+
+def load_config(root: Path):
+    """Return (Config, problems) for the project at root."""
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return Config(), [error(CONFIG_FILE, None,
+                                "site.yaml is missing; create it with at least `title: My edition`")]
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        return Config(), [error(CONFIG_FILE, line, f"invalid YAML: {reason}; fix the syntax on this line")]
+    if data is None:
+        return Config(), [error(CONFIG_FILE, 1, "site.yaml is empty; add at least `title: My edition`")]
+    if not isinstance(data, dict):
+        return Config(), [error(CONFIG_FILE, 1, "site.yaml must be a mapping of `key: value` lines")]
+    return check_config(data, text, root)
+
+
+def check_config(data: dict, text: str, root: Path):
+    problems = []
+    values = {}
+    for key, value in data.items():
+        line = _line_of_key(text, key)
+        if key not in SCHEMA:
+            near = difflib.get_close_matches(str(key), SCHEMA, n=1)
+            hint = f"did you mean `{near[0]}`?" if near else f"known keys: {', '.join(SCHEMA)}"
+            problems.append(warning(CONFIG_FILE, line, f"unknown key `{key}` is ignored; {hint}"))
+            continue
+        kind, allowed = SCHEMA[key]
+        if value is None:
+            continue
+        if not isinstance(value, kind):
+            problems.append(error(CONFIG_FILE, line,
+                                  f"`{key}` must be text, not {type(value).__name__}; "
+                                  f"write it in quotes, e.g. {key}: \"{value}\""))
+            continue
+        if allowed and value not in allowed:
+            problems.append(error(CONFIG_FILE, line,
+                                  f"`{key}: {value}` is not allowed; use one of: {', '.join(allowed)}"))
+            continue
+        values[key] = value.strip() if key != "description" else value
+    if "title" not in values:
+        problems.append(error(CONFIG_FILE, 1, "site.yaml has no `title`; add `title: My edition`"))
+    config = Config(**values)
+    problems += _check_paths(config, text, root)
+    return config, problems
+
+
+def _check_paths(config: Config, text: str, root: Path):
+    problems = []
+    out = Path(config.output)
+    line = _line_of_key(text, "output")
+    if out.is_absolute() or ".." in out.parts:
+        problems.append(error(CONFIG_FILE, line,
+                              f"`output: {config.output}` must be a folder inside the project, "
+                              "e.g. `output: _site`"))
+    elif out.as_posix().strip("/") in PROTECTED_OUTPUTS or out.parts[:1] in (("content",), ("seeds",), ("theme",)):
+        problems.append(error(CONFIG_FILE, line,
+                              f"`output: {config.output}` would overwrite your own files when the site is "
+                              "written; choose a separate folder such as `_site`"))
+    if not (root / "theme" / config.theme / "templates").is_dir():
+        theme_dir = root / "theme"
+        themes = sorted(p.name for p in theme_dir.iterdir() if (p / "templates").is_dir()) if theme_dir.is_dir() else []
+        problems.append(error(CONFIG_FILE, _line_of_key(text, "theme"),
+                              f"theme `{config.theme}` not found in theme/; "
+                              f"use one of: {', '.join(themes) or '(none: restore theme/default)'}"))
+    return problems
+
+
+def _line_of_key(text: str, key) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None

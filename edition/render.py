@@ -1,0 +1,88 @@
+"""Render: annotated texts and pages into HTML files through the Jinja theme.
+
+The theme receives plain data (see theme/README.md) and knows nothing of parsing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .problems import error
+
+DEFAULT_THEME = "default"
+
+
+@dataclass
+class Theme:
+    env: jinja2.Environment
+    static: dict        # site path ("static/…") -> file Path
+
+
+def load_theme(root: Path, name: str) -> Theme:
+    folders = [root / "theme" / name]
+    if name != DEFAULT_THEME:
+        folders.append(root / "theme" / DEFAULT_THEME)    # a theme overrides what it has
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f / "templates")) for f in folders])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["longdate"] = longdate
+    static = {}
+    for folder in reversed(folders):
+        base = folder / "static"
+        if base.is_dir():
+            for path in sorted(base.rglob("*")):
+                if path.is_file():
+                    static["static/" + path.relative_to(base).as_posix()] = path
+    return Theme(env, static)
+
+
+def longdate(value) -> str:
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value or "")
+
+
+def sort_key_title(title: str) -> str:
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return folded.casefold().lstrip("\"'‘“ ")
+
+
+def render_template(theme: Theme, name: str, context: dict, root: Path):
+    """Return (html, problems); template mistakes become problems with file:line."""
+    try:
+        template = theme.env.get_template(name)
+        return template.render(**context), []
+    except jinja2.TemplateSyntaxError as exc:
+        return "", [error(_template_path(exc.filename, root, name), exc.lineno,
+                          f"template syntax error: {exc.message}; fix the template")]
+    except jinja2.TemplateNotFound as exc:
+        return "", [error(f"theme/{DEFAULT_THEME}/templates/{exc.name}", None,
+                          f"template `{exc.name}` is missing from the theme; restore it")]
+    except jinja2.UndefinedError as exc:
+        line, path = _template_line(theme, name, root)
+        return "", [error(path, line, f"template uses an undefined value: {exc.message}; "
+                                      "see theme/README.md for the variables each template receives")]
+
+
+def _template_path(filename, root: Path, name: str) -> str:
+    if not filename:
+        return f"theme/{name}"
+    try:
+        return Path(filename).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return filename
+
+
+def _template_line(theme: Theme, name: str, root: Path):
+    """Best effort: the deepest template frame of the exception being handled."""
+    import sys
+    import traceback
+    line, path = None, f"theme/…/{name}"
+    for frame in traceback.extract_tb(sys.exc_info()[2]):
+        if frame.filename.endswith(".html"):
+            line, path = frame.lineno, _template_path(frame.filename, root, name)
+    return line, path

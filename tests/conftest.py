@@ -1,0 +1,45 @@
+"""Shared helpers: build small projects in temporary folders."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+SITE_YAML = "title: Test edition\nlanguage: en\noutput: _site\n"
+
+
+def write_project(root: Path, files: dict, site_yaml: str = SITE_YAML) -> Path:
+    """A project with the repo's themes and the given content files."""
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return root
+
+
+def text_file(title: str, body: str, **meta) -> str:
+    lines = [f"title: {title!r}"] + [f"{k}: {v!r}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+def visible_words(fragment: str) -> list:
+    """The words a reader sees in an HTML fragment."""
+    fragment = re.sub(r'<sup class="note-ref".*?</sup>', "", fragment, flags=re.S)
+    fragment = re.sub(r"</?(p|li|ul|ol|div|h[1-6]|blockquote|br|aside|section|dd|dt|td|th|tr)\b[^>]*>", " ", fragment)
+    fragment = re.sub(r"<[^>]+>", "", fragment)
+    return html.unescape(fragment).split()
+
+
+@pytest.fixture
+def project(tmp_path):
+    def make(files, site_yaml=SITE_YAML):
+        return write_project(tmp_path / "proj", files, site_yaml)
+    return make
