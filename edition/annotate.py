@@ -15,6 +15,8 @@ from markdown_it.token import Token
 
 from .problems import error
 
+# Front-matter lines shown with the text, in reading order; glossary terms are linked there too.
+HEADER_FIELDS = ("subtitle", "byline", "publisher", "photo_caption", "photo_credit")
 SEPARATOR = "\x00"   # between paragraphs: no quote or term can match across it
 NUMBERED = {"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open",
             "table_open", "fence", "code_block"}
@@ -46,6 +48,7 @@ class AnnotatedText:
     linked_terms: list              # term ids linked on this page, first-seen order
     links: list                     # [(href, path, line)] for the link check
     problems: list
+    header: dict = field(default_factory=dict)   # dek/caption field -> (linked html, [term ids])
 
 
 @dataclass
@@ -81,7 +84,15 @@ def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
     for note in placed:
         found_links += [(href, note.note.path, note.note.body_line + line)
                         for href, line in _links(md.parse(note.note.body))]
-    return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems)
+    # The body keeps the first links; a header line links only terms the body lacks.
+    skip = {"first": set(occurrences), "all": set(), "none": None}[mode]
+    header = {}
+    for name in HEADER_FIELDS:
+        if text.meta.get(name):
+            header[name] = link_terms_in_line(str(text.meta[name]), matcher, skip)
+            if mode == "first":
+                skip.update(header[name][1])
+    return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems, header)
 
 
 # --- structure ----------------------------------------------------------------------------
@@ -373,6 +384,26 @@ def _links(tokens):
         for child in token.children or ():
             if child.type == "link_open":
                 yield child.attrGet("href") or "", line
+
+
+def link_terms_in_line(line: str, matcher, skip=()):
+    """Escape a line of plain text (a dek, a caption), linking each term's first occurrence.
+
+    Terms in `skip` (all terms when skip is None) are found but not linked.
+    Returns (html, [term ids found]).
+    """
+    out, last, found = [], 0, []
+    for start, end, term_id in matcher.find(line):
+        if term_id in found:
+            continue
+        found.append(term_id)
+        if skip is None or term_id in skip:
+            continue
+        out += [escape(line[last:start]), f'<a class="term" href="glossary.html#{escape(term_id)}" '
+                f'data-term="{escape(term_id)}">{escape(line[start:end])}</a>']
+        last = end
+    out.append(escape(line[last:]))
+    return "".join(out), found
 
 
 def footnote_problems(body: str, path: str, body_line: int):

@@ -9,14 +9,20 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import __version__
-from .annotate import annotate_text, footnote_problems
+from .annotate import HEADER_FIELDS, annotate_text, footnote_problems
 from .glossary import TermMatcher
 from .links import check_links
 from .load import load_project
 from .markdown import make_markdown
 from .problems import sort_problems, warning
 from .render import load_theme, render_template, sort_key_title
+
+
+HEADER_LABELS = {"subtitle": "subtitle", "byline": "byline", "publisher": "publisher",
+                 "photo_caption": "photo caption", "photo_credit": "photo credit"}
 
 
 @dataclass
@@ -72,6 +78,7 @@ def seed_problems(root: Path, texts):
 
 def unused_terms(glossary, annotated):
     used = {term_id for result in annotated for term_id in result.occurrences}
+    used |= {term_id for result in annotated for _, ids in result.header.values() for term_id in ids}
     return [warning(term.path, term.line, f"glossary term “{term.term}” occurs in no text; "
                                           "check its spelling and aliases, or remove it")
             for term in glossary if term.id not in used]
@@ -101,7 +108,7 @@ def render_pages(root, config, project, annotated, theme, md):
         jobs.append((url, "text.html", {
             "page": _page(site, url, meta["title"], meta.get("description") or meta.get("subtitle", "")),
             "text": text_summary(a), "blocks": a.blocks, "notes": a.notes,
-            "terms": [terms_by_id[t] for t in a.linked_terms if t in terms_by_id]}))
+            "terms": [terms_by_id[t] for t in dict.fromkeys(header_terms(a) + a.linked_terms) if t in terms_by_id]}))
     if glossary:
         jobs.append(("glossary.html", "glossary.html", {
             "page": _page(site, "glossary.html", "Glossary", f"The terms of {config.title}"),
@@ -142,8 +149,15 @@ def _page(site, url, title, description):
             "canonical": site["base_url"] + url if site["base_url"] else ""}
 
 
+def header_terms(a):
+    return [term_id for _, ids in a.header.values() for term_id in ids]
+
+
 def text_summary(a):
     meta = dict(a.text.meta)
+    # The dek, byline, caption… with glossary terms linked (escaped, so safe to mark up).
+    for name in HEADER_FIELDS:
+        meta[f"{name}_html"] = Markup(a.header.get(name, ("",))[0])
     for key in ("subtitle", "byline", "publisher", "photo_caption", "photo_credit", "copyright",
                 "source_url", "source_file", "source_sha256", "description"):
         meta.setdefault(key, "")
@@ -159,10 +173,13 @@ def glossary_entries(glossary, texts, md):
     for term in sorted(glossary, key=lambda t: sort_key_title(t.term)):
         refs = []
         for a in texts:
-            numbers = a.occurrences.get(term.id)
-            if numbers:
+            places = [{"label": HEADER_LABELS[name], "number": None, "url": f"{a.text.slug}.html#{name}"}
+                      for name, (_, ids) in a.header.items() if term.id in ids]
+            places += [{"label": f"¶ {n}", "number": n, "url": f"{a.text.slug}.html#p{n}"}
+                       for n in a.occurrences.get(term.id, ())]
+            if places:
                 refs.append({"title": a.text.meta.get("title", a.text.slug), "url": f"{a.text.slug}.html",
-                             "paragraphs": [{"number": n, "url": f"{a.text.slug}.html#p{n}"} for n in numbers]})
+                             "paragraphs": places})
         entries.append({"id": term.id, "term": term.term, "aliases": term.aliases,
                         "html": md.render(term.body), "refs": refs})
     return entries

@@ -122,3 +122,18 @@ def test_linking_and_notes_never_change_the_visible_words():
     linked, _ = annotate("## welcoming an invitation\n\nN.\n", glossary, mode="all")
     assert 'class="term"' in html_of(linked) and "note-ref" in html_of(linked)
     assert visible_words(html_of(linked)) == visible_words(html_of(plain))
+
+
+def test_dek_and_caption_link_only_terms_the_body_lacks():
+    text = Text("t", "content/texts/t.md",
+                {"title": "T", "photo_caption": "Rubio at Lake Coatepeque <b>", "photo_credit": "AP/Jo"},
+                BODY, 5)
+    problems = []
+    terms = parse_glossary("## Rubio\n\nX.\n\n## Lake Coatepeque\nid: lake\n\nY.\n\n## AP\n\nZ.\n",
+                           "content/glossary.md", problems)
+    result = annotate_text(text, [], TermMatcher(terms), "first", make_markdown())
+    caption, found = result.header["photo_caption"]
+    assert caption == ('Rubio at <a class="term" href="glossary.html#lake" data-term="lake">Lake Coatepeque</a> '
+                       "&lt;b&gt;")
+    assert found == ["rubio", "lake"]          # both count for the glossary's back-references
+    assert 'href="glossary.html#ap"' in result.header["photo_credit"][0]
