@@ -21,7 +21,10 @@ OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 
 def main(argv=None) -> int:
     parser = make_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:       # argparse has printed usage or help; callers get a code, not an exit
+        return exc.code if isinstance(exc.code, int) else USAGE_ERROR
     root = Path(args.root).resolve()
     try:
         return args.run(root, args)

@@ -44,14 +44,15 @@ def load_config(root: Path):
     if not path.is_file():
         return Config(), [error(CONFIG_FILE, None,
                                 "site.yaml is missing; create it with at least `title: My edition`")]
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        return Config(), [error(CONFIG_FILE, None, "site.yaml is not UTF-8 text; save it with UTF-8 encoding")]
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        return Config(), [error(CONFIG_FILE, line, f"invalid YAML: {reason}; fix the syntax on this line")]
+        from .load import yaml_problem
+        return Config(), [yaml_problem(exc, CONFIG_FILE, 1, "site.yaml")]
     if data is None:
         return Config(), [error(CONFIG_FILE, 1, "site.yaml is empty; add at least `title: My edition`")]
     if not isinstance(data, dict):
@@ -72,21 +73,33 @@ def check_config(data: dict, text: str, root: Path):
         kind, allowed = SCHEMA[key]
         if value is None:
             continue
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not allowed:
+            value = str(value)      # `title: 1984` is a title
         if not isinstance(value, kind):
-            problems.append(error(CONFIG_FILE, line,
-                                  f"`{key}` must be text, not {type(value).__name__}; "
-                                  f"write it in quotes, e.g. {key}: \"{value}\""))
+            problems.append(error(CONFIG_FILE, line, _wrong_type(key, value, allowed)))
             continue
         if allowed and value not in allowed:
             problems.append(error(CONFIG_FILE, line,
                                   f"`{key}: {value}` is not allowed; use one of: {', '.join(allowed)}"))
             continue
         values[key] = value.strip() if key != "description" else value
-    if "title" not in values:
+    if "title" not in data:
         problems.append(error(CONFIG_FILE, 1, "site.yaml has no `title`; add `title: My edition`"))
+    elif data["title"] is None or values.get("title") == "":
+        problems.append(error(CONFIG_FILE, _line_of_key(text, "title"),
+                              "`title` is empty; write the edition's title after `title: `"))
     config = Config(**values)
     problems += _check_paths(config, text, root)
     return config, problems
+
+
+def _wrong_type(key, value, allowed) -> str:
+    if allowed:
+        return (f"`{key}: {value}` is not allowed; use one of: {', '.join(allowed)}"
+                + (" (YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""))
+    if isinstance(value, (list, dict)):
+        return f"`{key}` must be one line of text, not a list or mapping; write `{key}: \"…\"`"
+    return f"`{key}` must be text, not {type(value).__name__}; put the value in quotes, e.g. {key}: \"{value}\""
 
 
 def _check_paths(config: Config, text: str, root: Path):
@@ -101,6 +114,8 @@ def _check_paths(config: Config, text: str, root: Path):
         problems.append(error(CONFIG_FILE, line,
                               f"`output: {config.output}` would overwrite your own files when the site is "
                               "written; choose a separate folder such as `_site`"))
+    else:
+        problems += _check_output_place(root, out, line)
     if not (root / "theme" / config.theme / "templates").is_dir():
         theme_dir = root / "theme"
         themes = sorted(p.name for p in theme_dir.iterdir() if (p / "templates").is_dir()) if theme_dir.is_dir() else []
@@ -108,6 +123,25 @@ def _check_paths(config: Config, text: str, root: Path):
                               f"theme `{config.theme}` not found in theme/; "
                               f"use one of: {', '.join(themes) or '(none: restore theme/default)'}"))
     return problems
+
+
+def _check_output_place(root: Path, out: Path, line):
+    """The output folder, and every folder above it, must be a folder (or not exist yet)."""
+    project = root.resolve()
+    path = root
+    for part in out.parts:
+        path = path / part
+        if path.is_symlink():
+            return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}`: {path.relative_to(root).as_posix()} is a "
+                                             "link, and writing the site replaces what it points to; "
+                                             "choose a plain folder such as `_site`")]
+        if path.exists() and not path.is_dir():
+            return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}`: {path.relative_to(root).as_posix()} is a "
+                                             "file, not a folder, so the site cannot be written there; "
+                                             "move the file away or choose another folder")]
+    if not str(path.resolve()).startswith(str(project)):
+        return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}` must be a folder inside the project")]
+    return []
 
 
 def _line_of_key(text: str, key) -> int | None:

@@ -5,9 +5,12 @@ import difflib
 import re
 from urllib.parse import unquote, urlsplit
 
-from .problems import error
+from .problems import error, warning
 
 _ID = re.compile(rb'\sid="([^"]+)"')
+# Only bodies with something link-shaped (`](`, `]:`, `<x:`) are worth a second parse.
+_LINKISH = re.compile(r"(?<!\\)\]\s*[(:]|<[A-Za-z][A-Za-z0-9+.-]*:")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:")
 
 
 def ids_in(html: bytes) -> set:
@@ -19,6 +22,10 @@ def check_links(links, files: dict):
     problems = []
     ids = {}
     for href, path, line, page in links:
+        if not href.strip():
+            problems.append(error(path, line, "a link has an empty target, so it leads nowhere; write the "
+                                              "address between the brackets, e.g. [words](page.html)"))
+            continue
         parts = urlsplit(href)
         if parts.scheme or href.startswith("//"):
             continue
@@ -29,16 +36,95 @@ def check_links(links, files: dict):
             continue
         target = unquote(parts.path) or page
         if target not in files:
-            pages = [p for p in files if p.endswith(".html")]
-            near = difflib.get_close_matches(target, pages, n=1)
-            hint = f"did you mean `{near[0]}`?" if near else "link to one of the site's .html pages"
+            near = _nearest_page(target, files)
+            hint = f"did you mean `{near}`?" if near else "link to one of the site's .html pages"
             problems.append(error(path, line, f"link `{href}` points to a page that does not exist; {hint}"))
             continue
         if parts.fragment:
             if target not in ids:
                 ids[target] = ids_in(files[target])
             if unquote(parts.fragment) not in ids[target]:
-                near = difflib.get_close_matches(parts.fragment, sorted(ids[target]), n=1)
-                hint = f"did you mean `#{near[0]}`?" if near else "check the id"
+                hint = _fragment_hint(parts.fragment, ids[target])
                 problems.append(error(path, line, f"link `{href}`: {target} has no `#{parts.fragment}`; {hint}"))
     return problems
+
+
+def _nearest_page(target: str, files) -> str | None:
+    # Compare names without ".html": the shared suffix makes every page look alike.
+    stems = {p[:-5]: p for p in files if p.endswith(".html")}
+    near = difflib.get_close_matches(target.removesuffix(".html"), sorted(stems), n=1)
+    return stems[near[0]] if near else None
+
+
+def _fragment_hint(fragment: str, ids: set) -> str:
+    match = re.fullmatch(r"(p|note-)(.+)", fragment)
+    if match and match.group(1) == "p":
+        count = sum(1 for i in ids if re.fullmatch(r"p\d+", i))
+        if count:
+            return f"the page has paragraphs #p1 to #p{count}"
+    near = difflib.get_close_matches(fragment, sorted(ids), n=1)
+    if near:
+        return f"did you mean `#{near[0]}`?"
+    if match:
+        known = sorted(i for i in ids if i.startswith("note-"))
+        if known:
+            return f"its notes are {', '.join('#' + k for k in known[:5])}{', …' if len(known) > 5 else ''}"
+    return "check the id against the page"
+
+
+def refused_links(body: str, path: str, body_line: int):
+    """Links whose target Markdown refuses (javascript:, vbscript:, file:, data: other than images).
+
+    markdown-it drops such a link and shows its source as plain text, which is safe but
+    silent; the editor is told, with the line, so a mistyped link does not go unnoticed.
+    """
+    if not _LINKISH.search(body):
+        return []
+    probe, refused = _probe()
+    probe.parse(body)
+    if not refused:
+        return []
+    found = []
+    lines = body.split("\n")
+    for token in probe.parse(body):
+        if token.type == "inline" and token.map:
+            refused.clear()
+            probe.parseInline(token.content)
+            found += [(url, token.map[0]) for url in refused]
+    for offset, line in enumerate(lines):
+        if _REFERENCE.match(line):
+            refused.clear()
+            probe.parse(line + "\n")
+            found += [(url, offset) for url in refused]
+    return [warning(path, body_line + offset,
+                    f"link target `{_shorten(url)}` is not allowed and the link is shown as plain text; "
+                    "link only to web pages (https://…), e-mail addresses (mailto:) or pages of the site")
+            for url, offset in dict.fromkeys(found)]
+
+
+def _probe():
+    """A Markdown parser that records the link targets it refuses."""
+    global _PROBE
+    if _PROBE is None:
+        from .markdown import make_markdown
+        md = make_markdown()
+        refused = []
+        allowed = md.validateLink
+
+        def validate(url):
+            ok = allowed(url)
+            if not ok:
+                refused.append(url)
+            return ok
+        md.validateLink = validate
+        _PROBE = (md, refused)
+    _PROBE[1].clear()
+    return _PROBE
+
+
+_PROBE = None
+
+
+def _shorten(url: str, limit: int = 60) -> str:
+    url = " ".join(url.split())
+    return url if len(url) <= limit else url[: limit - 1] + "…"

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import yaml
 
+from .links import refused_links
 from .model import GlossaryTerm, Note, Page, Project, Text
 from .problems import error, warning
-from .sections import split_sections
+from .sections import split_sections, unclosed_fence
 
 TEXTS_DIR = "content/texts"
 NOTES_DIR = "content/notes"
@@ -31,6 +32,7 @@ PAGE_KEYS = {"title": STR, "description": STR, "order": INT, "language": STR}
 NOTE_FIELDS = ("id", "occurrence", "before", "after")
 GLOSSARY_FIELDS = ("id", "aliases")
 
+_FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*:|\s+\S|- |#)")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -41,12 +43,55 @@ def load_project(root: Path):
     texts = _load_documents(root, TEXTS_DIR, TEXT_KEYS, Text, problems)
     pages = _load_documents(root, PAGES_DIR, PAGE_KEYS, Page, problems)
     _check_slug_clashes(texts, pages, problems)
-    notes = load_notes(root, {t.slug for t in texts}, problems)
+    # A text that could not be read still exists: its notes are not orphans.
+    text_slugs = {p.stem for p in _candidates(root, TEXTS_DIR)}
+    notes = load_notes(root, text_slugs, problems)
     glossary = load_glossary(root, problems)
     return Project(texts, pages, notes, glossary), problems
 
 
 # --- front matter -----------------------------------------------------------------------
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, except that a date-shaped value that is no real date stays text.
+
+    PyYAML raises a bare ValueError for `date: 2025-02-30`; kept as text, the value reaches
+    the type check below and is reported with its key and line like any other bad date.
+    """
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def load_yaml(text: str):
+    """Parse YAML as the edition reads it (safe; impossible dates stay text)."""
+    return yaml.load(text, Loader=_Loader)
+
+
+def yaml_problem(exc, path: str, first_line: int, what: str):
+    """A YAML syntax error as a problem on the file's own line, with a fix for the usual slips."""
+    reason = getattr(exc, "problem", None) or "invalid YAML"
+    mark = getattr(exc, "problem_mark", None)
+    if ("end of stream" in reason or "<stream end>" in reason) and getattr(exc, "context_mark", None):
+        mark = exc.context_mark         # where the unclosed quote or bracket was opened
+    line = mark.line + first_line if mark else first_line
+    if "mapping values" in reason:
+        hint = 'a value that holds `: ` must be in quotes, e.g. title: "Rubio: the offer"'
+    elif "end of stream" in reason or "<stream end>" in reason:
+        hint = "close the quote or bracket opened on this line"
+    elif "\\t" in reason or "tab" in reason:
+        hint = "indent with spaces, not tabs"
+    else:
+        hint = "check the quotes, colons and indentation on this line"
+    return error(path, line, f"{what} is not valid YAML ({reason}); {hint}")
+
 
 def split_front_matter(source: str, path: str, keys: dict, problems):
     """Return (meta, body, body_line). Problems carry the file's own line numbers."""
@@ -56,22 +101,25 @@ def split_front_matter(source: str, path: str, keys: dict, problems):
         return {}, source, 1
     end = source.find("\n---\n", 3)
     if end == -1:
-        problems.append(error(path, 1, "front matter is not closed; add a line `---` after it"))
-        return {}, "", 1
+        problems.append(error(path, 1, "front matter is not closed; add a line `---` after its last "
+                                       "`key: value` line"))
+        # Guess where it ends (the first line that is not `key: value`-shaped), so that the
+        # text's notes and terms are still checked instead of all failing for want of a body.
+        lines = source.split("\n")
+        ends = next((i for i, line in enumerate(lines[1:], 1) if not _FRONT_LINE.match(line)), len(lines))
+        meta, _, _ = split_front_matter("\n".join(lines[:ends]) + "\n---\n", path, keys, [])
+        return meta, "\n".join(lines[ends:]).lstrip("\n"), ends + 1
     block = source[4:end + 1]
     body = source[end + 5:]
     body_line = block.count("\n") + 3
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = load_yaml(block) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        reason = getattr(exc, "problem", None) or "invalid YAML"
-        problems.append(error(path, line, f"front matter is not valid YAML ({reason}); "
-                                          "check quotes and colons on this line"))
+        problems.append(yaml_problem(exc, path, 2, "front matter"))
         return {}, body, body_line
     if not isinstance(meta, dict):
-        problems.append(error(path, 2, "front matter must be `key: value` lines"))
+        problems.append(error(path, 2, "front matter must be `key: value` lines, e.g. `title: …`; "
+                                       "remove any `- ` list markers"))
         return {}, body, body_line
     return check_meta(meta, block, path, keys, problems), body, body_line
 
@@ -81,19 +129,33 @@ def check_meta(meta: dict, block: str, path: str, keys: dict, problems) -> dict:
     for key, value in meta.items():
         line = _key_line(block, key)
         if key not in keys:
-            near = difflib.get_close_matches(str(key), keys, n=1)
-            hint = f"did you mean `{near[0]}`?" if near else "remove it"
+            near = difflib.get_close_matches(str(key), keys, n=1, cutoff=0.5)
+            hint = (f"did you mean `{near[0]}`?" if near
+                    else f"remove it, or use one of: {', '.join(keys)}")
             problems.append(warning(path, line, f"unknown front matter key `{key}` is ignored; {hint}"))
             continue
         checked = _coerce(value, keys[key])
         if checked is _BAD:
-            problems.append(error(path, line, f"`{key}` must be a {keys[key]}, not `{value}`; "
-                                              f"fix the value or leave it empty"))
+            problems.append(error(path, line, _bad_value(key, value, keys[key])))
             continue
         clean[key] = checked
-    if not clean.get("title"):
-        problems.append(error(path, 2, "front matter has no `title`; add `title: …`"))
+    if not clean.get("title") and "title" not in meta:
+        problems.append(error(path, 2, "front matter has no `title`; add a line `title: …`"))
+    elif not clean.get("title") and meta.get("title") in (None, ""):
+        problems.append(error(path, _key_line(block, "title"), "`title` is empty; write the title after `title: `"))
     return clean
+
+
+def _bad_value(key, value, kind) -> str:
+    shown = value if not isinstance(value, (dict, list)) else "a list or mapping"
+    if kind == DATE and isinstance(value, (str, dt.date)):
+        return (f"`{key}: {value}` is not a date; write it as YYYY-MM-DD (e.g. 2025-02-20), "
+                "or leave it empty when the source gives none")
+    if kind == INT:
+        return f"`{key}` must be a {kind}, not `{shown}`; write digits only (e.g. {key}: 2), or leave it empty"
+    if isinstance(value, bool):
+        return (f"`{key}: {value}` is read as yes/no; put the value in quotes, e.g. {key}: \"…\"")
+    return f"`{key}` must be a {kind}, not `{shown}`; put the value in quotes on one line, or leave it empty"
 
 
 _BAD = object()
@@ -140,19 +202,34 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, problems):
         if source is None:
             continue
         meta, body, body_line = split_front_matter(source, rel, keys, problems)
+        if kind is Page:
+            check_markdown(body, rel, body_line, problems)
+        else:
+            problems.extend(refused_links(body, rel, body_line))
+        # The build goes on to find the other problems; a missing title is already reported.
+        meta.setdefault("title", slug)
         documents.append(kind(slug, rel, meta, body, body_line))
     return documents
 
 
-def _markdown_files(root: Path, folder: str, problems):
+def _candidates(root: Path, folder: str):
     base = root / folder
-    if not base.is_dir():
-        return []
+    return sorted(base.glob("*.md")) if base.is_dir() else []
+
+
+def _markdown_files(root: Path, folder: str, problems):
     files = []
-    for path in sorted(base.glob("*.md")):
-        if path.is_symlink() and not _inside(path.resolve(), root.resolve()):
-            problems.append(error(path.relative_to(root).as_posix(), None,
-                                  "is a link to a file outside the project; copy the file in instead"))
+    project = root.resolve()
+    for path in _candidates(root, folder):
+        rel = path.relative_to(root).as_posix()
+        # Resolving catches a linked file and a linked folder (content/pages -> elsewhere) alike.
+        if not _inside(path.resolve(), project):
+            problems.append(error(rel, None, f"is a link to {path.resolve()}, outside the project; "
+                                             "copy the file into the project instead"))
+            continue
+        if path.is_dir():
+            problems.append(error(rel, None, "is a folder, not a Markdown file; rename it "
+                                             "(without `.md`) or move it out of " + folder + "/"))
             continue
         files.append(path)
     return files
@@ -176,8 +253,11 @@ def read_text(path: Path, rel: str, problems) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(error(rel, line, "is not UTF-8 text; save it with UTF-8 encoding"))
-        return None
+        problems.append(error(rel, line, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                                         "open it in your editor and save it with UTF-8 encoding"))
+        # Read on with the odd bytes replaced: the build stops anyway, and its other checks
+        # (notes, terms) then report only real problems, not ones caused by a missing text.
+        text = data.decode("utf-8", errors="replace")
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -208,8 +288,19 @@ def load_notes(root: Path, text_slugs, problems):
     return notes
 
 
+def check_markdown(body: str, rel: str, first_line: int, problems) -> None:
+    """What CommonMark accepts silently but an editor never means."""
+    fence = unclosed_fence(body, first_line)
+    if fence:
+        problems.append(error(rel, fence, "code fence opened here is never closed, so everything below "
+                                          "it shows as code (and any `## ` headings below are swallowed); "
+                                          "close it with a line of three backticks (```) or remove it"))
+    problems.extend(refused_links(body, rel, first_line))
+
+
 def parse_notes(source: str, rel: str, slug: str, problems):
     body, first_line = _skip_front_matter(source)
+    check_markdown(body, rel, first_line, problems)
     _, sections = split_sections(body, first_line, NOTE_FIELDS)
     notes, ids = [], {}
     for section in sections:
@@ -221,7 +312,8 @@ def parse_notes(source: str, rel: str, slug: str, problems):
         note_id = _field(section, "id") or make_id(quote)
         if not _ID.match(note_id):
             problems.append(error(rel, section.fields["id"][1], f"note id `{note_id}` may hold only "
-                                                                "letters, digits, `-` and `_`"))
+                                                                "letters, digits, `-` and `_`; change the "
+                                                                "`id:` line"))
             continue
         if note_id in ids:
             problems.append(error(rel, section.line, f"note id `{note_id}` is already used on line "
@@ -280,6 +372,7 @@ def load_glossary(root: Path, problems):
 
 def parse_glossary(source: str, rel: str, problems):
     body, first_line = _skip_front_matter(source)
+    check_markdown(body, rel, first_line, problems)
     _, sections = split_sections(body, first_line, GLOSSARY_FIELDS)
     terms, ids, claimed = [], {}, {}
     for section in sections:
@@ -288,9 +381,10 @@ def parse_glossary(source: str, rel: str, problems):
             problems.append(error(rel, section.line, "glossary heading is empty; write the term after `## `"))
             continue
         term_id = _field(section, "id") or make_id(term, words=8)
-        if term_id in ids:
-            problems.append(error(rel, section.line, f"glossary term “{term}” has the id `{term_id}` of the "
-                                                     f"term on line {ids[term_id]}; merge them or add an `id:` line"))
+        if not _ID.match(term_id):
+            problems.append(error(rel, section.fields["id"][1], f"glossary id `{term_id}` may hold only "
+                                                                "letters, digits, `-` and `_`; change the "
+                                                                "`id:` line"))
             continue
         aliases = [a.strip() for a in _field(section, "aliases").split(";") if a.strip()]
         duplicate = False
@@ -298,11 +392,20 @@ def parse_glossary(source: str, rel: str, problems):
             key = name.casefold()
             if key in claimed:
                 owner, line = claimed[key]
-                what = "term" if name == term else "alias"
-                problems.append(error(rel, section.line, f"{what} “{name}” is already claimed by “{owner}” "
-                                                         f"(line {line}); keep it in one entry only"))
+                if name == term and owner.casefold() == key:
+                    message = (f"term “{name}” is already in the glossary (line {line}); "
+                               "merge the two entries into one")
+                else:
+                    what = "term" if name == term else "alias"
+                    message = (f"{what} “{name}” is already claimed by “{owner}” (line {line}); "
+                               "keep it in one entry only")
+                problems.append(error(rel, section.line, message))
                 duplicate = True
         if duplicate:
+            continue
+        if term_id in ids:
+            problems.append(error(rel, section.line, f"glossary term “{term}” has the id `{term_id}` of the "
+                                                     f"term on line {ids[term_id]}; add a different `id:` line"))
             continue
         if not section.body.strip():
             problems.append(error(rel, section.line, f"glossary term “{term}” has no definition; "

@@ -58,7 +58,8 @@ def render_template(theme: Theme, name: str, context: dict, root: Path):
         return template.render(**context), []
     except jinja2.TemplateSyntaxError as exc:
         return "", [error(_template_path(exc.filename, root, name), exc.lineno,
-                          f"template syntax error: {exc.message}; fix the template")]
+                          f"template syntax error: {(exc.message or '').rstrip('.')}; fix the template "
+                          "at this line")]
     except jinja2.TemplateNotFound as exc:
         return "", [error(f"theme/{DEFAULT_THEME}/templates/{exc.name}", None,
                           f"template `{exc.name}` is missing from the theme; restore it")]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 _FIELD = re.compile(r"^([A-Za-z_]+):\s*(.*?)\s*$")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^`]*)$")
 
 
 @dataclass
@@ -25,11 +25,10 @@ def split_sections(text: str, first_line: int, known_fields):
     """Return (preamble, sections); line numbers are offset by first_line."""
     lines = text.split("\n")
     starts = []
-    in_fence = False
+    fence = None
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and line.startswith("## "):
+        fence, changed = _fence_step(fence, line)
+        if fence is None and not changed and line.startswith("## "):
             starts.append(index)
     preamble = "\n".join(lines[: starts[0] if starts else len(lines)])
     sections = []
@@ -37,6 +36,35 @@ def split_sections(text: str, first_line: int, known_fields):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         sections.append(_section(lines[start:end], first_line + start, known_fields))
     return preamble, sections
+
+
+def unclosed_fence(text: str, first_line: int):
+    """The file line of a code fence that is never closed, else None.
+
+    CommonMark never fails: an unclosed fence quietly turns the rest of the file into code,
+    swallowing every `## ` note or term below it, so the loader reports it instead.
+    """
+    fence = None
+    for index, line in enumerate(text.split("\n")):
+        fence, changed = _fence_step(fence, line)
+        if changed and fence is not None:
+            opened = first_line + index
+    return opened if fence is not None else None
+
+
+def _fence_step(fence, line):
+    """Track fenced code: (open fence marker or None, whether this line opened or closed one)."""
+    match = _FENCE.match(line)
+    if not match:
+        return fence, False
+    marker, rest = match.groups()
+    if fence is None:
+        if marker[0] == "`" and "`" in rest:
+            return None, False      # a backtick fence's info string may not hold backticks
+        return marker, True
+    if marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip():
+        return None, True
+    return fence, False
 
 
 def _section(lines, line_no, known_fields) -> Section:
