@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,10 @@ def _wrong_type(key, value, allowed) -> str:
 
 def _check_paths(config: Config, text: str, root: Path):
     problems = []
+    if config.base_url and not re.match(r"^https?://[^\s/]+\S*$", config.base_url, re.IGNORECASE):
+        problems.append(error(CONFIG_FILE, _line_of_key(text, "base_url"),
+                              f"`base_url: {config.base_url}` is not a web address; write the full address "
+                              "the site is published at, starting with https://, or leave it empty"))
     out = Path(config.output)
     line = _line_of_key(text, "output")
     if out.is_absolute() or ".." in out.parts:

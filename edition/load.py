@@ -33,6 +33,7 @@ NOTE_FIELDS = ("id", "occurrence", "before", "after")
 GLOSSARY_FIELDS = ("id", "aliases")
 
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*:|\s+\S|- |#)")
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -137,6 +138,16 @@ def check_meta(meta: dict, block: str, path: str, keys: dict, problems) -> dict:
         checked = _coerce(value, keys[key])
         if checked is _BAD:
             problems.append(error(path, line, _bad_value(key, value, keys[key])))
+            continue
+        if key == "source_url" and checked and not _WEB_ADDRESS.match(checked):
+            # The theme links to it: a `javascript:` or relative address must not become a link.
+            problems.append(error(path, line, f"`source_url: {checked}` is not a web address; write the full "
+                                              "address starting with https:// (or http://), or leave it empty"))
+            continue
+        if key == "source_file" and checked and (Path(checked).is_absolute() or ".." in Path(checked).parts):
+            # The build reads the seed to compare hashes: never a file from outside the project.
+            problems.append(error(path, line, f"`source_file: {checked}` must name a seed inside the project, "
+                                              "e.g. seeds/name.txt; fix the path or leave it empty"))
             continue
         clean[key] = checked
     if not clean.get("title") and "title" not in meta:

@@ -497,15 +497,23 @@ def test_a_ten_megabyte_seed_finishes_in_bounded_time(project, capsys):
 
 # --- the command line itself ------------------------------------------------------------------
 
+def exit_code(argv) -> int:
+    """The status `python build.py …` exits with, whether main returns it or argparse exits."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return exc.code
+
+
 @pytest.mark.parametrize("argv,message", [
-    (["bild"], "build.py: error: argument COMMAND: invalid choice: 'bild' (choose from 'ingest', 'build', 'check')"),
+    (["bild"], "build.py: error: argument COMMAND: invalid choice: 'bild' (choose from 'ingest', 'build', "),
     (["build", "--nope"], "build.py: error: unrecognized arguments: --nope"),
 ])
 def test_command_line_misuse_exits_2(argv, message, project, capsys):
     root = project(GOOD)
-    assert main(["--root", str(root), *argv]) == 2
+    assert exit_code(["--root", str(root), *argv]) == 2
     out, err = capsys.readouterr()
-    assert err.splitlines()[-1] == message
+    assert err.splitlines()[-1].startswith(message)     # the list of commands grows
     assert "Traceback" not in err
 
 
