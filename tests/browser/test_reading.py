@@ -1,0 +1,215 @@
+"""What a reader of the article sees and does: notes, glossary popovers, switches, print."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ARTICLE, NARROW, WIDE
+
+BOXES = """() => [...document.querySelectorAll('.sidenote')].map(n => {
+  const r = n.getBoundingClientRect();
+  return {id: n.dataset.note, left: r.left, right: r.right, top: r.top + scrollY, bottom: r.bottom + scrollY,
+          visible: r.height > 0 && getComputedStyle(n).visibility === 'visible'};
+})"""
+
+
+def test_wide_screens_set_each_note_in_the_margin_beside_its_line(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.open(ARTICLE)
+    notes = v.page.evaluate(BOXES)
+    assert len(notes) == 26 and all(n["visible"] for n in notes)
+    text_right = v.page.evaluate("document.querySelector('.block > p').getBoundingClientRect().right")
+    assert all(n["left"] > text_right for n in notes), "a note overlaps the text column"
+    assert max(n["right"] for n in notes) <= WIDE["width"]
+    for above, below in zip(notes, notes[1:]):
+        assert above["bottom"] <= below["top"], f"notes {above['id']} and {below['id']} overlap"
+    # The first note of the first paragraph starts on the line of its quote.
+    anchor_top = v.page.evaluate("document.querySelector('.anchor').getBoundingClientRect().top + scrollY")
+    assert abs(notes[0]["top"] - anchor_top) < 4
+    # No two notes overlap even after one is opened in full.
+    v.page.click("#ref-cecot a")
+    assert v.page.is_visible("#sn-cecot .sidenote-full")
+    assert "Tecoluca" in v.page.inner_text("#sn-cecot")
+    notes = v.page.evaluate(BOXES)
+    for above, below in zip(notes, notes[1:]):
+        assert above["bottom"] <= below["top"], f"notes {above['id']} and {below['id']} overlap"
+
+
+def test_placing_the_notes_does_not_shift_the_layout(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({type: 'layout-shift', buffered: true});""")
+    v.open(ARTICLE)
+    v.page.wait_for_timeout(300)
+    assert v.page.evaluate("window.__shift") == 0
+
+
+def test_narrow_screens_show_numbers_that_open_the_note_in_place(visit, server):
+    v = visit(server, viewport=NARROW)
+    v.open(ARTICLE)
+    assert v.page.evaluate(BOXES)[0]["visible"] is False, "notes should not crowd a narrow text"
+    marker = v.page.locator("#ref-offer a")
+    assert marker.is_visible() and marker.inner_text() == "2"
+    box = marker.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= NARROW["width"]
+    marker.click()
+    note = v.page.locator("#sn-offer")
+    assert note.is_visible()
+    assert "Tammy Bruce" in note.inner_text()
+    assert marker.get_attribute("aria-expanded") == "true"
+    # in place: right under its paragraph, before the next one
+    assert v.page.locator("#p1").bounding_box()["y"] < note.bounding_box()["y"] < v.page.locator("#p2").bounding_box()["y"]
+    v.page.keyboard.press("Escape")
+    assert not note.is_visible()
+    assert marker.get_attribute("aria-expanded") == "false"
+    assert v.page.evaluate("document.activeElement.closest('.note-ref').id") == "ref-offer"
+    # and every note is listed at the end
+    assert v.page.locator(".endnotes > ol > li").count() == 26
+    assert v.page.locator("#note-cecot").is_visible()
+
+
+def test_no_text_overflows_a_320_pixel_screen(visit, server, built_site):
+    v = visit(server, viewport={"width": 320, "height": 640})
+    for name in ("index.html", ARTICLE, "glossary.html", "sources-and-method.html"):
+        v.open(name)
+        assert v.page.evaluate("document.documentElement.scrollWidth") <= 320, f"{name} scrolls sideways"
+
+
+def test_the_measure_is_comfortable(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.open(ARTICLE)
+    per_line = v.page.evaluate("""() => {
+        const p = document.querySelector('#p7 p'), style = getComputedStyle(p);
+        const lines = Math.round(p.getBoundingClientRect().height / parseFloat(style.lineHeight));
+        return p.textContent.length / lines; }""")
+    assert 55 <= per_line <= 80
+
+
+def term_popover(page):
+    return page.locator("#term-popover")
+
+
+def test_glossary_popover_by_keyboard_alone(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.open(ARTICLE)
+    page = v.page
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.text-body a.term')"):
+            break
+    else:
+        pytest.fail("no glossary term in the text can be reached with Tab")
+    term = page.evaluate("document.activeElement.dataset.term")
+    popover = term_popover(page)
+    assert popover.is_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    link = popover.locator("a.popover-link")
+    assert link.get_attribute("href") == f"glossary.html#{term}"
+    assert link.inner_text().startswith("Glossary entry: ")
+    page.keyboard.press("Tab")                       # into the popover, next in tab order
+    assert page.evaluate("document.activeElement.classList.contains('popover-link')")
+    page.keyboard.press("Escape")
+    assert not popover.is_visible()
+    assert page.evaluate("document.activeElement.dataset.term") == term, "Escape should return focus to the term"
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")                     # Enter toggles it
+    assert popover.is_visible()
+    page.keyboard.press("Enter")
+    assert not popover.is_visible()
+
+
+def test_glossary_popover_by_click_one_at_a_time(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.open(ARTICLE)
+    page = v.page
+    first, second = page.locator("#p1 a.term").first, page.locator("#p6 a.term").first
+    first.click()
+    assert term_popover(page).is_visible()
+    title = page.locator(".popover-title").inner_text()
+    assert title and page.locator("#term-popover-body").inner_text()
+    assert page.url.endswith(ARTICLE), "clicking a term should open its popover, not leave the page"
+    second.click()
+    assert page.locator(".popover").count() == 1
+    assert page.locator(".popover-title").inner_text() != title
+    second.click()
+    assert not term_popover(page).is_visible()
+    assert second.get_attribute("aria-expanded") == "false"
+    # the link in the popover leads to the entry
+    first.click()
+    page.locator("a.popover-link").click()
+    page.wait_for_load_state()
+    assert page.url.split("/")[-1].startswith("glossary.html#")
+
+
+def test_without_javascript_notes_and_terms_are_links_to_their_targets(visit, server):
+    v = visit(server, viewport=NARROW, java_script_enabled=False)
+    v.open(ARTICLE)
+    page = v.page
+    page.click("#ref-cecot a")
+    assert page.url.endswith("#note-cecot")
+    assert page.locator("#note-cecot").is_visible()
+    assert page.evaluate("document.getElementById('note-cecot').getBoundingClientRect().top") < NARROW["height"]
+    page.click("#note-cecot .backref")
+    assert page.url.endswith("#ref-cecot")
+    page.locator(".text-body a.term[data-term='cecot']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("glossary.html#cecot")
+    assert page.locator("dt#cecot").is_visible()
+    # wide without the script: the notes still stand beside their paragraph
+    v2 = visit(server, viewport=WIDE, java_script_enabled=False)
+    v2.open(ARTICLE)
+    notes = v2.page.evaluate(BOXES)
+    assert all(n["visible"] for n in notes)
+    text_right = v2.page.evaluate("document.querySelector('.block > p').getBoundingClientRect().right")
+    assert all(n["left"] > text_right for n in notes)
+
+
+def test_annotations_can_be_hidden_for_a_clean_read_and_the_choice_is_kept(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.open(ARTICLE)
+    page = v.page
+    page.click("button.annotations-toggle")
+    assert not page.locator("#ref-offer").is_visible()
+    assert not page.locator("#sn-offer").is_visible()
+    assert page.locator("button.annotations-toggle").inner_text() == "Show annotations"
+    page.reload()
+    assert not page.locator("#ref-offer").is_visible()
+    page.click("button.annotations-toggle")
+    assert page.locator("#ref-offer").is_visible()
+
+
+def test_dark_theme_follows_the_system_and_the_toggle_is_remembered(visit, server):
+    background = "getComputedStyle(document.body).backgroundColor"
+    v = visit(server, viewport=WIDE, color_scheme="dark")
+    v.open(ARTICLE)
+    page = v.page
+    assert page.evaluate(background) == "rgb(26, 25, 23)"
+    assert page.locator("button.theme-toggle").inner_text() == "Light theme"
+    page.click("button.theme-toggle")
+    assert page.evaluate(background) == "rgb(255, 253, 248)"
+    page.goto(server + "glossary.html")
+    assert page.evaluate(background) == "rgb(255, 253, 248)", "the choice should carry to the next page"
+    page.click("button.theme-toggle")          # back to what the system says: follow it again
+    assert page.evaluate("localStorage.getItem('edition-theme')") is None
+
+
+def test_the_theme_toggle_works_from_disk(visit, file_base):
+    v = visit(file_base, viewport=WIDE)
+    v.open(ARTICLE)
+    v.page.click("button.theme-toggle")
+    assert v.page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert v.errors == []
+
+
+def test_print_shows_notes_as_endnotes_and_writes_out_link_targets(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.open(ARTICLE)
+    page = v.page
+    page.emulate_media(media="print")
+    assert not page.locator("#sn-offer").is_visible()
+    assert not page.locator("button.theme-toggle").is_visible()
+    assert not page.locator("button.annotations-toggle").is_visible()
+    assert page.locator("#note-offer").is_visible()
+    assert page.locator("#ref-offer").is_visible(), "the note numbers stay in the printed text"
+    after = page.evaluate("""getComputedStyle(document.querySelector('#note-offer a[href^="http"]'), '::after').content""")
+    assert "https://www.thehawk.in/" in after
