@@ -289,7 +289,7 @@ CASES = [
          ["site.yaml:2: warning: unknown key `them` is ignored; did you mean `theme`?",
           "0 error(s), 1 warning(s)"], argv=("check", "--strict")),
     Case("site.yaml: unknown theme", put("site.yaml", "title: Test\ntheme: fancy\n"),
-         ["site.yaml:2: error: theme `fancy` not found in theme/; use one of: default"]),
+         ["site.yaml:2: error: theme `fancy` not found in theme/; use one of: contrast, default"]),
     Case("site.yaml: output is the project root", put("site.yaml", "title: Test\noutput: .\n"),
          ["site.yaml:2: error: `output: .` would overwrite your own files when the site is written; choose "
           "a separate folder such as `_site`"]),

@@ -60,20 +60,28 @@
   function ref(note) { return document.getElementById("ref-" + note.getAttribute("data-note")); }
   function anchors(note) { return document.querySelectorAll('.anchor[data-note="' + note.getAttribute("data-note") + '"]'); }
 
-  // Each note goes beside the first line of its quote, or just below the note before it. The
-  // margin column is reserved by the CSS, so this never moves the text.
+  // Each note goes beside the first line of its quote, or just below the note before it, and
+  // shows as many lines (1 to 3) as fit before the next note's line, so the column keeps pace
+  // with the text. The column is reserved by the CSS: placing notes never moves the text.
   function placeNotes() {
     var body = document.querySelector(".text-body");
     if (!body) return;
-    var floor = -Infinity;
     body.style.paddingBottom = "";
-    notes.forEach(function (note) {
-      if (!wide.matches) { note.style.top = ""; return; }
-      var base = note.parentNode.getBoundingClientRect().top;
-      var anchor = anchors(note)[0] || ref(note) || note.parentNode;
-      var top = Math.max(anchor.getBoundingClientRect().top, floor);
-      note.style.top = (top - base) + "px";
-      if (note.offsetParent) floor = top + note.offsetHeight + 12;
+    if (!wide.matches) { notes.forEach(function (note) { note.style.top = ""; }); return; }
+    var shown = notes.filter(function (note) { return note.offsetParent; });
+    var want = shown.map(function (note) {
+      return (anchors(note)[0] || ref(note) || note.parentNode).getBoundingClientRect().top;
+    });
+    var floor = -Infinity, gap = 10;
+    shown.forEach(function (note, i) {
+      var top = Math.max(want[i], floor);
+      if (!note.classList.contains("is-open")) {
+        var line = parseFloat(getComputedStyle(note).lineHeight);
+        var room = (i + 1 < want.length ? want[i + 1] : Infinity) - top - gap;
+        note.style.setProperty("--lines", String(Math.max(1, Math.min(3, Math.floor(room / line)))));
+      }
+      note.style.top = (top - note.parentNode.getBoundingClientRect().top) + "px";
+      floor = top + note.offsetHeight + gap;
     });
     var overhang = floor - body.getBoundingClientRect().bottom;
     if (overhang > 0) body.style.paddingBottom = Math.ceil(overhang) + "px";
