@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -20,7 +21,8 @@ import pytest
 from edition import cli
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+# Debian's package; EDITION_CHROMIUM points elsewhere (or nowhere, to see the skip message).
+CHROMIUM = os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 INSTALL_HINT = "install it with `apt-get install chromium` (and `pip install -r requirements-dev.txt`)"
@@ -36,18 +38,26 @@ def missing(reason: str):
     pytest.skip(f"{reason}; {INSTALL_HINT}")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The edition built from the repo's content/seeds/theme/site.yaml, once per session."""
-    root = tmp_path_factory.mktemp("edition")
+def build_edition(root: Path, theme: str | None = None) -> Path:
+    """Build the repo's content/seeds/theme/site.yaml in `root` (with another theme if given)."""
     for folder in ("content", "seeds", "theme"):
         shutil.copytree(REPO / folder, root / folder)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    settings = (REPO / "site.yaml").read_text(encoding="utf-8")
+    if theme:
+        settings = re.sub(r"(?m)^theme:.*$", f"theme: {theme}", settings)
+        assert f"theme: {theme}" in settings
+    (root / "site.yaml").write_text(settings, encoding="utf-8")
     status = cli.main(["--root", str(root), "build"])
     assert status == 0, "the edition did not build; run `python build.py check`"
     site = root / "_site"
     assert (site / "index.html").is_file()
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The edition as the repo builds it, once per session."""
+    return build_edition(tmp_path_factory.mktemp("edition"))
 
 
 def site_pages(site: Path) -> list:
@@ -57,8 +67,18 @@ def site_pages(site: Path) -> list:
 @pytest.fixture(scope="session")
 def server(built_site, tmp_path_factory):
     """The site served by http.server on 127.0.0.1 under /edition/ (as on a project page)."""
-    docroot = tmp_path_factory.mktemp("docroot")
-    shutil.copytree(built_site, docroot / "edition")
+    yield from serve(built_site, tmp_path_factory.mktemp("docroot"))
+
+
+@pytest.fixture(scope="session")
+def contrast_server(tmp_path_factory):
+    """The edition built with the contrast theme, served like `server`."""
+    site = build_edition(tmp_path_factory.mktemp("contrast"), theme="contrast")
+    yield from serve(site, tmp_path_factory.mktemp("docroot"))
+
+
+def serve(site: Path, docroot: Path):
+    shutil.copytree(site, docroot / "edition")
     handler = functools.partial(QuietHandler, directory=str(docroot))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

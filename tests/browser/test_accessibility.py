@@ -51,6 +51,17 @@ def test_no_axe_violations_with_a_note_and_a_popover_open(visit, server, axe):
             assert results.violations_count == 0, axe_report(results)
 
 
+def test_the_contrast_theme_passes_axe_too(visit, contrast_server, axe):
+    for scheme in ("light", "dark"):
+        v = visit(contrast_server, viewport=WIDE, color_scheme=scheme)
+        for name in (ARTICLE, "index.html", "glossary.html"):
+            v.open(name)
+            assert v.page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")
+            results = axe.run(v.page)
+            assert results.violations_count == 0, f"{name} ({scheme}):\n{axe_report(results)}"
+        assert v.errors == [] and v.outside == []
+
+
 def test_the_skip_link_and_the_headings(visit, server):
     v = visit(server, viewport=WIDE)
     v.open(ARTICLE)

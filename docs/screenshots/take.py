@@ -1,0 +1,47 @@
+"""Screenshots of the article page for the README, from a fresh build of the real edition.
+
+    python docs/screenshots/take.py
+
+Builds into a temporary folder (the repo's _site/ is left alone) and writes
+docs/screenshots/article-wide.png (1280 px) and article-narrow.png (390 px, a note open in place).
+Needs Playwright and Debian's /usr/bin/chromium, like the browser tests.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+from browser.conftest import ARTICLE, CHROMIUM, CHROMIUM_ARGS, build_edition  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = build_edition(Path(tmp)).as_uri() + "/" + ARTICLE
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            wide = browser.new_page(viewport={"width": 1280, "height": 860})
+            wide.goto(url)
+            # From the dek down: the text with its notes in the margin and a glossary popover.
+            wide.evaluate("scrollTo(0, document.querySelector('.dek').getBoundingClientRect().top + scrollY - 24)")
+            wide.hover("#p2 a.term[data-term='cecot']")
+            wide.wait_for_timeout(400)
+            wide.screenshot(path=str(HERE / "article-wide.png"))
+            narrow = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+            narrow.goto(url)
+            narrow.click("#ref-built a")
+            narrow.evaluate("scrollTo(0, document.getElementById('p3').getBoundingClientRect().top + scrollY - 120)")
+            narrow.screenshot(path=str(HERE / "article-narrow.png"))
+            browser.close()
+    for name in ("article-wide.png", "article-narrow.png"):
+        print(f"docs/screenshots/{name}: {(HERE / name).stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
