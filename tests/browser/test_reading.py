@@ -141,6 +141,22 @@ def test_glossary_popover_by_click_one_at_a_time(visit, server):
     assert page.url.split("/")[-1].startswith("glossary.html#")
 
 
+def test_glossary_popover_by_hover(visit, server):
+    v = visit(server, viewport=WIDE)
+    v.open(ARTICLE)
+    page = v.page
+    page.hover("#p2 a.term[data-term='cecot']")
+    page.wait_for_timeout(300)
+    assert term_popover(page).is_visible()
+    assert page.locator(".popover-title").inner_text() == "CECOT"
+    page.hover("#term-popover")                      # the pointer may move onto it to follow the link
+    page.wait_for_timeout(400)
+    assert term_popover(page).is_visible()
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(500)
+    assert not term_popover(page).is_visible()
+
+
 def test_without_javascript_notes_and_terms_are_links_to_their_targets(visit, server):
     v = visit(server, viewport=NARROW, java_script_enabled=False)
     v.open(ARTICLE)
