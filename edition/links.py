@@ -11,6 +11,9 @@ _ID = re.compile(rb'\sid="([^"]+)"')
 # Only bodies with something link-shaped (`](`, `]:`, `<x:`) are worth a second parse.
 _LINKISH = re.compile(r"(?<!\\)\]\s*[(:]|<[A-Za-z][A-Za-z0-9+.-]*:")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:")
+# markdown-it refuses only (vb|java)script:, file: and data: targets; without one of those words
+# before a colon, or an entity or escape that could spell one, nothing can be refused.
+_MAYBE_REFUSED = re.compile(r"(?:script|file|data)\s*:|[&\\]", re.IGNORECASE)
 
 
 def ids_in(html: bytes) -> set:
@@ -78,7 +81,7 @@ def refused_links(body: str, path: str, body_line: int):
     markdown-it drops such a link and shows its source as plain text, which is safe but
     silent; the editor is told, with the line, so a mistyped link does not go unnoticed.
     """
-    if not _LINKISH.search(body):
+    if not _LINKISH.search(body) or not _MAYBE_REFUSED.search(body):
         return []
     probe, refused = _probe()
     probe.parse(body)
