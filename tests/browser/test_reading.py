@@ -146,15 +146,13 @@ def test_glossary_popover_by_hover(visit, server):
     v.open(ARTICLE)
     page = v.page
     page.hover("#p2 a.term[data-term='cecot']")
-    page.wait_for_timeout(300)
-    assert term_popover(page).is_visible()
+    page.wait_for_selector("#term-popover", state="visible", timeout=2000)
     assert page.locator(".popover-title").inner_text() == "CECOT"
     page.hover("#term-popover")                      # the pointer may move onto it to follow the link
     page.wait_for_timeout(400)
     assert term_popover(page).is_visible()
     page.mouse.move(5, 5)
-    page.wait_for_timeout(500)
-    assert not term_popover(page).is_visible()
+    page.wait_for_selector("#term-popover", state="hidden", timeout=2000)
 
 
 def test_without_javascript_notes_and_terms_are_links_to_their_targets(visit, server):

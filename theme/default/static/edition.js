@@ -92,7 +92,8 @@
     if (!note.querySelector(".sidenote-full")) {
       var full = document.createElement("div");
       full.className = "sidenote-full";
-      each(document.getElementById("note-" + note.getAttribute("data-note")).children, function (child) {
+      var source = document.getElementById("note-" + note.getAttribute("data-note"));
+      each(source ? source.children : [], function (child) {
         if (!child.classList.contains("note-anchor")) full.appendChild(child.cloneNode(true));
       });
       var close = document.createElement("button");
@@ -109,7 +110,8 @@
 
   function closeNote(note) {
     toggle(note, false);
-    (wide.matches || !ref(note) ? note.querySelector(".sidenote-more") : ref(note).firstChild).focus();
+    var back = wide.matches || !ref(note) ? note.querySelector(".sidenote-more") : ref(note).firstChild;
+    if (back) back.focus();
   }
 
   function toggle(note, open) {
