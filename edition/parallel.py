@@ -1,0 +1,39 @@
+"""Spread independent work (annotating texts, rendering pages) over the machine's cores.
+
+Used for cold builds, where every text and page is work; an incremental build has a few
+misses and runs them in-process. Workers are forked, so they start with the parent's
+project, matcher and theme in memory: only an index goes out and only the result comes
+back. EDITION_PROCESSES=1 turns the pool off (debugging, profiling).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+MIN_ITEMS = 64      # below this, starting workers costs more than it saves
+
+_work = None        # set just before the fork, so workers inherit it (a closure cannot be pickled)
+
+
+def processes() -> int:
+    wanted = os.environ.get("EDITION_PROCESSES", "")
+    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else len(os.sched_getaffinity(0))
+
+
+def parallel_map(function, items) -> list:
+    """[function(item) for item in items], in order, over a pool of forked processes."""
+    items = list(items)
+    count = processes()
+    if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    global _work
+    _work = lambda index: function(items[index])  # noqa: E731
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            return pool.map(_run, range(len(items)), chunksize=max(1, len(items) // (count * 4)))
+    finally:
+        _work = None
+
+
+def _run(index):
+    return _work(index)

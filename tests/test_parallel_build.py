@@ -1,0 +1,28 @@
+"""A cold build spread over processes writes exactly the site a one-process build writes."""
+from __future__ import annotations
+
+import shutil
+import sys
+
+from conftest import REPO, SITE_YAML
+from edition.config import load_config
+from edition.site import build_site
+
+sys.path.insert(0, str(REPO / "bench"))
+import corpus  # noqa: E402
+
+
+def test_pool_and_single_process_give_the_same_site(tmp_path, monkeypatch):
+    root = tmp_path / "corpus"
+    corpus.write_corpus(root, 70, 300)           # above parallel.MIN_ITEMS pages
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    config, _ = load_config(root)
+    monkeypatch.setenv("EDITION_PROCESSES", "1")
+    alone = build_site(root, config)
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    pooled = build_site(root, config)
+    assert sorted(pooled.files) == sorted(alone.files)
+    assert [p for p in pooled.files if pooled.files[p] != alone.files[p]] == []
+    assert pooled.problems == alone.problems
+    assert b'class="note-ref"' in pooled.files["text-0069.html"]
