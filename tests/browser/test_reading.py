@@ -141,6 +141,16 @@ def test_glossary_popover_by_click_one_at_a_time(visit, server):
     assert page.url.split("/")[-1].startswith("glossary.html#")
 
 
+def test_a_popover_stays_on_a_320_pixel_screen(visit, server):
+    v = visit(server, viewport={"width": 320, "height": 640})
+    v.open(ARTICLE)
+    for term in ("#p1 a.term >> nth=-1", "#p6 a.term >> nth=-1"):
+        v.page.locator(term).click()
+        box = v.page.locator("#term-popover").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
+        v.page.keyboard.press("Escape")
+
+
 def test_glossary_popover_by_hover(visit, server):
     v = visit(server, viewport=WIDE)
     v.open(ARTICLE)
