@@ -212,7 +212,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [error(path, None, "UTF-16 text; save it as UTF-8")]
     if b"\x00" in data:
-        return None, [error(path, None, "binary file (it contains NUL bytes); a seed must be UTF-8 text")]
+        return None, [error(path, None, "binary file (it contains NUL bytes), not text; remove it from "
+                                    "seeds/ or replace it with the text saved as UTF-8")]
     data = data.removeprefix(b"\xef\xbb\xbf")
     problems = []
     try:
@@ -221,7 +222,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list]:
         line = data[: exc.start].count(b"\n") + 1
         text = guess_single_byte(data)
         if text is None:
-            return None, [error(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+            return None, [error(path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}), and its encoding "
+                                            "cannot be recognised for certain; open it in an editor and "
                                             "save it as UTF-8")]
         problems.append(warning(path, line, "not UTF-8 text; read it as cp1252 (Windows Western, "
                                             "guessed): check quotes and accents, then save it as UTF-8"))

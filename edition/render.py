@@ -67,6 +67,12 @@ def render_template(theme: Theme, name: str, context: dict, root: Path):
         line, path = _template_line(theme, name, root)
         return "", [error(path, line, f"template uses an undefined value: {exc.message}; "
                                       "see theme/README.md for the variables each template receives")]
+    except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, AttributeError, LookupError) as exc:
+        line, path = _template_line(theme, name, root)
+        if line is None and not isinstance(exc, jinja2.TemplateError):
+            raise       # not the template's mistake: a bug in edition, for the traceback at the edge
+        return "", [error(path, line, f"template failed ({exc.__class__.__name__}: {exc}); "
+                                      "fix the expression on this line of the template")]
 
 
 def _template_path(filename, root: Path, name: str) -> str:

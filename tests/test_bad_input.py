@@ -318,6 +318,17 @@ CASES = [
          ["theme/default/templates/404.html:3: error: template uses an undefined value: 'dict object' has "
           "no attribute 'subtitel'; see theme/README.md for the variables each template receives"]),
 
+    Case("theme: an expression that fails at its line",
+         put("theme/default/templates/404.html",
+             "{% extends 'base.html' %}\n{% block main %}\n\n<p>{{ page.title + 1 }}</p>\n{% endblock %}\n"),
+         ['theme/default/templates/404.html:4: error: template failed (TypeError: can only concatenate str '
+          '(not "int") to str); fix the expression on this line of the template']),
+    Case("theme: a filter that does not exist",
+         put("theme/default/templates/404.html",
+             "{% extends 'base.html' %}\n{% block main %}\n<p>{{ page.title|shout }}</p>\n{% endblock %}\n"),
+         ["theme/default/templates/404.html:3: error: template syntax error: No filter named 'shout'; fix the "
+          "template at this line"]),
+
     # --- file system ----------------------------------------------------------------------
     Case("output: a file where the folder should be",
          both(put("site.yaml", "title: Test\noutput: public\n"), put("public", "not a folder")),
@@ -385,10 +396,12 @@ SEED_CASES = [
      ["seeds/chrome.txt: error: nothing left of the text after the title, the front matter lines and the "
       "site chrome were removed; check the seed"]),
     ("binary", "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
-     ["seeds/photo.txt: error: binary file (it contains NUL bytes); a seed must be UTF-8 text"]),
+     ["seeds/photo.txt: error: binary file (it contains NUL bytes), not text; remove it from seeds/ or "
+      "replace it with the text saved as UTF-8"]),
     ("UTF-16", "wide.txt", SEED_BODY.encode("utf-16"), ["seeds/wide.txt: error: UTF-16 text; save it as UTF-8"]),
     ("undecodable bytes", "mess.txt", b"A Title\n\n" + bytes(range(0x80, 0xa0)) * 3 + b"\n",
-     ["seeds/mess.txt:3: error: not UTF-8 text (byte 0x80); save it as UTF-8"]),
+     ["seeds/mess.txt:3: error: not UTF-8 text (byte 0x80), and its encoding cannot be recognised for "
+      "certain; open it in an editor and save it as UTF-8"]),
 ]
 
 
