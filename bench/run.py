@@ -233,11 +233,11 @@ def bench_edition(root: Path, n: int, runs: int, full: bool) -> dict:
         out["edit"] = series("edition rebuild after one note edit", runs, edit_and_build)
     finally:
         note.restore()
-    if cli_offers("serve", "--root"):
+    if cli_offers("serve", "usage"):
         port = ["--port", "8765"] if cli_offers("serve", "--port") else []
         out["serve"] = edit_to_disk("edition serve: note saved → HTML on disk", runs,
-                                    lambda: subprocess.Popen([sys.executable, str(REPO / "build.py"), "serve",
-                                                              "--root", str(root), *port],
+                                    lambda: subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root",
+                                                              str(root), "serve", *port],
                                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
                                     note, page)
     else:

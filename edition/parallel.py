@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 
 MIN_ITEMS = 64      # below this, starting workers costs more than it saves
 
@@ -24,7 +25,10 @@ def parallel_map(function, items) -> list:
     """[function(item) for item in items], in order, over a pool of forked processes."""
     items = list(items)
     count = processes()
-    if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    # Forking while other threads run (serve's watcher and server) can copy a lock another
+    # thread holds into the child, where nothing will ever release it: stay in-process then.
+    if (count < 2 or len(items) < MIN_ITEMS or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
         return [function(item) for item in items]
     global _work
     _work = lambda index: function(items[index])  # noqa: E731
