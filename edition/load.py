@@ -373,7 +373,15 @@ def _skip_front_matter(source: str):
 
 def load_glossary(root: Path, problems):
     path = root / GLOSSARY_FILE
-    if not path.is_file():
+    if not path.exists():
+        return []
+    if not _inside(path.resolve(), root.resolve()):
+        problems.append(error(GLOSSARY_FILE, None, f"is a link to {path.resolve()}, outside the project; "
+                                                   "copy the file into the project instead"))
+        return []
+    if path.is_dir():
+        problems.append(error(GLOSSARY_FILE, None, "is a folder, not a Markdown file; the glossary is one file, "
+                                                   "content/glossary.md"))
         return []
     source = read_text(path, GLOSSARY_FILE, problems)
     if source is None:

@@ -348,6 +348,15 @@ CASES = [
          ["content/pages/secret.md: error: is a link to {outside}/elsewhere/secret.md, outside the project; "
           "copy the file into the project instead"],
          extra=[put("../elsewhere/secret.md", text_file("Secret", "Words.\n"))]),
+    Case("content: the glossary linked from outside the project",
+         both(remove(GLOSSARY), lambda root: os.symlink(root.parent / "glossary.md", root / GLOSSARY)),
+         ["content/glossary.md: error: is a link to {outside}/glossary.md, outside the project; copy the file "
+          "into the project instead"],
+         extra=[put("../glossary.md", "## CECOT\n\nA prison.\n")]),
+    Case("output: a folder of someone else's files",
+         both(put("site.yaml", "title: Test\noutput: docs\n"), put("docs/notes.txt", "my own notes")),
+         ["site.yaml:2: error: `output: docs` already holds files that edition did not write (e.g. "
+          "docs/notes.txt), and writing the site would replace them; choose another folder, or move them away"]),
 ]
 
 
@@ -365,7 +374,8 @@ def test_bad_input(case, project, capsys):
     code = main(["--root", str(root), *case.argv])
 
     out, err = capsys.readouterr()
-    expected = [m.replace("{outside}", str(root.parent.resolve())) for m in case.messages]
+    expected = [m.replace("{outside}", str(root.parent.resolve())).replace("{root}", str(root.resolve()))
+                for m in case.messages]
     lines = err.splitlines()
     for message in expected:
         assert message in lines, err
