@@ -5,11 +5,14 @@ Exit codes: 0 success, 1 content errors, 2 command-line misuse.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 import traceback
 from pathlib import Path
 
+from .authoring import new_note
+from .cache import Cache
 from .config import load_config
 from .problems import has_errors, sort_problems
 from .seeds import ingest_new, seed_diff
@@ -43,6 +46,7 @@ def make_parser():
                                      "With no command: ingest new seeds, then build the site.")
     parser.add_argument("--root", default=".", help="project folder (default: the current folder)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--clean", action="store_true", help="rebuild everything, ignoring the build cache")
     parser.set_defaults(run=run_default)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -53,19 +57,35 @@ def make_parser():
 
     build = commands.add_parser("build", help="build the site into the output folder")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--base-url", metavar="URL", help="the site's public address for this build "
+                       "(overrides base_url in site.yaml; used for canonical links and the sitemap)")
     build.set_defaults(run=run_build)
 
     check = commands.add_parser("check", help="check all content; print every problem")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=run_check)
-    for sub in (ingest, build, check):
+
+    serve = commands.add_parser("serve", help="build, serve the site on 127.0.0.1, rebuild and reload on every save")
+    serve.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000; a free one if taken)")
+    serve.set_defaults(run=run_serve)
+
+    note = commands.add_parser("new-note", help="append a note skeleton on a phrase to content/notes/SLUG.md")
+    note.add_argument("slug", metavar="SLUG", help="the text's name, as in content/texts/SLUG.md")
+    note.add_argument("phrase", metavar="PHRASE", help="the exact phrase to annotate, in quotes")
+    note.add_argument("--occurrence", type=int, metavar="N", help="which occurrence, when the phrase occurs more than once")
+    note.set_defaults(run=run_new_note)
+
+    for sub in (ingest, build, check, serve, note):
         sub.add_argument("--root", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    for sub in (build, serve):
+        sub.add_argument("--clean", action="store_true", default=argparse.SUPPRESS,
+                         help="rebuild everything, ignoring the build cache")
     return parser
 
 
 def run_default(root, args):
-    args.seeds, args.diff, args.strict = [], None, False
+    args.seeds, args.diff, args.strict, args.base_url = [], None, False, None
     status = run_ingest(root, args)
     return status if status else run_build(root, args)
 
@@ -100,26 +120,82 @@ def run_build(root, args):
     config, problems = load_config(root)
     if has_errors(problems):
         return report(problems)
-    build = build_site(root, config)
-    problems += build.problems
+    if getattr(args, "base_url", None) is not None:
+        config = dataclasses.replace(config, base_url=args.base_url.strip())
     out = root / config.output
+    cache = Cache(root, out, enabled=not args.clean)
+    with ProgressBar(sys.stderr) as bar:
+        build = build_site(root, config, cache, bar.update)
+    problems += build.problems
     status = report(problems, strict=args.strict)
     if status != OK:
-        print(f"build stopped: {out.relative_to(root)}/ was left as it was", file=sys.stderr)
+        print(f"build stopped: {out.relative_to(root).as_posix()}/ was left as it was", file=sys.stderr)
         return status
     try:
-        write_site(build.files, out)
+        written = write_site(build.files, out)
     except OutputRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
         return CONTENT_ERROR
     except OSError as exc:
-        print(f"error: cannot write {out.relative_to(root)}/: {exc.strerror}; check that the folder is "
+        print(f"error: cannot write {out.relative_to(root).as_posix()}/: {exc.strerror}; check that the folder is "
               "writable (the last good site was left in place)", file=sys.stderr)
         return CONTENT_ERROR
-    pages = sum(1 for p in build.files if p.endswith(".html"))
-    print(f"built {pages} pages into {out.relative_to(root).as_posix()}/ "
-          f"in {time.perf_counter() - started:.2f} s")
+    cache.save(build.files)
+    print(summary(build, written, out.relative_to(root).as_posix(), time.perf_counter() - started))
     return OK
+
+
+def summary(build, written, out: str, seconds: float) -> str:
+    """One line: what the build did, e.g. `built 6 pages into _site/: 1 written, 5 unchanged (2 rendered) in 0.08 s`."""
+    pages = sorted(p for p in build.files if p.endswith(".html"))
+    changed = [p for p in written.changed if p.endswith(".html")]
+    if not written.touched:
+        return f"built {len(pages)} pages: nothing changed, {out}/ left as it was ({seconds:.2f} s)"
+    return (f"built {len(pages)} pages into {out}/: {len(changed)} written, {len(pages) - len(changed)} unchanged, "
+            f"{len(build.rendered)} rendered, in {seconds:.2f} s")
+
+
+def run_serve(root, args):
+    from .serve import serve    # the watcher and the server load only for this command
+    return serve(root, args.port, clean=args.clean)
+
+
+def run_new_note(root, args):
+    path, line, problems = new_note(root, args.slug, args.phrase, args.occurrence)
+    if problems:
+        return report(problems)
+    rel = path.relative_to(root).as_posix()
+    print(f"{rel}:{line}: added a note on “{' '.join(args.phrase.split())}”; write it and its source, "
+          "then remove the TODO: lines (until then `check` reports it)")
+    return OK
+
+
+class ProgressBar:
+    """A one-line bar on a terminal, shown only once a build has taken longer than DELAY seconds."""
+
+    DELAY, WIDTH = 2.0, 30
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.tty = hasattr(stream, "isatty") and stream.isatty()
+        self.started = time.perf_counter()
+        self.shown = False
+
+    def update(self, done: int, total: int) -> None:
+        if not self.tty or time.perf_counter() - self.started < self.DELAY or not total:
+            return
+        filled = self.WIDTH * done // total
+        self.stream.write(f"\rbuilding [{'#' * filled}{' ' * (self.WIDTH - filled)}] {done}/{total}")
+        self.stream.flush()
+        self.shown = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.shown:
+            self.stream.write("\r" + " " * (self.WIDTH + 30) + "\r")     # leave the line for the summary
+            self.stream.flush()
 
 
 def report(problems, strict=False, quiet_ok=False) -> int:

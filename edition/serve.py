@@ -1,0 +1,318 @@
+"""`python build.py serve`: build, serve the output on 127.0.0.1, rebuild and reload on every save.
+
+Three parts, each small:
+- the builder: ingest new seeds, build and check, write; a failed build keeps the last good
+  site on disk and remembers its problems;
+- the watchers (watchfiles): seeds/, content/, theme/ and site.yaml; each change queues a rebuild;
+- the HTTP server: serves only files inside the output folder and, in the HTML it sends (never in
+  the files on disk), adds a small script that polls /__edition__/state and reloads the page when
+  a build finishes, plus an overlay listing the problems while the last build failed.
+"""
+from __future__ import annotations
+
+import html
+import json
+import mimetypes
+import queue
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .cache import Cache
+from .config import load_config
+from .problems import ERROR, sort_problems
+from .seeds import ingest_new
+from .site import build_site
+from .write import OutputRefused, write_site
+
+HOST = "127.0.0.1"      # never another interface: this is an editor's preview, not a web server
+DEV = "/__edition__/"   # the server's own files; no site path can start with an underscore folder
+WATCHED_DIRS = ("seeds", "content", "theme")
+CONFIG_NAME = "site.yaml"
+
+RELOAD_JS = """\
+// Added by `python build.py serve` only: reload the page when a new build is ready.
+(function () {
+  var script = document.currentScript, build = script.getAttribute("data-build");
+  function poll() {
+    fetch("/__edition__/state", {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (state) {
+        if (String(state.build) !== build) { location.reload(); } else { setTimeout(poll, 400); }
+      }, function () { setTimeout(poll, 2000); });
+  }
+  setTimeout(poll, 400);
+})();
+"""
+
+DEV_CSS = """\
+/* Added by `python build.py serve` only: the build problems over the last good page. */
+#edition-build-error { position: fixed; inset: auto 0 0 0; max-height: 60vh; overflow: auto; z-index: 2147483647;
+  margin: 0; padding: 1rem 1.25rem; background: #fff4f4; color: #5c0000; border-top: 4px solid #b00020;
+  font: 14px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; box-shadow: 0 -4px 16px rgba(0,0,0,.2); }
+#edition-build-error h2 { font: bold 15px/1.3 system-ui, sans-serif; margin: 0 0 .5rem; }
+#edition-build-error ul { margin: 0; padding-left: 1.25rem; }
+#edition-build-error li { white-space: pre-wrap; margin: .25rem 0; }
+"""
+
+
+@dataclass
+class State:
+    build: int = 0                                   # bumps whenever what a page should show changes
+    problems: list = field(default_factory=list)     # the errors of the last build, if it failed
+    out: Path | None = None
+
+
+class Builder:
+    """Runs one build after another; keeps the state the server shows."""
+
+    def __init__(self, root: Path, clean: bool = False, log=print):
+        self.root, self.clean, self.log = root, clean, log
+        self.state = State(out=root / "_site")
+        self.lock = threading.Lock()
+
+    def rebuild(self) -> None:
+        started = time.perf_counter()
+        errors, touched = self._build()
+        with self.lock:
+            changed = touched or errors != self.state.problems
+            self.state = State(self.state.build + (1 if changed else 0), errors, self.state.out)
+        seconds = time.perf_counter() - started
+        if errors:
+            self.log(f"build failed in {seconds:.2f} s; still serving the last good site "
+                     f"({len(errors)} error(s) shown in the page)")
+        elif touched:
+            self.log(f"rebuilt in {seconds:.2f} s")
+
+    def _build(self):
+        """(errors, whether the output changed). Every problem is printed, as `check` would."""
+        written, reports, problems = ingest_new(self.root)
+        for seed, target, _ in reports:
+            self.log(f"ingested {seed} -> {target.relative_to(self.root).as_posix()}")
+        config, config_problems = load_config(self.root)
+        problems += config_problems
+        if not _errors(config_problems):
+            self.state.out = self.root / config.output
+            cache = Cache(self.root, self.state.out, enabled=not self.clean)
+            self.clean = False      # --clean means the first build only
+            build = build_site(self.root, config, cache)
+            problems += build.problems
+        problems = sort_problems(set(problems))
+        for problem in problems:
+            self.log(str(problem))
+        errors = _errors(problems)
+        if errors:
+            return errors, False
+        try:
+            written = write_site(build.files, self.state.out)
+        except (OutputRefused, OSError) as exc:
+            return [f"{self.state.out.name}/: {exc}"], False
+        cache.save(build.files)
+        return [], written.touched
+
+
+def _errors(problems):
+    return [str(p) for p in problems if p.severity == ERROR]
+
+
+# --- watching ---------------------------------------------------------------------------
+
+def watch(root: Path, changes: queue.Queue, stop: threading.Event):
+    """Start watcher threads that put a token on `changes` for each batch of edits."""
+    import watchfiles
+
+    def run(paths, recursive, keep):
+        for batch in watchfiles.watch(*paths, recursive=recursive, stop_event=stop, debounce=200, step=50,
+                                      watch_filter=lambda change, path: keep(Path(path)), raise_interrupt=False):
+            changes.put(sorted(path for _, path in batch))
+
+    dirs = [root / name for name in WATCHED_DIRS if (root / name).is_dir()]
+    top = {root / name for name in (*WATCHED_DIRS, CONFIG_NAME)}
+    threads = [threading.Thread(target=run, args=([root], False, lambda p: p in top), daemon=True)]
+    if dirs:
+        threads.append(threading.Thread(target=run, args=(dirs, True, _not_temporary), daemon=True))
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def _not_temporary(path: Path) -> bool:
+    # Editors save through temporary files; the file they rename into place is what counts.
+    name = path.name
+    return not (name.startswith(".") or name.endswith(("~", ".swp", ".swx", ".tmp")))
+
+
+def rebuild_loop(builder: Builder, changes: queue.Queue, stop: threading.Event):
+    while not stop.is_set():
+        try:
+            changes.get(timeout=0.2)
+        except queue.Empty:
+            continue
+        while not changes.empty():      # a burst of saves makes one build
+            changes.get_nowait()
+        try:
+            builder.rebuild()
+        except Exception as exc:    # keep serving: the next save may fix it
+            builder.log(f"error: {exc.__class__.__name__}: {exc}")
+            with builder.lock:
+                builder.state = State(builder.state.build + 1, [f"internal error: {exc}"], builder.state.out)
+
+
+# --- serving ----------------------------------------------------------------------------
+
+class Handler(BaseHTTPRequestHandler):
+    builder: Builder        # set on the subclass made per server
+
+    def do_GET(self):
+        self.respond(head=False)
+
+    def do_HEAD(self):
+        self.respond(head=True)
+
+    def respond(self, head: bool):
+        path = urlsplit(self.path).path
+        with self.builder.lock:
+            state = self.builder.state
+        if path.startswith(DEV):
+            return self.dev_file(path[len(DEV):], state, head)
+        out = state.out
+        target = site_file(out, path) if out else None
+        if target is None:
+            missing = site_file(out, "/404.html") if out else None
+            body = missing.read_bytes() if missing else _placeholder(state)
+            return self.send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", inject(body, state), head)
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        data = target.read_bytes()
+        if kind == "text/html":
+            kind, data = "text/html; charset=utf-8", inject(data, state)
+        elif kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
+            kind += "; charset=utf-8"
+        self.send(HTTPStatus.OK, kind, data, head)
+
+    def dev_file(self, name: str, state: State, head: bool):
+        if name == "state":
+            data = json.dumps({"build": state.build, "errors": state.problems}).encode()
+            return self.send(HTTPStatus.OK, "application/json", data, head)
+        if name == "reload.js":
+            return self.send(HTTPStatus.OK, "text/javascript; charset=utf-8", RELOAD_JS.encode(), head)
+        if name == "dev.css":
+            return self.send(HTTPStatus.OK, "text/css; charset=utf-8", DEV_CSS.encode(), head)
+        self.send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n", head)
+
+    def send(self, status, kind: str, data: bytes, head: bool):
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")     # a preview must never show a stale page
+        self.end_headers()
+        if not head:
+            self.wfile.write(data)
+
+    def log_message(self, format, *args):
+        pass        # the terminal is for build messages, not one line per request
+
+
+def site_file(out: Path, url_path: str) -> Path | None:
+    """The file a URL path names inside the output folder, or None: nothing outside it, ever."""
+    rel = unquote(url_path)
+    if "\0" in rel or "\\" in rel:
+        return None
+    parts = [part for part in rel.split("/") if part]
+    if any(part in (".", "..") or part.startswith(".") or ":" in part for part in parts):
+        return None
+    target = out.joinpath(*parts) if parts else out
+    if target.is_dir():
+        target = target / "index.html"
+    try:
+        resolved = target.resolve(strict=True)
+        resolved.relative_to(out.resolve(strict=True))     # a symlink out of the folder stays out
+    except (OSError, ValueError):
+        return None
+    return resolved if resolved.is_file() else None
+
+
+def inject(page: bytes, state: State) -> bytes:
+    """The page as served: the reload script, and the problems while the last build failed."""
+    snippet = (f'<link rel="stylesheet" href="{DEV}dev.css">'
+               f'<script src="{DEV}reload.js" data-build="{state.build}"></script>')
+    if state.problems:
+        items = "".join(f"<li>{html.escape(p)}</li>" for p in state.problems)
+        snippet += (f'<aside id="edition-build-error" role="alert"><h2>The last build failed; this is the '
+                    f'last good page. Fix the problem and save: the page reloads.</h2><ul>{items}</ul></aside>')
+    text = page.decode("utf-8", errors="replace")
+    at = text.lower().rfind("</body>")
+    text = text[:at] + snippet + text[at:] if at != -1 else text + snippet
+    return text.encode("utf-8")
+
+
+def _placeholder(state: State) -> bytes:
+    message = "The site has not been built yet." if state.problems else "Page not found."
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{message}</title></head>'
+            f"<body><p>{message}</p></body></html>").encode()
+
+
+def make_server(builder: Builder, port: int) -> ThreadingHTTPServer:
+    handler = type("BoundHandler", (Handler,), {"builder": builder})
+    try:
+        server = ThreadingHTTPServer((HOST, port), handler)
+    except OSError:
+        server = ThreadingHTTPServer((HOST, 0), handler)     # the port is taken: any free one
+    server.daemon_threads = True
+    return server
+
+
+class Preview:
+    """The running preview: server, watchers and builder. start() and stop() for tests and the CLI."""
+
+    def __init__(self, root: Path, port: int = 8000, clean: bool = False, log=print):
+        self.builder = Builder(root, clean, log)
+        self.root, self.port = root, port
+        self.stop_event = threading.Event()
+        self.changes: queue.Queue = queue.Queue()
+        self.threads: list = []
+        self.server = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.server.server_address[1]}/"
+
+    def start(self) -> "Preview":
+        self.builder.rebuild()
+        self.server = make_server(self.builder, self.port)
+        self.threads = [threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True),
+                        threading.Thread(target=rebuild_loop, args=(self.builder, self.changes, self.stop_event),
+                                         daemon=True)]
+        for thread in self.threads:
+            thread.start()
+        self.threads += watch(self.root, self.changes, self.stop_event)
+        return self
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+        for thread in self.threads:
+            thread.join(timeout=5)
+
+
+def serve(root: Path, port: int, clean: bool = False) -> int:
+    def log(line):
+        print(line, file=sys.stderr if ": error: " in line or ": warning: " in line else sys.stdout, flush=True)
+
+    preview = Preview(root, port, clean, log).start()
+    out = preview.builder.state.out
+    print(f"serving {out.relative_to(root).as_posix()}/ at {preview.url} — rebuilding on every save; "
+          "Ctrl-C to stop", flush=True)
+    try:
+        while not preview.stop_event.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        print("\nstopped", flush=True)
+    finally:
+        preview.stop()
+    return 0

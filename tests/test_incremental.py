@@ -1,0 +1,127 @@
+"""Incremental builds: a no-change build does nothing; an edit re-renders only the pages it touches;
+the result is always byte-identical to a clean build."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import text_file, write_project
+from edition.cache import Cache
+from edition.cli import main
+from edition.config import load_config
+from edition.site import build_site
+from edition.write import site_files
+
+FILES = {
+    "content/texts/fee.md": text_file("The fee", "The fee would be “relatively low” for the prison.\n\n"
+                                      "The mega-prison CECOT holds members of Tren de Aragua.\n", date="2025-02-03"),
+    "content/texts/trip.md": text_file("The trip", "Rubio went to El Salvador and saw CECOT.\n", date="2025-02-04"),
+    "content/notes/fee.md": "## relatively low\n\nA first note about the fee.\n",
+    "content/glossary.md": "## CECOT\n\nEl Salvador’s prison.\n",
+}
+
+
+def tree(folder: Path) -> dict:
+    return {rel: (folder / rel).read_bytes() for rel in site_files(folder)}
+
+
+def build(root: Path, clean: bool = False):
+    """Build and write as the command line does; return the pages rendered afresh."""
+    config, _ = load_config(root)
+    cache = Cache(root, root / "_site", enabled=not clean)
+    result = build_site(root, config, cache)
+    assert [p for p in result.problems if p.severity == "error"] == []
+    from edition.write import write_site
+    write_site(result.files, root / "_site")
+    cache.save(result.files)
+    return sorted(result.rendered)
+
+
+def test_a_build_with_no_change_renders_nothing_and_leaves_the_site_alone(tmp_path, capsys):
+    root = write_project(tmp_path / "p", FILES)
+    assert main(["--root", str(root), "build"]) == 0
+    stamp = (root / "_site" / "fee.html").stat().st_mtime_ns
+    capsys.readouterr()
+    assert build(root) == []
+    assert main(["--root", str(root), "build"]) == 0
+    assert capsys.readouterr().out.startswith("built 5 pages: nothing changed, _site/ left as it was (")
+    assert (root / "_site" / "fee.html").stat().st_mtime_ns == stamp
+
+
+def test_editing_a_note_re_renders_only_its_text_page(tmp_path, capsys):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    (root / "content/notes/fee.md").write_text("## relatively low\n\nA better note about the fee.\n", encoding="utf-8")
+    assert build(root) == ["fee.html"]
+    assert "A better note about the fee." in (root / "_site/fee.html").read_text(encoding="utf-8")
+
+
+def test_the_summary_counts_written_and_unchanged_pages(tmp_path, capsys):
+    root = write_project(tmp_path / "p", FILES)
+    main(["--root", str(root), "build"])
+    (root / "content/notes/fee.md").write_text("## relatively low\n\nA better note.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("built 5 pages into _site/: 1 written, 4 unchanged, 1 rendered, in ")
+
+
+def test_the_glossary_page_is_re_rendered_only_when_its_back_references_change(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    (root / "content/texts/trip.md").write_text(text_file("The trip", "Rubio went to El Salvador.\n",
+                                                          date="2025-02-04"), encoding="utf-8")
+    assert build(root) == ["glossary.html", "trip.html"]
+    assert "trip.html#p1" not in (root / "_site/glossary.html").read_text(encoding="utf-8")
+
+
+def test_a_new_text_re_renders_the_index_and_the_navigation(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    (root / "content/texts/more.md").write_text(text_file("More", "More words.\n"), encoding="utf-8")
+    rendered = build(root)
+    assert "index.html" in rendered and "more.html" in rendered
+    assert "More" in (root / "_site/index.html").read_text(encoding="utf-8")
+
+
+def test_a_theme_change_re_renders_every_page(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    base = root / "theme/default/templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<p>Printed by hand</p>\n</body>"),
+                    encoding="utf-8")
+    assert build(root) == ["404.html", "fee.html", "glossary.html", "index.html", "trip.html"]
+    assert "Printed by hand" in (root / "_site/trip.html").read_text(encoding="utf-8")
+
+
+def test_a_page_edited_by_hand_in_the_output_is_rendered_again(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    (root / "_site/fee.html").write_text("broken", encoding="utf-8")
+    assert build(root) == ["fee.html"]
+    assert "relatively low" in (root / "_site/fee.html").read_text(encoding="utf-8")
+
+
+def test_incremental_builds_give_the_same_site_as_a_clean_build(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    edits = [
+        ("content/notes/fee.md", "## relatively low\n\nA note.\n\n## Tren de Aragua\n\nA gang.\n"),
+        ("content/glossary.md", "## CECOT\n\nThe prison.\n\n## Rubio\n\nThe Secretary of State.\n"),
+        ("content/texts/trip.md", text_file("The trip, again", "Rubio went to CECOT.\n", date="2025-02-04")),
+        ("site.yaml", "title: Renamed edition\nlanguage: en\noutput: _site\n"),
+    ]
+    for rel, content in edits:
+        (root / rel).write_text(content, encoding="utf-8")
+        build(root)
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        shutil.copytree(root, clean, ignore=shutil.ignore_patterns("_site", ".edition-cache"))
+        build(clean, clean=True)
+        assert tree(root / "_site") == tree(clean / "_site"), f"after editing {rel}"
+
+
+def test_clean_ignores_the_cache(tmp_path, capsys):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    assert build(root, clean=True) == ["404.html", "fee.html", "glossary.html", "index.html", "trip.html"]
