@@ -1,0 +1,173 @@
+"""`serve`: the built site on 127.0.0.1, rebuilt and reloaded on save; errors shown over the last good page."""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, text_file, write_project
+from edition.serve import Preview, State, inject, site_file
+
+FILES = {
+    "content/texts/fee.md": text_file("The fee", "The fee would be “relatively low” for the prison.\n", date="2025-02-03"),
+    "content/notes/fee.md": "## relatively low\n\nA first note about the fee.\n",
+}
+DEADLINE = 20     # seconds: every wait below gives up by then
+
+
+def get(preview_or_port, path: str):
+    """(status, body) for a raw request path, sent exactly as written (no client-side normalising)."""
+    port = preview_or_port if isinstance(preview_or_port, int) else preview_or_port.server.server_address[1]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", errors="replace")
+    finally:
+        connection.close()
+
+
+def wait_for(condition, what: str):
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"gave up after {DEADLINE} s waiting for {what}")
+
+
+@pytest.fixture
+def preview(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    lines = []
+    running = Preview(root, port=0, log=lines.append).start()
+    running.lines = lines
+    yield running
+    running.stop()
+
+
+def save(path: Path, content: str):
+    # Write then rename, as editors do; the watcher must see either kind of save.
+    temp = path.with_name(path.name + ".saving~")
+    temp.write_text(content, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def test_serves_the_built_site_with_a_reload_script_that_is_not_on_disk(preview):
+    status, body = get(preview, "/fee.html")
+    assert status == 200 and "A first note about the fee." in body
+    assert '<script src="/__edition__/reload.js" data-build="' in body
+    assert "__edition__" not in (preview.root / "_site/fee.html").read_text(encoding="utf-8")
+    status, script = get(preview, "/__edition__/reload.js")
+    assert status == 200 and "location.reload()" in script
+    assert get(preview, "/")[1].count("<h1") >= 1
+
+
+def test_editing_a_note_changes_the_served_page(preview):
+    build = json.loads(get(preview, "/__edition__/state")[1])["build"]
+    save(preview.root / "content/notes/fee.md", "## relatively low\n\nA second thought about the fee.\n")
+    wait_for(lambda: "A second thought about the fee." in get(preview, "/fee.html")[1], "the edited note")
+    assert json.loads(get(preview, "/__edition__/state")[1])["build"] > build
+    assert "A first note about the fee." not in get(preview, "/fee.html")[1]
+
+
+def test_a_broken_note_keeps_the_last_good_page_and_shows_the_error_until_fixed(preview):
+    save(preview.root / "content/notes/fee.md", "## relatively high\n\nA wrong quote.\n")
+    message = ("content/notes/fee.md:1: error: anchor “relatively high” not found in content/texts/fee.md; "
+               "the text may have changed — copy the phrase exactly as the text has it (quotes and dashes included)")
+    wait_for(lambda: json.loads(get(preview, "/__edition__/state")[1])["errors"], "the failed build")
+    status, body = get(preview, "/fee.html")
+    assert status == 200
+    assert "A first note about the fee." in body                 # the last good page
+    assert 'id="edition-build-error"' in body and message in body.replace("&quot;", '"')
+    assert message in preview.lines
+    save(preview.root / "content/notes/fee.md", "## relatively low\n\nFixed now.\n")
+    wait_for(lambda: "Fixed now." in get(preview, "/fee.html")[1], "the fixed note")
+    assert 'id="edition-build-error"' not in get(preview, "/fee.html")[1]
+
+
+def test_a_new_seed_is_ingested_and_never_overwrites_content(preview):
+    seeds = preview.root / "seeds"
+    seeds.mkdir(exist_ok=True)
+    before = (preview.root / "content/texts/fee.md").read_bytes()
+    (seeds / "visit.txt").write_text("A Visit To The Prison\n\nThe minister saw the new prison on Monday.\n"
+                                     "It holds many people, the minister said.\n", encoding="utf-8")
+    # seeds/ did not exist at the start: the next save anywhere picks the new seed up.
+    save(preview.root / "content/notes/fee.md", "## relatively low\n\nA note.\n")
+    wait_for(lambda: list((preview.root / "content/texts").glob("*visit*")), "the ingested seed")
+    ingested = next((preview.root / "content/texts").glob("*visit*"))
+    wait_for(lambda: get(preview, f"/{ingested.stem}.html")[0] == 200, "the new text's page")
+    assert (preview.root / "content/texts/fee.md").read_bytes() == before
+
+
+@pytest.mark.parametrize("path", ["/../site.yaml", "/%2e%2e/site.yaml", "/%2E%2E%2Fsite.yaml", "//etc/passwd",
+                                  "/static/../../site.yaml", "/..%5csite.yaml", "/.edition-site",
+                                  "/%00index.html", "http://127.0.0.1/../site.yaml"])
+def test_only_files_inside_the_output_folder_are_served(preview, path):
+    status, body = get(preview, path)
+    assert status == 404
+    assert "title: Test edition" not in body and "root:" not in body
+
+
+def test_a_link_leading_out_of_the_output_folder_is_not_followed(tmp_path):
+    out = tmp_path / "_site"
+    out.mkdir()
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (out / "page.html").write_text("<p>ok</p>", encoding="utf-8")
+    (out / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    assert site_file(out, "/page.html") == (out / "page.html").resolve()
+    assert site_file(out, "/leak.txt") is None
+    assert site_file(out, str(tmp_path / "secret.txt")) is None
+
+
+def test_the_overlay_is_escaped_and_added_before_the_end_of_the_body():
+    page = inject(b"<html><body><p>Hi</p></body></html>", State(3, ["a.md:1: error: <b>bad</b>"]))
+    text = page.decode()
+    assert text.index("edition-build-error") < text.index("</body>")
+    assert "&lt;b&gt;bad&lt;/b&gt;" in text and "<b>bad</b>" not in text
+
+
+def test_a_taken_port_falls_back_to_a_free_one(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        running = Preview(root, port=port, log=lambda line: None).start()
+        try:
+            assert running.server.server_address[0] == "127.0.0.1"
+            assert running.server.server_address[1] != port
+            assert get(running, "/fee.html")[0] == 200
+        finally:
+            running.stop()
+
+
+def test_ctrl_c_stops_the_server_cleanly(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        line = process.stdout.readline()
+        while line and not line.startswith("serving"):
+            line = process.stdout.readline()
+        assert line.startswith("serving _site/ at http://127.0.0.1:")
+        port = int(line.split("127.0.0.1:")[1].split("/")[0])
+        assert get(port, "/fee.html")[0] == 200
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=DEADLINE)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0
+    assert "stopped" in out
+    assert "Traceback" not in err
