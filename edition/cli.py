@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import re
 import sys
 import time
 import traceback
@@ -121,6 +122,10 @@ def run_build(root, args):
     if has_errors(problems):
         return report(problems)
     if getattr(args, "base_url", None) is not None:
+        if not re.match(r"^https?://[^\s/]+\S*$", args.base_url.strip()):
+            print(f"error: --base-url {args.base_url!r} is not a web address; write the full address, "
+                  "e.g. --base-url https://USER.github.io/REPO/", file=sys.stderr)
+            return USAGE_ERROR
         config = dataclasses.replace(config, base_url=args.base_url.strip())
     out = root / config.output
     cache = Cache(root, out, enabled=not args.clean)
