@@ -53,11 +53,20 @@ def occurrences(body: str, phrase: str):
     visible, _, _, _ = visible_text(tokens, spans)
     found = []
     for match in quote_pattern(phrase).finditer(visible):
-        before = visible[max(0, match.start() - 30): match.start()].split(SEPARATOR)[-1]
-        after = visible[match.end(): match.end() + 30].split(SEPARATOR)[0]
-        context = " ".join(f"…{before}[{match.group()}]{after}…".split())
+        context = _context(visible, match.start(), match.end())
         found.append(Occurrence(_paragraph_of(visible, match.start(), tokens, spans, numbers), context))
     return found
+
+
+def _context(visible: str, start: int, end: int, words: int = 4) -> str:
+    """Up to `words` words either side of visible[start:end], marked `[…]`, within its paragraph."""
+    left = visible[:start].split(SEPARATOR)[-1]
+    right = visible[end:].split(SEPARATOR)[0]
+    shown_left = re.search(r"(?:\S+\s*){0,%d}$" % words, left).group()
+    shown_right = re.match(r"(?:\s*\S+){0,%d}" % words, right).group()
+    cut_left = "…" if left[: len(left) - len(shown_left)].strip() else ""
+    cut_right = "…" if right[len(shown_right):].strip() else ""
+    return " ".join(f"{cut_left}{shown_left}[{visible[start:end]}]{shown_right}{cut_right}".split())
 
 
 def _paragraph_of(visible, position, tokens, spans, numbers):
@@ -89,8 +98,9 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     _, body, _ = split_front_matter(source, text_rel, TEXT_KEYS, [])
     found = occurrences(body, phrase)
     if not found:
-        return None, None, [error(text_rel, None, f"“{phrase}” does not occur in the text; copy the phrase "
-                                                  "exactly as the text has it (quotes and dashes included)")]
+        capitals = " (it occurs with different capitals)" if occurrences(body.lower(), phrase.lower()) else ""
+        return None, None, [error(text_rel, None, f"“{phrase}” does not occur in the text{capitals}; copy the "
+                                                  "phrase exactly as the text has it (quotes and dashes included)")]
     if occurrence is not None and not 1 <= occurrence <= len(found):
         return None, None, [error(text_rel, None, f"“{phrase}” occurs {len(found)} time(s), so there is no "
                                                   f"occurrence {occurrence}; choose 1–{len(found)}")]
