@@ -9,7 +9,6 @@ from pathlib import Path
 import yaml
 
 from .problems import error, warning
-from .write import MARKER
 
 CONFIG_FILE = "site.yaml"
 
@@ -145,12 +144,6 @@ def _check_output_place(root: Path, out: Path, line):
             return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}`: {path.relative_to(root).as_posix()} is a "
                                              "file, not a folder, so the site cannot be written there; "
                                              "move the file away or choose another folder")]
-    if path.is_dir() and not (path / MARKER).is_file() and any(path.iterdir()):
-        # Found before the build, so `check` says so too and the message can point at site.yaml.
-        first = sorted(p.name for p in path.iterdir())[0]
-        return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}` already holds files that edition did not "
-                                         f"write (e.g. {out.as_posix()}/{first}), and writing the site would "
-                                         "replace them; choose another folder, or move them away")]
     if not str(path.resolve()).startswith(str(project)):
         return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}` must be a folder inside the project")]
     return []
