@@ -296,8 +296,9 @@ class Preview:
         if self.server:
             self.server.shutdown()
             self.server.server_close()
+        deadline = time.monotonic() + 3     # the threads are daemons: never let stopping hang
         for thread in self.threads:
-            thread.join(timeout=5)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
 
 def serve(root: Path, port: int, clean: bool = False) -> int:
@@ -309,8 +310,9 @@ def serve(root: Path, port: int, clean: bool = False) -> int:
     print(f"serving {out.relative_to(root).as_posix()}/ at {preview.url} — rebuilding on every save; "
           "Ctrl-C to stop", flush=True)
     try:
-        while not preview.stop_event.wait(0.5):
-            pass
+        # sleep, not Event.wait: a Ctrl-C inside Event.wait can leave its lock held, and stop() needs it.
+        while not preview.stop_event.is_set():
+            time.sleep(0.2)
     except KeyboardInterrupt:
         print("\nstopped", flush=True)
     finally:

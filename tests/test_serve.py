@@ -163,7 +163,12 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
         port = int(line.split("127.0.0.1:")[1].split("/")[0])
         assert get(port, "/fee.html")[0] == 200
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=DEADLINE)
+        try:
+            out, err = process.communicate(timeout=DEADLINE)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, err = process.communicate()
+            pytest.fail(f"serve did not stop within {DEADLINE} s of Ctrl-C; it printed:\n{out}\n{err}")
     finally:
         if process.poll() is None:
             process.kill()
