@@ -64,6 +64,10 @@ def ingest_new(root: Path, only=None):
 def seed_diff(root: Path, slug: str):
     """The difference between the text on file and what its seed gives now."""
     path = root / TEXTS_DIR / f"{slug}.md"
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+        # A name, never a path: `--diff ../../x` must not read files outside content/texts/.
+        return None, [error(TEXTS_DIR, None, f"`--diff {slug}` takes the name of a text, e.g. "
+                                             f"`--diff my-text` for {TEXTS_DIR}/my-text.md")]
     if not path.is_file():
         return None, [error(f"{TEXTS_DIR}/{slug}.md", None, f"no text `{slug}`; "
                                                              f"see the names in {TEXTS_DIR}/")]

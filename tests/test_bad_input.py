@@ -329,6 +329,11 @@ CASES = [
          ["theme/default/templates/404.html:3: error: template syntax error: No filter named 'shout'; fix the "
           "template at this line"]),
 
+    Case("command line: --diff with a path instead of a name",
+         lambda root: None,
+         ["content/texts: error: `--diff ../../site` takes the name of a text, e.g. `--diff my-text` for "
+          "content/texts/my-text.md"], argv=("ingest", "--diff", "../../site")),
+
     # --- file system ----------------------------------------------------------------------
     Case("output: a file where the folder should be",
          both(put("site.yaml", "title: Test\noutput: public\n"), put("public", "not a folder")),
