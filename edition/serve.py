@@ -289,10 +289,19 @@ class Preview:
         for thread in self.threads:
             thread.start()
         self.threads += watch(self.root, self.changes, self.stop_event)
+        # The watchers report nothing until they are set up: one catch-up build, once they surely
+        # are, picks up a save made in that moment (a no-change build costs little and reloads nothing).
+        catch_up = threading.Timer(1.0, self.changes.put, args=(["(start)"],))
+        catch_up.daemon = True
+        catch_up.start()
+        self.threads.append(catch_up)
         return self
 
     def stop(self) -> None:
         self.stop_event.set()
+        for thread in self.threads:
+            if isinstance(thread, threading.Timer):
+                thread.cancel()
         if self.server:
             self.server.shutdown()
             self.server.server_close()

@@ -125,3 +125,12 @@ def test_clean_ignores_the_cache(tmp_path, capsys):
     root = write_project(tmp_path / "p", FILES)
     build(root)
     assert build(root, clean=True) == ["404.html", "fee.html", "glossary.html", "index.html", "trip.html"]
+
+
+def test_adding_a_note_re_renders_its_text_and_the_index_that_counts_notes(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    build(root)
+    (root / "content/notes/fee.md").write_text("## relatively low\n\nA note.\n\n## Tren de Aragua\n\nA gang.\n",
+                                               encoding="utf-8")
+    assert build(root) == ["fee.html", "index.html"]
+    assert "2 notes" in (root / "_site/index.html").read_text(encoding="utf-8")

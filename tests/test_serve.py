@@ -176,3 +176,13 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
     assert process.returncode == 0
     assert "stopped" in out
     assert "Traceback" not in err
+
+
+def test_a_save_made_while_the_server_starts_is_not_missed(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    running = Preview(root, port=0, log=lambda line: None).start()
+    try:
+        save(root / "content/notes/fee.md", "## relatively low\n\nSaved at once.\n")
+        wait_for(lambda: "Saved at once." in get(running, "/fee.html")[1], "the note saved during start-up")
+    finally:
+        running.stop()
