@@ -42,6 +42,10 @@ def ingest_new(root: Path, only=None):
         rel = seed.relative_to(root).as_posix()
         if rel in done or (only and seed.name not in only and rel not in only):
             continue
+        if not seed.resolve().is_relative_to(root.resolve()):
+            problems.append(error(rel, None, f"is a link to {seed.resolve()}, outside the project; copy the "
+                                             "file into seeds/ instead"))
+            continue
         result = ingest.ingest_seed(seed.read_bytes(), rel)
         problems += result.problems
         if not result.body.strip() or any(p.severity == "error" for p in result.problems):

@@ -440,6 +440,19 @@ def test_bad_seed(name, filename, data, messages, project, capsys):
     assert inputs(root) == inputs_before        # nothing ingested, seed untouched
 
 
+def test_a_seed_linked_from_outside_the_project_is_refused(project, capsys):
+    root = project(GOOD)
+    (root.parent / "private.txt").write_text(SEED_BODY, encoding="utf-8")
+    (root / "seeds").mkdir()
+    os.symlink(root.parent / "private.txt", root / "seeds/private.txt")
+    assert main(["--root", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"seeds/private.txt: error: is a link to {root.parent.resolve()}/private.txt, outside the project; copy "
+        "the file into seeds/ instead", SUMMARY_1]
+    assert sorted(p.name for p in (root / "content/texts").iterdir()) == ["alpha.md"]
+
+
 def ingest_one(project, capsys, filename, data):
     root = project(GOOD)
     put(f"seeds/{filename}", data)(root)
