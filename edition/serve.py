@@ -14,6 +14,7 @@ import html
 import json
 import mimetypes
 import queue
+import signal
 import sys
 import threading
 import time
@@ -314,6 +315,8 @@ def serve(root: Path, port: int, clean: bool = False) -> int:
     def log(line):
         print(line, file=sys.stderr if ": error: " in line or ": warning: " in line else sys.stdout, flush=True)
 
+    # `kill` (SIGTERM) stops it as cleanly as Ctrl-C does.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     preview = Preview(root, port, clean, log).start()
     out = preview.builder.state.out
     print(f"serving {out.relative_to(root).as_posix()}/ at {preview.url} — rebuilding on every save; "

@@ -151,10 +151,14 @@ def test_a_taken_port_falls_back_to_a_free_one(tmp_path):
             running.stop()
 
 
-def test_ctrl_c_stops_the_server_cleanly(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_ctrl_c_stops_the_server_cleanly(tmp_path, stop):
     root = write_project(tmp_path / "p", FILES)
     process = subprocess.Popen([sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+                               # A shell running the tests in the background ignores SIGINT, and
+                               # children inherit that: give this one the terminal's default back.
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = process.stdout.readline()
         while line and not line.startswith("serving"):
@@ -162,7 +166,7 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
         assert line.startswith("serving _site/ at http://127.0.0.1:")
         port = int(line.split("127.0.0.1:")[1].split("/")[0])
         assert get(port, "/fee.html")[0] == 200
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         try:
             out, err = process.communicate(timeout=DEADLINE)
         except subprocess.TimeoutExpired:
