@@ -25,6 +25,24 @@ def write_project(root: Path, files: dict, site_yaml: str = SITE_YAML) -> Path:
     return root
 
 
+def build_edition(root: Path, theme: str | None = None) -> Path:
+    """Build the repo's own edition (content, seeds, theme, site.yaml) in `root`; return the site."""
+    from edition import cli
+
+    for folder in ("content", "seeds", "theme"):
+        shutil.copytree(REPO / folder, root / folder)
+    settings = (REPO / "site.yaml").read_text(encoding="utf-8")
+    if theme:
+        settings = re.sub(r"(?m)^theme:.*$", f"theme: {theme}", settings)
+        assert f"theme: {theme}" in settings
+    (root / "site.yaml").write_text(settings, encoding="utf-8")
+    status = cli.main(["--root", str(root)])
+    assert status == 0, "the edition did not build; run `python build.py check`"
+    site = root / "_site"
+    assert (site / "index.html").is_file()
+    return site
+
+
 def text_file(title: str, body: str, **meta) -> str:
     lines = [f"title: {title!r}"] + [f"{k}: {v!r}" for k, v in meta.items()]
     return "---\n" + "\n".join(lines) + "\n---\n" + body

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, build_edition
 from edition.cli import main
 
 ARTICLE = "extraordinary-friendship-marco-rubio-welcomes-offer"
@@ -18,12 +17,7 @@ STATEMENT = "terrorist-designations-of-international-cartels"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("edition")
-    for name in ("content", "seeds", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    assert main(["--root", str(root)]) == 0
-    return root / "_site"
+    return build_edition(tmp_path_factory.mktemp("edition"))
 
 
 class BodyText(HTMLParser):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, text_file
+from conftest import REPO, build_edition, text_file
 from edition.cli import main
 
 ARTICLE = "extraordinary-friendship-marco-rubio-welcomes-offer.html"
@@ -58,12 +57,7 @@ def test_a_theme_file_overrides_the_default_one(project, tmp_path):
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("edition")
-    for name in ("content", "seeds", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "site.yaml", root / "site.yaml")
-    assert main(["--root", str(root), "build"]) == 0
-    return root / "_site"
+    return build_edition(tmp_path_factory.mktemp("edition"))
 
 
 def pages(site: Path):

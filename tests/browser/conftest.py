@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import re
 import shutil
 import threading
 from pathlib import Path
@@ -18,7 +17,7 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from edition import cli
+from conftest import build_edition  # tests/conftest.py, shared with the other tests
 
 REPO = Path(__file__).resolve().parents[2]
 # Debian's package; EDITION_CHROMIUM points elsewhere (or nowhere, to see the skip message).
@@ -36,22 +35,6 @@ def missing(reason: str):
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason}; CI must run the browser tests: {INSTALL_HINT}", pytrace=False)
     pytest.skip(f"{reason}; {INSTALL_HINT}")
-
-
-def build_edition(root: Path, theme: str | None = None) -> Path:
-    """Build the repo's content/seeds/theme/site.yaml in `root` (with another theme if given)."""
-    for folder in ("content", "seeds", "theme"):
-        shutil.copytree(REPO / folder, root / folder)
-    settings = (REPO / "site.yaml").read_text(encoding="utf-8")
-    if theme:
-        settings = re.sub(r"(?m)^theme:.*$", f"theme: {theme}", settings)
-        assert f"theme: {theme}" in settings
-    (root / "site.yaml").write_text(settings, encoding="utf-8")
-    status = cli.main(["--root", str(root), "build"])
-    assert status == 0, "the edition did not build; run `python build.py check`"
-    site = root / "_site"
-    assert (site / "index.html").is_file()
-    return site
 
 
 @pytest.fixture(scope="session")
