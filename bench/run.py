@@ -35,6 +35,7 @@ import corpus  # noqa: E402
 PROCESSES = len(os.sched_getaffinity(0))   # what the build's pool uses on this machine
 EDITED = 500                                # the text whose note is edited (N/2 at N = 1,000)
 SITE_YAML = 'title: "Benchmark edition"\noutput: _site\n'
+HAND_WRITTEN = "<!-- hand-written below: kept when the runner rewrites the figures above -->"
 
 
 # --- measuring one child ------------------------------------------------------------------
@@ -115,14 +116,23 @@ class Series:
 
 def series(name: str, runs: int, once, before=lambda: None) -> Series:
     """One warm-up, then `runs` timed runs; `before` runs untimed ahead of each."""
-    result = Series(name)
+    return interleaved([(name, once, before)], runs)[0]
+
+
+def interleaved(specs, runs: int) -> list:
+    """Like series() for several figures, taking turns run by run: a ratio between them then
+    compares runs made under the same load, which on a shared machine changes by the minute."""
+    results = [Series(name) for name, _, _ in specs]
     for attempt in range(runs + 1):
-        before()
-        sample = once()
-        if attempt:
-            result.samples.append(sample)
-    print(f"  {name}: {result.spread()}, peak {result.maxrss:.0f} MB (tree {result.tree:.0f} MB)", flush=True)
-    return result
+        for result, (_, once, before) in zip(results, specs):
+            before()
+            sample = once()
+            if attempt:
+                result.samples.append(sample)
+    for result in results:
+        print(f"  {result.name}: {result.spread()}, peak {result.maxrss:.0f} MB (tree {result.tree:.0f} MB)",
+              flush=True)
+    return results
 
 
 # --- the corpus ---------------------------------------------------------------------------
@@ -207,15 +217,22 @@ def edit_to_disk(name, runs, start_server, note: NoteEditor, page: Path) -> Seri
 
 # --- the scenarios ------------------------------------------------------------------------
 
-def bench_edition(root: Path, n: int, runs: int, full: bool) -> dict:
+def bench_edition(root: Path, n: int, runs: int, full: bool, big_glossary: Path | None = None) -> dict:
     out = {}
     cold_flags = ["--clean"] if cli_offers("build", "--clean") else []
-    out["floor1"] = series("floor, 1 process", runs,
-                           lambda: run_child([sys.executable, str(BENCH / "floor.py"), str(root), "1"]))
-    out["floorP"] = series(f"floor, {PROCESSES} processes", runs,
-                           lambda: run_child([sys.executable, str(BENCH / "floor.py"), str(root), str(PROCESSES)]))
-    out["cold"] = series("edition cold build", runs, lambda: run_child(build_cmd(root, *cold_flags)),
-                         before=lambda: clean(root))
+    specs = [
+        ("floor, 1 process", lambda: run_child([sys.executable, str(BENCH / "floor.py"), str(root), "1"]),
+         lambda: None),
+        (f"floor, {PROCESSES} processes",
+         lambda: run_child([sys.executable, str(BENCH / "floor.py"), str(root), str(PROCESSES)]), lambda: None),
+        ("edition cold build", lambda: run_child(build_cmd(root, *cold_flags)), lambda: clean(root))]
+    if big_glossary:
+        specs.append(("edition cold build, 3,000 terms", lambda: run_child(build_cmd(big_glossary, *cold_flags)),
+                      lambda: clean(big_glossary)))
+    figures = interleaved(specs, runs)
+    out["floor1"], out["floorP"], out["cold"] = figures[:3]
+    if big_glossary:
+        out["cold3000"] = figures[3]
     if not full:
         return out
     out["nochange"] = series("edition no-change rebuild", runs, lambda: run_child(build_cmd(root)))
@@ -276,14 +293,17 @@ def bench_matcher(roots: dict, repeats: int) -> dict:
     for terms, root in roots.items():
         project, _ = load_project(root)
         bodies = [text.body for text in project.texts]
-        runs = []
+        compiles, finds = [], []
         for _ in range(repeats + 1):
             started = time.perf_counter()
             matcher = TermMatcher(project.glossary)
+            compiled = time.perf_counter()
             hits = sum(1 for body in bodies for _ in matcher.find(body))
-            runs.append(time.perf_counter() - started)
-        timings[terms] = (statistics.median(runs[1:]), hits)
-        print(f"  matcher alone, {terms} terms: {timings[terms][0]:.3f} s, {hits} hits", flush=True)
+            compiles.append(compiled - started)
+            finds.append(time.perf_counter() - compiled)
+        timings[terms] = (statistics.median(finds[1:]), hits, statistics.median(compiles[1:]))
+        print(f"  matcher, {terms} terms: find {timings[terms][0]:.3f} s ({hits} hits), "
+              f"compile {timings[terms][2]:.3f} s", flush=True)
     return timings
 
 
@@ -308,7 +328,7 @@ def verdict(ok) -> str:
     return "n/a" if ok is None else ("**met**" if ok else "**not met**")
 
 
-def report(info, results, hugo, matcher, glossary_cold, ns, runs) -> str:
+def report(info, results, hugo, matcher, glossary_cold, ns, runs, stages="") -> str:
     n0 = ns[0]
     r = results[n0]
     floor = r["floorP"].median
@@ -377,8 +397,13 @@ def report(info, results, hugo, matcher, glossary_cold, ns, runs) -> str:
         ratio = glossary_cold.median / r["cold"].median
         alone = matcher[3000][0] / matcher[300][0]
         lines.append(f"| glossary flat: 3,000 terms within 1.15× of 300 (cold build) | {ratio:.2f}× "
-                     f"({glossary_cold.median:.2f} s vs {r['cold'].median:.2f} s); matcher alone {alone:.2f}× "
-                     f"({matcher[3000][0]:.3f} s vs {matcher[300][0]:.3f} s) | {verdict(ratio <= 1.15)} |")
+                     f"({glossary_cold.median:.2f} s vs {r['cold'].median:.2f} s); matching alone {alone:.2f}× "
+                     f"({matcher[3000][0]:.3f} s vs {matcher[300][0]:.3f} s, {matcher[300][1]:,} hits), "
+                     f"plus compiling the matcher once: {matcher[3000][2]:.3f} s vs {matcher[300][2]:.3f} s "
+                     f"| {verdict(ratio <= 1.15)} |")
+    if stages:
+        lines += ["", f"## Where a cold build's time goes (N = {n0:,}, one process, one run, `bench/stages.py`)", "",
+                  "| stage | time |", "|---|---|", stages.strip()]
     for n in ns[1:]:
         big = results[n]
         lines += ["", f"## N = {n:,}", "",
@@ -400,22 +425,26 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     info = machine()
-    results, hugo, matcher, glossary_cold = {}, None, None, None
+    results, hugo, matcher, glossary_cold, stages = {}, None, None, None, ""
     for index, n in enumerate(args.n):
         print(f"N = {n:,}", flush=True)
         root = prepare(args.work, n, 300)
-        results[n] = bench_edition(root, n, args.runs, full=index == 0)
+        big = prepare(args.work, n, 3000) if index == 0 and not args.no_glossary else None
+        results[n] = bench_edition(root, n, args.runs, full=index == 0, big_glossary=big)
         if index == 0 and not args.no_hugo and shutil.which("hugo"):
             hugo = bench_hugo(root, n, args.runs)
         elif index == 0:
             print("  hugo: not installed, skipped" if not args.no_hugo else "  hugo: skipped", flush=True)
-        if index == 0 and not args.no_glossary:
-            big = prepare(args.work, n, 3000)
-            cold_flags = ["--clean"] if cli_offers("build", "--clean") else []
-            glossary_cold = series("edition cold build, 3,000 terms", args.runs,
-                                   lambda: run_child(build_cmd(big, *cold_flags)), before=lambda: clean(big))
+        if index == 0:
+            stages = subprocess.run([sys.executable, str(BENCH / "stages.py"), str(root)], capture_output=True,
+                                    text=True, env={**os.environ, "EDITION_PROCESSES": "1"}).stdout
+            print(stages, flush=True)
+        if big:
+            glossary_cold = results[n]["cold3000"]
             matcher = bench_matcher({300: root, 3000: big}, args.runs)
-    text = report(info, results, hugo, matcher, glossary_cold, args.n, args.runs)
+    text = report(info, results, hugo, matcher, glossary_cold, args.n, args.runs, stages)
+    if args.out.is_file() and HAND_WRITTEN in args.out.read_text(encoding="utf-8"):
+        text += "\n" + HAND_WRITTEN + args.out.read_text(encoding="utf-8").split(HAND_WRITTEN, 1)[1]
     args.out.write_text(text, encoding="utf-8")
     print(f"\nwrote {args.out}")
 

@@ -1,0 +1,52 @@
+"""Where a cold build's time goes: the build in one process, each stage timed.
+
+    EDITION_PROCESSES=1 python bench/stages.py CORPUS_DIR
+
+Wraps the stage functions that edition.site calls and prints one Markdown table row per
+stage (wall seconds, one process, no cache); run.py puts the table in RESULTS.md.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from edition import annotate, site  # noqa: E402
+from edition.config import load_config  # noqa: E402
+
+STAGES = [  # (module, function, what it is)
+    (site, "load_project", "load & check content (front matter, notes, glossary, refused links)"),
+    (site, "annotate_text", "annotate texts (parse, anchors, terms, markup, render blocks)"),
+    (annotate, "render_note", "… of which note bodies to HTML"),
+    (site, "_fingerprint", "cache keys (hashing inputs)"),
+    (site, "page_jobs", "page contexts (incl. glossary page data)"),
+    (site, "render_template", "templates (Jinja)"),
+    (site, "check_links", "internal link check"),
+]
+
+
+def main(root: Path) -> None:
+    spent = {}
+    for module, name, _ in STAGES:
+        original = getattr(module, name)
+
+        def timed(*args, _original=original, _name=name, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + time.perf_counter() - started
+        setattr(module, name, timed)
+    config, _ = load_config(root)
+    started = time.perf_counter()
+    site.build_site(root, config)
+    total = time.perf_counter() - started
+    for _, name, label in STAGES:
+        print(f"| {label} | {spent.get(name, 0.0):.2f} s |")
+    print(f"| **whole build_site, one process** | **{total:.2f} s** |")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
