@@ -6,6 +6,10 @@ Two layers, both keyed by hashes of everything that goes in, never by file times
   template inputs and of the bytes written; a page whose inputs hash the same is read back
   from the output folder instead of rendered (after checking the bytes are what we wrote).
 
+A third check comes first: if no input file changed at all (same bytes, same settings, same
+code) and the output folder is exactly as the last build left it, the build has nothing to do
+and stops before loading anything — the editor's most common case.
+
 Everything lives in .edition-cache/ (gitignored); deleting it, or `--clean`, costs only time.
 """
 from __future__ import annotations
@@ -20,6 +24,7 @@ from . import __version__
 
 CACHE_DIR = ".edition-cache"
 MANIFEST = "manifest.json"
+LAST_BUILD = "last-build.json"
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -49,6 +54,40 @@ def folder_hash(folders) -> str:
     return digest.hexdigest()
 
 
+INPUTS = ("site.yaml", "content", "seeds", "theme")
+
+
+def inputs_fingerprint(root: Path, settings: str) -> str:
+    """One hash of every input's name, kind and bytes, the code, and the effective settings."""
+    digest = hashlib.sha256((code_version() + "\0" + settings).encode())
+    for name in INPUTS:
+        base = root / name
+        paths = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []
+        for path in paths:
+            # Folders and links count too: a folder named like a text is a problem to report.
+            kind = b"L" if path.is_symlink() else b"F" if path.is_file() else b"D"
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + kind)
+            if kind != b"D":
+                try:
+                    digest.update(hashlib.sha256(path.read_bytes()).digest())
+                except OSError:
+                    return ""     # unreadable: let the real build say what is wrong
+    return digest.hexdigest()
+
+
+def output_listing(out: Path) -> list:
+    """Every file of the output folder with its size and modification time."""
+    if not out.is_dir():
+        return []
+    listing = []
+    for folder, _, names in os.walk(out):
+        for name in names:
+            path = Path(folder, name)
+            stat = path.stat()
+            listing.append([path.relative_to(out).as_posix(), stat.st_size, stat.st_mtime_ns])
+    return sorted(listing)
+
+
 class Cache:
     """Lookups and records for one build. A disabled cache finds nothing and saves nothing."""
 
@@ -59,6 +98,21 @@ class Cache:
         self.previous = self._read_manifest() if enabled else {}
         self.pages: dict = {}          # site path -> {"key", "sha256"} for this build
         self.used_annotations: set = set()
+        self.fingerprint = ""
+        self.last = self._read_last() if enabled else {}
+
+    # --- the whole build ------------------------------------------------------------------
+
+    def unchanged_since_last_build(self, fingerprint: str):
+        """The last build's problems (as text) if it saw exactly these inputs and its output is
+        untouched; None when the build has work to do."""
+        self.fingerprint = fingerprint
+        last = self.last
+        if not self.enabled or not fingerprint or last.get("fingerprint") != fingerprint:
+            return None
+        if last.get("output") != output_listing(self.out):
+            return None
+        return last.get("problems", [])
 
     # --- annotate -------------------------------------------------------------------------
 
@@ -108,10 +162,16 @@ class Cache:
 
     # --- after a successful write ---------------------------------------------------------
 
-    def save(self, files: dict) -> None:
+    def save(self, files: dict, problems=()) -> None:
         """Record the site just written, and drop annotations no text uses any more."""
         if not self.enabled:
             return
+        try:
+            _write_atomic(self.folder / LAST_BUILD, json.dumps({
+                "fingerprint": self.fingerprint, "output": output_listing(self.out),
+                "problems": [str(p) for p in problems]}).encode())
+        except OSError:
+            pass
         pages = {p: self.pages.get(p) or {"key": "", "sha256": sha256(d)} for p, d in sorted(files.items())}
         try:
             _write_atomic(self.folder / MANIFEST,
@@ -122,6 +182,13 @@ class Cache:
                     entry.unlink(missing_ok=True)
         except OSError:
             pass    # as above: the site is written; only the next build's speed is at stake
+
+    def _read_last(self) -> dict:
+        try:
+            data = json.loads((self.folder / LAST_BUILD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def _read_manifest(self) -> dict:
         try:

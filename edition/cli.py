@@ -13,11 +13,10 @@ import traceback
 from pathlib import Path
 
 from .authoring import new_note
-from .cache import Cache
+from .cache import Cache, inputs_fingerprint
 from .config import load_config
 from .problems import has_errors, sort_problems
 from .seeds import ingest_new, seed_diff
-from .site import build_site
 from .write import OutputRefused, write_site
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
@@ -109,6 +108,7 @@ def run_ingest(root, args):
 def run_check(root, args):
     config, problems = load_config(root)
     if not has_errors(problems):
+        from .site import build_site
         problems += build_site(root, config).problems
     status = report(problems, strict=args.strict)
     if status == OK:
@@ -129,6 +129,14 @@ def run_build(root, args):
         config = dataclasses.replace(config, base_url=args.base_url.strip())
     out = root / config.output
     cache = Cache(root, out, enabled=not args.clean)
+    last_problems = cache.unchanged_since_last_build(inputs_fingerprint(root, repr(config)))
+    if last_problems is not None and not (args.strict and last_problems):
+        for line in last_problems:
+            print(line, file=sys.stderr)
+        print(f"nothing changed since the last build: {out.relative_to(root).as_posix()}/ left as it was "
+              f"({time.perf_counter() - started:.2f} s)")
+        return OK
+    from .site import build_site    # loaded only when there is something to build
     with ProgressBar(sys.stderr) as bar:
         build = build_site(root, config, cache, bar.update)
     problems += build.problems
@@ -145,7 +153,7 @@ def run_build(root, args):
         print(f"error: cannot write {out.relative_to(root).as_posix()}/: {exc.strerror}; check that the folder is "
               "writable (the last good site was left in place)", file=sys.stderr)
         return CONTENT_ERROR
-    cache.save(build.files)
+    cache.save(build.files, problems)
     print(summary(build, written, out.relative_to(root).as_posix(), time.perf_counter() - started))
     return OK
 

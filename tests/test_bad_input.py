@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import text_file
-from edition import cli
+from edition import site
 from edition.cli import main
 
 TEXT = "content/texts/alpha.md"
@@ -567,12 +567,12 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(project
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
-    monkeypatch.setattr(cli, "build_site", broken)
-    assert main(["--root", str(root), "build"]) == 1
+    monkeypatch.setattr(site, "build_site", broken)
+    assert main(["--root", str(root), "build", "--clean"]) == 1     # --clean: past the no-change shortcut
     err = capsys.readouterr().err
     assert err == "error: RuntimeError: disk on fire (run again with --debug for details)\n"
 
-    assert main(["--root", str(root), "--debug", "build"]) == 1
+    assert main(["--root", str(root), "--debug", "build", "--clean"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Traceback (most recent call last):")
     assert err.rstrip().endswith("RuntimeError: disk on fire")

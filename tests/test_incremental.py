@@ -134,3 +134,31 @@ def test_adding_a_note_re_renders_its_text_and_the_index_that_counts_notes(tmp_p
                                                encoding="utf-8")
     assert build(root) == ["fee.html", "index.html"]
     assert "2 notes" in (root / "_site/index.html").read_text(encoding="utf-8")
+
+
+def test_a_second_build_with_no_change_stops_at_once_and_repeats_the_warnings(tmp_path, capsys):
+    files = dict(FILES, **{"content/glossary.md": FILES["content/glossary.md"] + "\n## Nowhere\n\nUnused.\n"})
+    root = write_project(tmp_path / "p", files)
+    assert main(["--root", str(root), "build"]) == 0
+    first = capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 0
+    second = capsys.readouterr()
+    assert second.out.startswith("nothing changed since the last build: _site/ left as it was (")
+    warning = "content/glossary.md:5: warning: glossary term “Nowhere” occurs in no text"
+    assert warning in first.err and warning in second.err
+    assert main(["--root", str(root), "build", "--strict"]) == 1     # strict still fails on the warning
+
+
+def test_a_hand_edited_output_page_or_a_changed_input_means_a_real_build(tmp_path, capsys):
+    root = write_project(tmp_path / "p", FILES)
+    assert main(["--root", str(root), "build"]) == 0
+    good = (root / "_site/fee.html").read_bytes()
+    (root / "_site/fee.html").write_text("scribbled", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 0
+    assert "nothing changed since" not in capsys.readouterr().out
+    assert (root / "_site/fee.html").read_bytes() == good
+    (root / "content/notes/fee.md").write_text("## relatively low\n\nA changed note.\n", encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    assert "nothing changed since" not in capsys.readouterr().out
+    assert "A changed note." in (root / "_site/fee.html").read_text(encoding="utf-8")
