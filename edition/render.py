@@ -5,6 +5,7 @@ The theme receives plain data (see theme/README.md) and knows nothing of parsing
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,10 @@ def longdate(value) -> str:
 
 
 def sort_key_title(title: str) -> str:
+    """Alphabetical order as in an index: accents and quotes ignored, "The Sun" under S."""
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return folded.casefold().lstrip("\"'‘“ ")
+    folded = folded.casefold().lstrip("\"' ")
+    return re.sub(r"^(the|an|a)\s+", "", folded)
 
 
 def render_template(theme: Theme, name: str, context: dict, root: Path):

@@ -132,3 +132,10 @@ def test_glossary_back_references_lead_to_paragraphs_that_hold_the_term(site):
 def test_check_is_clean_on_the_repository(capsys):
     assert main(["--root", str(REPO), "check"]) == 0
     assert "check: no problems found" in capsys.readouterr().out
+
+
+def test_the_glossary_is_alphabetical_as_an_index_is(site):
+    glossary = (site / "glossary.html").read_text(encoding="utf-8")
+    terms = [html.unescape(t) for t in re.findall(r'<dt id="[^"]+"[^>]*>\s*(?:<dfn>)?([^<]+)', glossary)]
+    assert terms.index("Nayib Bukele") < terms.index("The New York Sun") < terms.index("Secretary of State")
+    assert terms.index("Cárteles Unidos") < terms.index("CECOT")      # accents do not send “Cá…” to the end
