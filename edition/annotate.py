@@ -13,6 +13,7 @@ from html import escape
 
 from markdown_it.token import Token
 
+from .markdown import links_in
 from .problems import error
 
 # Front-matter lines shown with the text, in reading order; glossary terms are linked there too.
@@ -81,7 +82,7 @@ def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
 
     insert_markup(pieces, piece_starts, anchors, placed, chosen)
     blocks = render_blocks(tokens, spans, numbers, md, env, placed)
-    found_links = [(href, text.path, text.body_line + line) for href, line in _links(tokens)]
+    found_links = [(href, text.path, text.body_line + line) for href, line in links_in(tokens)]
     for note in placed:
         found_links += [(href, note.note.path, note.note.body_line + line) for href, line in note.links]
     # The body keeps the first links; a header line links only terms the body lacks.
@@ -284,7 +285,7 @@ def render_note(body: str, md):
     """(html, [(href, line)]) from one parse: the links are checked, so both are needed."""
     env: dict = {}
     tokens = md.parse(body, env)
-    return md.renderer.render(tokens, md.options, env), list(_links(tokens))
+    return md.renderer.render(tokens, md.options, env), list(links_in(tokens))
 
 
 # --- glossary -----------------------------------------------------------------------------
@@ -412,16 +413,6 @@ def render_blocks(tokens, spans, numbers, md, env, placed):
     for note in placed:
         blocks[note.block_index].notes.append(note)
     return blocks
-
-
-def _links(tokens):
-    line = 0
-    for token in tokens:
-        if token.map:
-            line = token.map[0]
-        for child in token.children or ():
-            if child.type == "link_open":
-                yield child.attrGet("href") or "", line
 
 
 def link_terms_in_line(line: str, matcher, skip=()):

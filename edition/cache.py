@@ -57,9 +57,9 @@ def folder_hash(folders) -> str:
 INPUTS = ("site.yaml", "content", "seeds", "theme")
 
 
-def inputs_fingerprint(root: Path, settings: str) -> str:
+def inputs_fingerprint(root: Path, settings: str, code: str) -> str:
     """One hash of every input's name, kind and bytes, the code, and the effective settings."""
-    digest = hashlib.sha256((code_version() + "\0" + settings).encode())
+    digest = hashlib.sha256((code + "\0" + settings).encode())
     for name in INPUTS:
         base = root / name
         paths = [base] if base.is_file() else sorted(base.rglob("*")) if base.is_dir() else []

@@ -129,7 +129,7 @@ def run_build(root, args):
         config = dataclasses.replace(config, base_url=args.base_url.strip())
     out = root / config.output
     cache = Cache(root, out, enabled=not args.clean)
-    last_problems = cache.unchanged_since_last_build(inputs_fingerprint(root, repr(config)))
+    last_problems = cache.unchanged_since_last_build(inputs_fingerprint(root, repr(config), cache.code))
     if last_problems is not None and not (args.strict and last_problems):
         for line in last_problems:
             print(line, file=sys.stderr)

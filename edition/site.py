@@ -20,7 +20,7 @@ from .cache import Cache, folder_hash
 from .glossary import TermMatcher
 from .links import check_links
 from .load import load_project
-from .markdown import make_markdown
+from .markdown import links_in, make_markdown
 from .parallel import parallel_map
 from .problems import sort_problems, warning
 from .publish import publish_files
@@ -209,7 +209,6 @@ def _render_bytes(theme, job, root):
 
 
 def _links_of(md, body):
-    from .markdown import links_in
     return links_in(md.parse(body))
 
 
