@@ -31,6 +31,7 @@ class PlacedNote:
     html: str           # the note's body, rendered
     block_index: int = 0
     links: list = field(default_factory=list)   # [(href, line offset)] in the note's body
+    summary: str = ""   # its opening paragraph as plain text, for a short form in the margin
 
 
 @dataclass
@@ -275,17 +276,28 @@ def number_notes(anchors, piece_starts, piece_block, numbers, md, text):
     for number, (start, _, note) in enumerate(anchors, 1):
         index = max(0, bisect.bisect_right(piece_starts, start) - 1)
         block_index = piece_block[index] if piece_block else 0
-        html, links = render_note(note.body, md)
+        html, links, summary = render_note(note.body, md)
         placed.append(PlacedNote(note, number, numbers[block_index] if numbers else None,
-                                 html, block_index, links))
+                                 html, block_index, links, summary))
     return placed
 
 
 def render_note(body: str, md):
-    """(html, [(href, line)]) from one parse: the links are checked, so both are needed."""
+    """(html, [(href, line)], plain opening) from one parse: the links are checked, so all are needed."""
     env: dict = {}
     tokens = md.parse(body, env)
-    return md.renderer.render(tokens, md.options, env), list(links_in(tokens))
+    return md.renderer.render(tokens, md.options, env), list(links_in(tokens)), plain_opening(tokens)
+
+
+def plain_opening(tokens) -> str:
+    """The words of the first paragraph (or first line-level block), as a reader sees them:
+    no markup, spaces folded. A theme shows it where the whole body would be too long."""
+    first = next((t for t in tokens if t.type == "inline"), None)
+    if first is None:
+        return ""
+    words = [child.content if child.type in ("text", "code_inline") else " "
+             for child in first.children or () if child.type in ("text", "code_inline", "softbreak", "hardbreak")]
+    return " ".join("".join(words).split())
 
 
 # --- glossary -----------------------------------------------------------------------------

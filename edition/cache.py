@@ -1,12 +1,13 @@
 """The build cache: what a build may reuse from the last one, decided by content hashes.
 
-Two layers, both keyed by hashes of everything that goes in, never by file times:
-- annotate: one entry per text, keyed by (code, settings, text file, its notes, glossary);
-- render: the manifest records, for each page of the last written site, the hash of its
-  template inputs and of the bytes written; a page whose inputs hash the same is read back
-  from the output folder instead of rendered (after checking the bytes are what we wrote).
+Keyed by hashes of everything that goes in, never by file times. The manifest records, for
+each page of the last written site, the hash of its inputs (for a text: its file, its notes,
+the glossary, the theme, the settings, its neighbours) and of the bytes written; a page whose
+inputs hash the same is read back from the output folder instead of made again (after checking
+the bytes are what we wrote). For a text, texts.pickle keeps what the index, the glossary and
+the link check need of it (its counts, term occurrences, links and problems).
 
-A third check comes first: if no input file changed at all (same bytes, same settings, same
+One check comes first: if no input file changed at all (same bytes, same settings, same
 code) and the output folder is exactly as the last build left it, the build has nothing to do
 and stops before loading anything — the editor's most common case.
 
@@ -14,10 +15,12 @@ Everything lives in .edition-cache/ (gitignored); deleting it, or `--clean`, cos
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import pickle
+import shutil
 from pathlib import Path
 
 from . import __version__
@@ -25,6 +28,7 @@ from . import __version__
 CACHE_DIR = ".edition-cache"
 MANIFEST = "manifest.json"
 LAST_BUILD = "last-build.json"
+TEXTS = "texts.pickle"
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -88,18 +92,40 @@ def output_listing(out: Path) -> list:
     return sorted(listing)
 
 
-class Cache:
-    """Lookups and records for one build. A disabled cache finds nothing and saves nothing."""
+class Memory:
+    """What `serve` keeps between builds, so that a save costs only the pages it changes."""
 
-    def __init__(self, root: Path, out: Path, enabled: bool = True):
+    def __init__(self):
+        self.texts: dict = {}       # key -> TextPage (with its bytes)
+        self.pages: dict = {}       # site path -> (key, bytes) for the pages that are not texts
+
+
+class Cache:
+    """Lookups and records for one build. A disabled cache finds nothing and saves nothing.
+
+    Two places to look: `memory` (serve's, from the last build in the same process), then the
+    disk (.edition-cache/ for what a text contributes to other pages, the output folder for
+    the page itself, checked against the hash recorded when it was written).
+    """
+
+    def __init__(self, root: Path, out: Path, enabled: bool = True, memory: Memory | None = None):
         self.root, self.out, self.enabled = root, out, enabled
+        self.memory = memory if enabled else None
         self.folder = root / CACHE_DIR
         self.code = code_version()
         self.previous = self._read_manifest() if enabled else {}
         self.pages: dict = {}          # site path -> {"key", "sha256"} for this build
-        self.used_annotations: set = set()
+        self.texts: dict = {}          # key -> TextPage without its bytes, for the next build
+        self._stored = None            # the last build's self.texts, read when first needed
         self.fingerprint = ""
         self.last = self._read_last() if enabled else {}
+
+    def key(self, *parts) -> str:
+        digest = hashlib.sha256(self.code.encode())
+        for part in parts:
+            digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+            digest.update(b"\0")
+        return digest.hexdigest()
 
     # --- the whole build ------------------------------------------------------------------
 
@@ -114,42 +140,37 @@ class Cache:
             return None
         return last.get("problems", [])
 
-    # --- annotate -------------------------------------------------------------------------
+    # --- text pages -----------------------------------------------------------------------
 
-    def text_key(self, *parts) -> str:
-        return sha256("\0".join([self.code, *map(str, parts)]).encode())
-
-    def annotation(self, key: str):
-        self.used_annotations.add(key)
+    def text_page(self, path: str, key: str):
+        """A text's page and what it gives the other pages, if nothing that goes in changed."""
         if not self.enabled:
             return None
-        try:
-            # Our own folder, written by this same code version (the key says so).
-            return pickle.loads((self.folder / "annotate" / f"{key}.pickle").read_bytes())
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return None
+        if self.memory is not None and key in self.memory.texts:
+            return self.memory.texts[key]
+        if self._stored is None:
+            self._stored = self._read_texts()
+        stored = self._stored.get(key)
+        data = self.rendered(path, key) if stored is not None else None
+        return None if data is None else dataclasses.replace(stored, html=data)
 
-    def keep_annotation(self, key: str, result) -> None:
-        if not self.enabled:
-            return
-        try:
-            _write_atomic(self.folder / "annotate" / f"{key}.pickle", pickle.dumps(result, protocol=5))
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            pass    # a cache that cannot be written only makes the next build slower
+    def keep_text_page(self, path: str, key: str, page) -> None:
+        self.record(path, key, page.html)
+        if self.enabled:
+            self.texts[key] = dataclasses.replace(page, html=b"")
+            if self.memory is not None:
+                self.memory.texts[key] = page
 
-    # --- render ---------------------------------------------------------------------------
-
-    def page_key(self, *parts) -> str:
-        digest = hashlib.sha256(self.code.encode())
-        for part in parts:
-            digest.update(part if isinstance(part, bytes) else str(part).encode())
-            digest.update(b"\0")
-        return digest.hexdigest()
+    # --- other pages ----------------------------------------------------------------------
 
     def rendered(self, path: str, key: str) -> bytes | None:
         """The page as last written, if its inputs are unchanged and nobody touched the file."""
+        if not self.enabled:
+            return None
+        if self.memory is not None and self.memory.pages.get(path, ("",))[0] == key:
+            return self.memory.pages[path][1]
         entry = self.previous.get(path)
-        if not self.enabled or not entry or entry.get("key") != key:
+        if not entry or entry.get("key") != key:
             return None
         try:
             data = (self.out / path).read_bytes()
@@ -159,13 +180,18 @@ class Cache:
 
     def record(self, path: str, key: str, data: bytes) -> None:
         self.pages[path] = {"key": key, "sha256": sha256(data)}
+        if self.memory is not None:
+            self.memory.pages[path] = (key, data)
 
     # --- after a successful write ---------------------------------------------------------
 
     def save(self, files: dict, problems=()) -> None:
-        """Record the site just written, and drop annotations no text uses any more."""
+        """Record the site just written, for the next build to reuse."""
         if not self.enabled:
             return
+        if self.memory is not None:      # keep only what this build used: serve runs for hours
+            self.memory.texts = {k: v for k, v in self.memory.texts.items() if k in self.texts}
+            self.memory.pages = {p: v for p, v in self.memory.pages.items() if p in self.pages}
         try:
             _write_atomic(self.folder / LAST_BUILD, json.dumps({
                 "fingerprint": self.fingerprint, "output": output_listing(self.out),
@@ -176,12 +202,18 @@ class Cache:
         try:
             _write_atomic(self.folder / MANIFEST,
                           json.dumps({"code": self.code, "pages": pages}, indent=1, sort_keys=True).encode())
-            folder = self.folder / "annotate"
-            for entry in folder.glob("*.pickle") if folder.is_dir() else ():
-                if entry.stem not in self.used_annotations:
-                    entry.unlink(missing_ok=True)
-        except OSError:
-            pass    # as above: the site is written; only the next build's speed is at stake
+            _write_atomic(self.folder / TEXTS, pickle.dumps(self.texts, protocol=5))
+            shutil.rmtree(self.folder / "annotate", ignore_errors=True)     # the layout before 0.2
+        except (OSError, pickle.PicklingError):
+            pass    # the site is written; only the next build's speed is at stake
+
+    def _read_texts(self) -> dict:
+        try:
+            # Our own folder, written by this same code version (each key says so).
+            data = pickle.loads((self.folder / TEXTS).read_bytes())
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def _read_last(self) -> dict:
         try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from urllib.parse import unquote, urlsplit
 
@@ -11,9 +12,10 @@ _ID = re.compile(rb'\sid="([^"]+)"')
 # Only bodies with something link-shaped (`](`, `]:`, `<x:`) are worth a second parse.
 _LINKISH = re.compile(r"(?<!\\)\]\s*[(:]|<[A-Za-z][A-Za-z0-9+.-]*:")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:")
-# markdown-it refuses only (vb|java)script:, file: and data: targets; without one of those words
-# before a colon, or an entity or escape that could spell one, nothing can be refused.
-_MAYBE_REFUSED = re.compile(r"(?:script|file|data)\s*:|[&\\]", re.IGNORECASE)
+# markdown-it refuses only (vb|java)script:, file: and data: targets. An entity or a backslash
+# could spell one, so the words are looked for after entities are decoded and backslashes
+# dropped: a body with none of them before a colon cannot have a refused link.
+_MAYBE_REFUSED = re.compile(r"(?:script|file|data)\s*:", re.IGNORECASE)
 
 
 def ids_in(html: bytes) -> set:
@@ -81,7 +83,7 @@ def refused_links(body: str, path: str, body_line: int):
     markdown-it drops such a link and shows its source as plain text, which is safe but
     silent; the editor is told, with the line, so a mistyped link does not go unnoticed.
     """
-    if not _LINKISH.search(body) or not _MAYBE_REFUSED.search(body):
+    if not _LINKISH.search(body) or not _maybe_refused(body):
         return []
     probe, refused = _probe()
     probe.parse(body)
@@ -103,6 +105,12 @@ def refused_links(body: str, path: str, body_line: int):
                     f"link target `{_shorten(url)}` is not allowed and the link is shown as plain text; "
                     "link only to web pages (https://…), e-mail addresses (mailto:) or pages of the site")
             for url, offset in dict.fromkeys(found)]
+
+
+def _maybe_refused(body: str) -> bool:
+    if _MAYBE_REFUSED.search(body):
+        return True
+    return ("&" in body or "\\" in body) and bool(_MAYBE_REFUSED.search(html.unescape(body.replace("\\", ""))))
 
 
 def _probe():

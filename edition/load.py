@@ -38,17 +38,24 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
-def load_project(root: Path):
-    """Read every content file; return (Project, problems)."""
+def load_project(root: Path, parse_notes_now: bool = True):
+    """Read every content file; return (Project, problems).
+
+    With parse_notes_now=False the notes files are read but not parsed: project.note_sources
+    holds (path, source) per text, for the build to parse each beside its text, in parallel
+    (see parse_notes). Their problems then come from there.
+    """
     problems = []
     texts = _load_documents(root, TEXTS_DIR, TEXT_KEYS, Text, problems)
     pages = _load_documents(root, PAGES_DIR, PAGE_KEYS, Page, problems)
     _check_slug_clashes(texts, pages, problems)
     # A text that could not be read still exists: its notes are not orphans.
     text_slugs = {p.stem for p in _candidates(root, TEXTS_DIR)}
-    notes = load_notes(root, text_slugs, problems)
+    sources = read_notes(root, text_slugs, problems)
+    notes = {slug: parse_notes(source, rel, slug, problems) for slug, (rel, source) in sources.items()
+             } if parse_notes_now else {}
     glossary = load_glossary(root, problems)
-    return Project(texts, pages, notes, glossary), problems
+    return Project(texts, pages, notes, glossary, {} if parse_notes_now else sources), problems
 
 
 # --- front matter -----------------------------------------------------------------------
@@ -70,9 +77,22 @@ def _timestamp(loader, node):
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
+# libyaml parses about seven times faster; where the machine has it, it reads every file, and
+# the pure-Python parser reads again only a file libyaml refuses, for its clearer messages.
+_FastLoader = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):  # noqa: N801
+        pass
+    _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
 
 def load_yaml(text: str):
     """Parse YAML as the edition reads it (safe; impossible dates stay text)."""
+    if _FastLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            pass
     return yaml.load(text, Loader=_Loader)
 
 
@@ -283,7 +303,8 @@ def _check_slug_clashes(texts, pages, problems):
 
 # --- notes ------------------------------------------------------------------------------
 
-def load_notes(root: Path, text_slugs, problems):
+def read_notes(root: Path, text_slugs, problems):
+    """{text slug: (path, source)} for every notes file that belongs to a text."""
     notes = {}
     for path in _markdown_files(root, NOTES_DIR, problems):
         rel = path.relative_to(root).as_posix()
@@ -295,7 +316,7 @@ def load_notes(root: Path, text_slugs, problems):
             continue
         source = read_text(path, rel, problems)
         if source is not None:
-            notes[path.stem] = parse_notes(source, rel, path.stem, problems)
+            notes[path.stem] = (rel, source)
     return notes
 
 

@@ -56,3 +56,4 @@ class Project:
     pages: list = field(default_factory=list)
     notes: dict = field(default_factory=dict)      # text slug -> [Note]
     glossary: list = field(default_factory=list)   # [GlossaryTerm]
+    note_sources: dict = field(default_factory=dict)  # text slug -> (path, Markdown) not yet parsed

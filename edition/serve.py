@@ -108,6 +108,8 @@ class Builder:
         errors = _errors(problems)
         if errors:
             return errors, False
+        with self.lock:     # the new pages are good: never show them under the old errors
+            self.state = State(self.state.build, [], self.state.out)
         try:
             written = write_site(build.files, self.state.out)
         except (OutputRefused, OSError) as exc:

@@ -1,25 +1,29 @@
-"""The build, stage by stage: load & check → annotate → render → check links.
+"""The build, stage by stage: load & check → each text annotated and rendered → the other
+pages → check links.
 
 Returns the whole site as {path: bytes} plus every problem found; writing is the
 caller's business (see write.py), so a build with errors never touches the output.
+
+A text is the unit of work: its notes are parsed, anchored and glossary-linked, and its page
+rendered, in one job (spread over the cores on a cold build). The job hands back the page and
+the little the other pages need of it (a TextPage), so nothing large crosses between processes
+twice, and an unchanged text costs one cache lookup.
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
 from . import __version__
-from .annotate import HEADER_FIELDS, annotate_text, footnote_problems
+from .annotate import HEADER_FIELDS, annotate_text, footnote_problems, plain_opening
 from .authoring import placeholder_problems
 from .cache import Cache, folder_hash
 from .glossary import TermMatcher
 from .links import check_links
-from .load import load_project
+from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
 from .parallel import parallel_map
 from .problems import sort_problems, warning
@@ -38,53 +42,155 @@ class Build:
     rendered: list = field(default_factory=list)    # pages rendered afresh (the others came from the cache)
 
 
+@dataclass
+class TextPage:
+    """One text's page, and what the index, the glossary and the link check need of it."""
+    path: str           # site path, <slug>.html
+    html: bytes
+    summary: dict       # the text's front matter and counts, as the index shows them
+    occurrences: dict   # term id -> [¶ numbers]
+    header: dict        # header field (subtitle, byline…) -> [term ids found there]
+    links: list         # [(href, source path, line)]
+    problems: list
+    template_failed: bool = False
+
+
+@dataclass
+class Shared:
+    """What every text job reads: built once, before the jobs (forked workers inherit it)."""
+    root: Path
+    config: object
+    md: object
+    matcher: TermMatcher
+    theme: object
+    site: dict
+    nav: list
+    nav_pages: list     # the items of nav that are not texts
+    terms: dict         # term id -> glossary entry without back-references
+
+
 def build_site(root: Path, config, cache: Cache | None = None, progress=None) -> Build:
     cache = cache or Cache(root, root / config.output, enabled=False)
     progress = progress or (lambda done, total: None)
 
-    # 1. load & check the content
-    project, problems = load_project(root)
+    # 1. load & check the content (notes are read here, parsed with their text below)
+    project, problems = load_project(root, parse_notes_now=False)
     problems += seed_problems(root, project.texts)
-    problems += placeholder_problems(project.notes)
     md = make_markdown()
-    steps = len(project.texts) * 2 + len(project.pages) + 3
-
-    # 2. annotate: anchor notes, link glossary terms (per text, reused while its inputs are unchanged)
-    matcher = TermMatcher(project.glossary)
-    glossary_key = _fingerprint(project.glossary)     # once: hashing it per text is N × glossary
-    keys = [cache.text_key(_fingerprint((text, project.notes.get(text.slug, []), glossary_key,
-                                         config.glossary_links))) for text in project.texts]
-    cached = [cache.annotation(key) for key in keys]
-    fresh = iter(parallel_map(
-        lambda text: annotate_text(text, project.notes.get(text.slug, []), matcher, config.glossary_links, md),
-        [text for text, result in zip(project.texts, cached) if result is None]))
-    annotated = []
-    for done, (text, key, result) in enumerate(zip(project.texts, keys, cached), 1):
-        if result is None:
-            result = next(fresh)
-            cache.keep_annotation(key, result)
-        problems += result.problems + footnote_problems(text.body, text.path, text.body_line)
-        annotated.append(result)
-        progress(done, steps)
-    problems += unused_terms(project.glossary, annotated)
-    for page in project.pages:
-        problems += footnote_problems(page.body, page.path, page.body_line)
-
-    # 3. render every page through the theme (a page whose inputs are unchanged is reused)
+    site = site_context(config)
+    texts = sorted(project.texts, key=lambda t: (t.meta.get("order") or 10**6, str(t.meta.get("date") or "9999"),
+                                                 sort_key_title(t.meta.get("title", ""))))
+    pages = sorted(project.pages, key=lambda p: (p.meta.get("order") or 10**6, sort_key_title(p.meta.get("title", ""))))
+    terms = glossary_definitions(project.glossary, md)
+    nav = ([{"title": t.meta.get("title", t.slug), "url": f"{t.slug}.html", "kind": "text"} for t in texts]
+           + ([{"title": "Glossary", "url": "glossary.html", "kind": "glossary"}] if terms else [])
+           + [{"title": p.meta.get("title", p.slug), "url": f"{p.slug}.html", "kind": "page"} for p in pages])
     theme = load_theme(root, config.theme)
-    jobs, links = page_jobs(config, project, annotated, md)
-    files, rendered, render_problems = render_jobs(jobs, theme, root, cache, theme_key(root, config),
-                                                   lambda done: progress(len(project.texts) + done, steps))
-    problems += render_problems
+    shared = Shared(root, config, md, TermMatcher(project.glossary), theme, site, nav, nav[len(texts):],
+                    {t["id"]: t for t in terms})
+    steps = len(texts) + len(pages) + 4
+
+    # 2. each text: notes parsed and anchored, terms linked, page rendered (or reused)
+    # Keys hash what goes in (the parsed text, its notes file, the glossary, the theme, the
+    # settings, the navigation): repr of plain dataclasses is stable and far cheaper than JSON.
+    common = cache.key(theme_key(root, config), repr(config), _hash(repr(project.glossary)), _hash(repr(nav)))
+    jobs = []
+    for index, text in enumerate(texts):
+        neighbours = [nav[i] for i in (index - 1, index + 1) if 0 <= i < len(texts)]
+        notes = project.note_sources.get(text.slug)
+        jobs.append((text, notes, neighbours,
+                     cache.key(common, repr(text), repr(notes), repr(neighbours))))
+    found = [cache.text_page(f"{text.slug}.html", key) for text, _, _, key in jobs]
+    fresh = iter(parallel_map(lambda job: text_page(job, shared),
+                              [job for job, page in zip(jobs, found) if page is None]))
+    results, rendered = [], []
+    for done, (job, page) in enumerate(zip(jobs, found), 1):
+        if page is None:
+            page = next(fresh)
+            rendered.append(page.path)
+        cache.keep_text_page(page.path, job[3], page)
+        problems += page.problems
+        results.append(page)
+        progress(done, steps)
+    problems += unused_terms(project.glossary, results)
+    files = {page.path: page.html for page in results}
+    template_failed = any(page.template_failed for page in results)
+
+    # 3. the other pages: contents, glossary, pages, 404 (each reused while its inputs hash the same)
+    other, links = other_pages(config, shared, results, pages, terms)
+    for page in pages:
+        problems += footnote_problems(page.body, page.path, page.body_line)
+    for path, template, context in other:
+        key = cache.key(common, template, repr(context))
+        html = cache.rendered(path, key)
+        if html is None:
+            html, template_problems = _render_bytes(theme, template, context, root)
+            problems += template_problems
+            template_failed = template_failed or bool(template_problems)
+            rendered.append(path)
+        cache.record(path, key, html)
+        files[path] = html
+        progress(len(texts) + len(files) - len(results), steps)
     for path, source in theme.static.items():
         files[path] = source.read_bytes()
-    files.update(publish_files(files, site_context(config)["base_url"]))
+    files.update(publish_files(files, site["base_url"]))
 
     # 4. check every internal link against what was rendered
-    if not render_problems:
+    if not template_failed:
+        links += [(href, path, line, page.path) for page in results for href, path, line in page.links]
         problems += check_links(links, files)
     progress(steps, steps)
-    return Build(files, sort_problems(set(problems)), rendered)
+    return Build(files, sort_problems(set(problems)), sorted(rendered))
+
+
+def text_page(job, shared: Shared) -> TextPage:
+    """One text, from its parsed front matter and its notes file's source to its page."""
+    text, notes_source, neighbours, _ = job
+    problems = []
+    notes = parse_notes(notes_source[1], notes_source[0], text.slug, problems) if notes_source else []
+    problems += placeholder_problems({text.slug: notes})
+    a = annotate_text(text, notes, shared.matcher, shared.config.glossary_links, shared.md)
+    problems += a.problems + footnote_problems(text.body, text.path, text.body_line)
+    summary = text_summary(a)
+    url = f"{text.slug}.html"
+    linked = dict.fromkeys([t for _, ids in a.header.values() for t in ids] + a.linked_terms)
+    context = {
+        "page": _page(shared.site, url, text.meta["title"], text.meta.get("description") or text.meta.get("subtitle", "")),
+        # the texts before and after this one: a list of every text on every page grows as N²
+        "neighbours": neighbours,
+        "text": summary, "blocks": a.blocks, "notes": a.notes,
+        "terms": [shared.terms[t] for t in linked if t in shared.terms]}
+    html, template_problems = _render_bytes(shared.theme, "text.html", _with_nav(context, shared), shared.root)
+    return TextPage(url, html, summary, a.occurrences, {name: ids for name, (_, ids) in a.header.items()},
+                    a.links, problems + template_problems, bool(template_problems))
+
+
+def other_pages(config, shared: Shared, results, pages, terms):
+    """[(site path, template, context)] for the pages that are not texts, and their links."""
+    site, md = shared.site, shared.md
+    glossary = glossary_entries(terms, results)
+    jobs = [("index.html", "index.html", {
+        "page": _page(site, "index.html", config.title, config.description),
+        "texts": [r.summary for r in results], "pages": shared.nav_pages})]
+    if glossary:
+        jobs.append(("glossary.html", "glossary.html", {
+            "page": _page(site, "glossary.html", "Glossary", f"The terms of {config.title}"),
+            "terms": glossary}))
+    links = [(href, term["path"], term["body_line"] + line, "glossary.html")
+             for term in terms for href, line in term["links"]]
+    for page in pages:
+        url = f"{page.slug}.html"
+        tokens = md.parse(page.body, env := {})
+        jobs.append((url, "page.html", {
+            "page": _page(site, url, page.meta["title"], page.meta.get("description", "")),
+            "body": md.renderer.render(tokens, md.options, env)}))
+        links += [(href, page.path, page.body_line + line, url) for href, line in links_in(tokens)]
+    jobs.append(("404.html", "404.html", {"page": _page(site, "404.html", "Page not found", "")}))
+    return [(path, template, _with_nav(context, shared)) for path, template, context in jobs], links
+
+
+def _with_nav(context: dict, shared: Shared) -> dict:
+    return dict(context, site=shared.site, nav=shared.nav, nav_pages=shared.nav_pages)
 
 
 def theme_key(root: Path, config) -> str:
@@ -92,20 +198,14 @@ def theme_key(root: Path, config) -> str:
     return folder_hash(f for f in dict.fromkeys(folders) if f.is_dir())
 
 
-def _fingerprint(value) -> str:
-    """A stable hash of plain data (dataclasses, dicts, lists, dates), the same across runs."""
-    encoded = json.dumps(value, default=_plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _plain(value):
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    if hasattr(value, "__dict__"):
-        return {"__type__": type(value).__name__, **vars(value)}
-    return repr(value)     # unknown: at worst a needless re-render, never a stale page
+def _render_bytes(theme, template, context, root):
+    # Encoded at once: a page held as str takes up to 4 bytes a character, as UTF-8 about one.
+    text, problems = render_template(theme, template, context, root)
+    return text.encode("utf-8"), problems
 
 
 def seed_problems(root: Path, texts):
@@ -123,93 +223,12 @@ def seed_problems(root: Path, texts):
     return problems
 
 
-def unused_terms(glossary, annotated):
-    used = {term_id for result in annotated for term_id in result.occurrences}
-    used |= {term_id for result in annotated for _, ids in result.header.values() for term_id in ids}
+def unused_terms(glossary, results):
+    used = {term_id for r in results for term_id in r.occurrences}
+    used |= {term_id for r in results for ids in r.header.values() for term_id in ids}
     return [warning(term.path, term.line, f"glossary term “{term.term}” occurs in no text; "
                                           "check its spelling and aliases, or remove it")
             for term in glossary if term.id not in used]
-
-
-# --- render -------------------------------------------------------------------------------
-
-def page_jobs(config, project, annotated, md):
-    """[(site path, template, context)] for every page, and the links to check."""
-    site = site_context(config)
-    texts = sorted(annotated, key=lambda a: (a.text.meta.get("order") or 10**6,
-                                             str(a.text.meta.get("date") or "9999"),
-                                             sort_key_title(a.text.meta.get("title", ""))))
-    pages = sorted(project.pages, key=lambda p: (p.meta.get("order") or 10**6, sort_key_title(p.meta.get("title", ""))))
-    glossary = glossary_entries(project.glossary, texts, md)
-    nav = ([{"title": a.text.meta.get("title", a.text.slug), "url": f"{a.text.slug}.html", "kind": "text"} for a in texts]
-           + ([{"title": "Glossary", "url": "glossary.html", "kind": "glossary"}] if glossary else [])
-           + [{"title": p.meta.get("title", p.slug), "url": f"{p.slug}.html", "kind": "page"} for p in pages])
-    # A text page shows definitions, not back-references: leaving `refs` out means an edit in one
-    # text does not re-render every other text that links the same term.
-    terms_by_id = {entry["id"]: {k: v for k, v in entry.items() if k != "refs"} for entry in glossary}
-
-    jobs = []   # (site path, template, context)
-    jobs.append(("index.html", "index.html", {
-        "page": _page(site, "index.html", config.title, config.description),
-        "texts": [text_summary(a) for a in texts], "pages": nav[len(texts):]}))
-    for index, a in enumerate(texts):
-        meta = a.text.meta
-        url = f"{a.text.slug}.html"
-        jobs.append((url, "text.html", {
-            "page": _page(site, url, meta["title"], meta.get("description") or meta.get("subtitle", "")),
-            # the texts before and after this one: a list of every text on every page grows as N²
-            "neighbours": [nav[i] for i in (index - 1, index + 1) if 0 <= i < len(texts)],
-            "text": text_summary(a), "blocks": a.blocks, "notes": a.notes,
-            "terms": [terms_by_id[t] for t in dict.fromkeys(header_terms(a) + a.linked_terms) if t in terms_by_id]}))
-    if glossary:
-        jobs.append(("glossary.html", "glossary.html", {
-            "page": _page(site, "glossary.html", "Glossary", f"The terms of {config.title}"),
-            "terms": glossary}))
-    links = [(href, path, line, f"{a.text.slug}.html") for a in texts for href, path, line in a.links]
-    links += [(href, term.path, term.body_line + line, "glossary.html")
-              for term in project.glossary for href, line in _links_of(md, term.body)]
-    for page in pages:
-        url = f"{page.slug}.html"
-        jobs.append((url, "page.html", {
-            "page": _page(site, url, page.meta["title"], page.meta.get("description", "")),
-            "body": md.render(page.body)}))
-        links += [(href, page.path, page.body_line + line, url) for href, line in _links_of(md, page.body)]
-    jobs.append(("404.html", "404.html", {"page": _page(site, "404.html", "Page not found", "")}))
-    for _, _, context in jobs:
-        context.update(site=site, nav=nav, nav_pages=nav[len(texts):])
-    return jobs, links
-
-
-def render_jobs(jobs, theme, root, cache, theme_hash, progress=lambda done: None):
-    """Render each job, or reuse the page the last build wrote when its inputs hash the same."""
-    files, rendered, problems = {}, [], []
-    # Every page gets the same nav (N items): hash it once, not once per page (N² at scale).
-    shared = _fingerprint(jobs[0][2].get("nav")) if jobs else ""
-    keys = [cache.page_key(theme_hash + shared, template,
-                           _fingerprint({k: v for k, v in context.items() if k != "nav"}))
-            for _, template, context in jobs]
-    cached = [cache.rendered(path, key) for (path, _, _), key in zip(jobs, keys)]
-    fresh = iter(parallel_map(lambda job: _render_bytes(theme, job, root),
-                              [job for job, html in zip(jobs, cached) if html is None]))
-    for done, ((path, template, context), key, html) in enumerate(zip(jobs, keys, cached), 1):
-        if html is None:
-            html, template_problems = next(fresh)
-            problems += template_problems
-            rendered.append(path)
-        cache.record(path, key, html)
-        files[path] = html
-        progress(done)
-    return files, rendered, problems
-
-
-def _render_bytes(theme, job, root):
-    # Encoded at once: a page held as str takes up to 4 bytes a character, as UTF-8 about one.
-    text, problems = render_template(theme, job[1], job[2], root)
-    return text.encode("utf-8"), problems
-
-
-def _links_of(md, body):
-    return links_in(md.parse(body))
 
 
 def site_context(config):
@@ -221,10 +240,6 @@ def site_context(config):
 def _page(site, url, title, description):
     return {"url": url, "title": title, "description": description,
             "canonical": site["base_url"] + url if site["base_url"] else ""}
-
-
-def header_terms(a):
-    return [term_id for _, ids in a.header.values() for term_id in ids]
 
 
 def text_summary(a):
@@ -242,20 +257,29 @@ def text_summary(a):
     return meta
 
 
-def glossary_entries(glossary, texts, md):
+def glossary_definitions(glossary, md):
+    """Each term rendered once: {id, term, aliases, html, summary} (+ where its body is, for links)."""
+    entries = []
+    for term in sorted(glossary, key=lambda t: sort_key_title(t.term)):
+        tokens = md.parse(term.body, env := {})
+        entries.append({"id": term.id, "term": term.term, "aliases": term.aliases,
+                        "html": md.renderer.render(tokens, md.options, env), "summary": plain_opening(tokens),
+                        "path": term.path, "body_line": term.body_line, "links": list(links_in(tokens))})
+    return entries
+
+
+def glossary_entries(terms, results):
     refs = {}   # term id -> [ref], in one pass over the texts (terms × texts is 3 million at scale)
-    for a in texts:
+    for r in results:
         places = {}
-        for name, (_, ids) in a.header.items():
+        for name, ids in r.header.items():
             for term_id in dict.fromkeys(ids):
                 places.setdefault(term_id, []).append(
-                    {"label": HEADER_LABELS[name], "number": None, "url": f"{a.text.slug}.html#{name}"})
-        for term_id, numbers in a.occurrences.items():
+                    {"label": HEADER_LABELS[name], "number": None, "url": f"{r.path}#{name}"})
+        for term_id, numbers in r.occurrences.items():
             places.setdefault(term_id, []).extend(
-                {"label": f"¶ {n}", "number": n, "url": f"{a.text.slug}.html#p{n}"} for n in numbers)
+                {"label": f"¶ {n}", "number": n, "url": f"{r.path}#p{n}"} for n in numbers)
         for term_id, found in places.items():
-            refs.setdefault(term_id, []).append({"title": a.text.meta.get("title", a.text.slug),
-                                                 "url": f"{a.text.slug}.html", "paragraphs": found})
-    return [{"id": term.id, "term": term.term, "aliases": term.aliases, "html": md.render(term.body),
-             "refs": refs.get(term.id, [])}
-            for term in sorted(glossary, key=lambda t: sort_key_title(t.term))]
+            refs.setdefault(term_id, []).append({"title": r.summary["title"], "url": r.path, "paragraphs": found})
+    return [dict(term, refs=refs.get(term["id"], [])) for term in terms]
+
