@@ -68,7 +68,9 @@ def render_template(theme: Theme, name: str, context: dict, root: Path):
                           f"template `{exc.name}` is missing from the theme; restore it")]
     except jinja2.UndefinedError as exc:
         line, path = _template_line(theme, name, root)
-        return "", [error(path, line, f"template uses an undefined value: {exc.message}; "
+        # A Record is a dict to the theme author; say so rather than name our class.
+        message = (exc.message or "").replace("'edition.model.Record object'", "'dict object'")
+        return "", [error(path, line, f"template uses an undefined value: {message}; "
                                       "see theme/README.md for the variables each template receives")]
     except (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, AttributeError, LookupError) as exc:
         line, path = _template_line(theme, name, root)

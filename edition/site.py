@@ -22,9 +22,10 @@ from .annotate import HEADER_FIELDS, annotate_text, footnote_problems, plain_ope
 from .authoring import placeholder_problems
 from .cache import Cache, folder_hash
 from .glossary import TermMatcher
-from .links import check_links
+from .links import check_links, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
+from .model import Record
 from .parallel import parallel_map
 from .problems import sort_problems, warning
 from .publish import publish_files
@@ -52,6 +53,7 @@ class TextPage:
     header: dict        # header field (subtitle, byline…) -> [term ids found there]
     links: list         # [(href, source path, line)]
     problems: list
+    ids: frozenset = frozenset()   # the page's ids, for the link check
     template_failed: bool = False
 
 
@@ -82,9 +84,9 @@ def build_site(root: Path, config, cache: Cache | None = None, progress=None) ->
                                                  sort_key_title(t.meta.get("title", ""))))
     pages = sorted(project.pages, key=lambda p: (p.meta.get("order") or 10**6, sort_key_title(p.meta.get("title", ""))))
     terms = glossary_definitions(project.glossary, md)
-    nav = ([{"title": t.meta.get("title", t.slug), "url": f"{t.slug}.html", "kind": "text"} for t in texts]
-           + ([{"title": "Glossary", "url": "glossary.html", "kind": "glossary"}] if terms else [])
-           + [{"title": p.meta.get("title", p.slug), "url": f"{p.slug}.html", "kind": "page"} for p in pages])
+    nav = ([Record(title=t.meta.get("title", t.slug), url=f"{t.slug}.html", kind="text") for t in texts]
+           + ([Record(title="Glossary", url="glossary.html", kind="glossary")] if terms else [])
+           + [Record(title=p.meta.get("title", p.slug), url=f"{p.slug}.html", kind="page") for p in pages])
     theme = load_theme(root, config.theme)
     shared = Shared(root, config, md, TermMatcher(project.glossary), theme, site, nav, nav[len(texts):],
                     {t["id"]: t for t in terms})
@@ -138,7 +140,7 @@ def build_site(root: Path, config, cache: Cache | None = None, progress=None) ->
     # 4. check every internal link against what was rendered
     if not template_failed:
         links += [(href, path, line, page.path) for page in results for href, path, line in page.links]
-        problems += check_links(links, files)
+        problems += check_links(links, files, {page.path: page.ids for page in results})
     progress(steps, steps)
     return Build(files, sort_problems(set(problems)), sorted(rendered))
 
@@ -162,7 +164,7 @@ def text_page(job, shared: Shared) -> TextPage:
         "terms": [shared.terms[t] for t in linked if t in shared.terms]}
     html, template_problems = _render_bytes(shared.theme, "text.html", _with_nav(context, shared), shared.root)
     return TextPage(url, html, summary, a.occurrences, {name: ids for name, (_, ids) in a.header.items()},
-                    a.links, problems + template_problems, bool(template_problems))
+                    a.links, problems + template_problems, frozenset(ids_in(html)), bool(template_problems))
 
 
 def other_pages(config, shared: Shared, results, pages, terms):
@@ -232,18 +234,18 @@ def unused_terms(glossary, results):
 
 
 def site_context(config):
-    return {"title": config.title, "description": config.description, "language": config.language,
-            "base_url": config.base_url.rstrip("/") + "/" if config.base_url else "",
-            "generator": f"edition {__version__}"}
+    return Record(title=config.title, description=config.description, language=config.language,
+                  base_url=config.base_url.rstrip("/") + "/" if config.base_url else "",
+                  generator=f"edition {__version__}")
 
 
 def _page(site, url, title, description):
-    return {"url": url, "title": title, "description": description,
-            "canonical": site["base_url"] + url if site["base_url"] else ""}
+    return Record(url=url, title=title, description=description,
+                  canonical=site["base_url"] + url if site["base_url"] else "")
 
 
 def text_summary(a):
-    meta = dict(a.text.meta)
+    meta = Record(a.text.meta)
     # The dek, byline, caption… with glossary terms linked (escaped, so safe to mark up).
     for name in HEADER_FIELDS:
         meta[f"{name}_html"] = Markup(a.header.get(name, ("",))[0])
@@ -262,9 +264,9 @@ def glossary_definitions(glossary, md):
     entries = []
     for term in sorted(glossary, key=lambda t: sort_key_title(t.term)):
         tokens = md.parse(term.body, env := {})
-        entries.append({"id": term.id, "term": term.term, "aliases": term.aliases,
-                        "html": md.renderer.render(tokens, md.options, env), "summary": plain_opening(tokens),
-                        "path": term.path, "body_line": term.body_line, "links": list(links_in(tokens))})
+        entries.append(Record(id=term.id, term=term.term, aliases=term.aliases,
+                              html=md.renderer.render(tokens, md.options, env), summary=plain_opening(tokens),
+                              path=term.path, body_line=term.body_line, links=list(links_in(tokens))))
     return entries
 
 
@@ -275,11 +277,11 @@ def glossary_entries(terms, results):
         for name, ids in r.header.items():
             for term_id in dict.fromkeys(ids):
                 places.setdefault(term_id, []).append(
-                    {"label": HEADER_LABELS[name], "number": None, "url": f"{r.path}#{name}"})
+                    Record(label=HEADER_LABELS[name], number=None, url=f"{r.path}#{name}"))
         for term_id, numbers in r.occurrences.items():
             places.setdefault(term_id, []).extend(
-                {"label": f"¶ {n}", "number": n, "url": f"{r.path}#p{n}"} for n in numbers)
+                Record(label=f"¶ {n}", number=n, url=f"{r.path}#p{n}") for n in numbers)
         for term_id, found in places.items():
-            refs.setdefault(term_id, []).append({"title": r.summary["title"], "url": r.path, "paragraphs": found})
-    return [dict(term, refs=refs.get(term["id"], [])) for term in terms]
+            refs.setdefault(term_id, []).append(Record(title=r.summary["title"], url=r.path, paragraphs=found))
+    return [Record(term, refs=refs.get(term["id"], [])) for term in terms]
 
