@@ -84,11 +84,12 @@ def output_listing(out: Path) -> list:
     if not out.is_dir():
         return []
     listing = []
-    for folder, _, names in os.walk(out):
+    base = str(out)
+    for folder, _, names in os.walk(base):
+        prefix = os.path.relpath(folder, base).replace(os.sep, "/") + "/" if folder != base else ""
         for name in names:
-            path = Path(folder, name)
-            stat = path.stat()
-            listing.append([path.relative_to(out).as_posix(), stat.st_size, stat.st_mtime_ns])
+            stat = os.stat(os.path.join(folder, name), follow_symlinks=False)
+            listing.append([prefix + name, stat.st_size, stat.st_mtime_ns])
     return sorted(listing)
 
 
@@ -97,7 +98,10 @@ class Memory:
 
     def __init__(self):
         self.texts: dict = {}       # key -> TextPage (with its bytes)
-        self.pages: dict = {}       # site path -> (key, bytes) for the pages that are not texts
+        self.pages: dict = {}       # site path -> (key, bytes) for every page
+        self.hashes: dict = {}      # id of a page's bytes -> (the bytes, their SHA-256)
+        self.made: dict = {}        # what = (its inputs' key, the value): the theme, the glossary
+        self.files: dict = {}       # content file -> what reading it gave (see load.load_project)
 
 
 class Cache:
@@ -119,6 +123,15 @@ class Cache:
         self._stored = None            # the last build's self.texts, read when first needed
         self.fingerprint = ""
         self.last = self._read_last() if enabled else {}
+
+    def reuse(self, what: str, key: str, make):
+        """make(), or serve's value from the last build if `key` is the same."""
+        if self.memory is None:
+            return make()
+        kept = self.memory.made.get(what)
+        if kept is None or kept[0] != key:
+            kept = self.memory.made[what] = (key, make())
+        return kept[1]
 
     def key(self, *parts) -> str:
         digest = hashlib.sha256(self.code.encode())
@@ -148,6 +161,8 @@ class Cache:
             return None
         if self.memory is not None and key in self.memory.texts:
             return self.memory.texts[key]
+        if self.memory is not None and self.memory.texts:
+            return None     # serve's memory holds every text of the last build: a miss is a change
         if self._stored is None:
             self._stored = self._read_texts()
         stored = self._stored.get(key)
@@ -179,9 +194,18 @@ class Cache:
         return data if sha256(data) == entry.get("sha256") else None
 
     def record(self, path: str, key: str, data: bytes) -> None:
-        self.pages[path] = {"key": key, "sha256": sha256(data)}
+        self.pages[path] = {"key": key, "sha256": self._sha(data)}
         if self.memory is not None:
             self.memory.pages[path] = (key, data)
+
+    def _sha(self, data: bytes) -> str:
+        # serve hands back the very bytes it made last time: hash each page once, not per save
+        if self.memory is None:
+            return sha256(data)
+        kept = self.memory.hashes.get(id(data))
+        if kept is None or kept[0] is not data:
+            kept = self.memory.hashes[id(data)] = (data, sha256(data))
+        return kept[1]
 
     # --- after a successful write ---------------------------------------------------------
 
@@ -192,6 +216,8 @@ class Cache:
         if self.memory is not None:      # keep only what this build used: serve runs for hours
             self.memory.texts = {k: v for k, v in self.memory.texts.items() if k in self.texts}
             self.memory.pages = {p: v for p, v in self.memory.pages.items() if p in self.pages}
+            kept = {id(data) for _, data in self.memory.pages.values()}
+            self.memory.hashes = {k: v for k, v in self.memory.hashes.items() if k in kept}
         try:
             _write_atomic(self.folder / LAST_BUILD, json.dumps({
                 "fingerprint": self.fingerprint, "output": output_listing(self.out),

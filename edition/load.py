@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -38,24 +40,63 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
-def load_project(root: Path, parse_notes_now: bool = True):
+def load_project(root: Path, parse_notes_now: bool = True, memo: dict | None = None):
     """Read every content file; return (Project, problems).
 
     With parse_notes_now=False the notes files are read but not parsed: project.note_sources
     holds (path, source) per text, for the build to parse each beside its text, in parallel
     (see parse_notes). Their problems then come from there.
+
+    memo (serve's, kept between builds): the result of reading each file, reused while the
+    file's size, times and inode are unchanged. project.digests gets each file's SHA-256.
     """
     problems = []
-    texts = _load_documents(root, TEXTS_DIR, TEXT_KEYS, Text, problems)
-    pages = _load_documents(root, PAGES_DIR, PAGE_KEYS, Page, problems)
+    reader = _Reader(memo)
+    texts = _load_documents(root, TEXTS_DIR, TEXT_KEYS, Text, problems, reader)
+    pages = _load_documents(root, PAGES_DIR, PAGE_KEYS, Page, problems, reader)
     _check_slug_clashes(texts, pages, problems)
     # A text that could not be read still exists: its notes are not orphans.
     text_slugs = {p.stem for p in _candidates(root, TEXTS_DIR)}
-    sources = read_notes(root, text_slugs, problems)
+    sources = read_notes(root, text_slugs, problems, reader)
     notes = {slug: parse_notes(source, rel, slug, problems) for slug, (rel, source) in sources.items()
              } if parse_notes_now else {}
-    glossary = load_glossary(root, problems)
-    return Project(texts, pages, notes, glossary, {} if parse_notes_now else sources), problems
+    glossary = load_glossary(root, problems, reader)
+    project = Project(texts, pages, notes, glossary, {} if parse_notes_now else sources, reader.digests)
+    return project, problems
+
+
+class _Reader:
+    """Reads each content file once per build, and (given a memo) not at all if unchanged."""
+
+    def __init__(self, memo):
+        self.memo = memo
+        self.digests: dict = {}     # project-relative path -> SHA-256 of its bytes
+
+    def load(self, path: Path, rel: str, problems, make):
+        """make(source, problems) -> value, for the file's text; None if it cannot be read."""
+        signature = _signature(path)
+        kept = self.memo.get(rel) if self.memo is not None and signature else None
+        if kept and kept[0] == signature and kept[1] == make.__name__:
+            _, _, value, found, digest = kept
+        else:
+            found = []
+            data = _read_bytes(path, rel, found)
+            digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+            source = None if data is None else decode(data, rel, found)
+            value = None if source is None else make(source, found)
+            if self.memo is not None and signature:
+                self.memo[rel] = (signature, make.__name__, value, found, digest)
+        self.digests[rel] = digest
+        problems.extend(found)
+        return value
+
+
+def _signature(path: Path):
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
 
 
 # --- front matter -----------------------------------------------------------------------
@@ -220,45 +261,61 @@ def _key_line(block: str, key) -> int:
 
 # --- texts and pages --------------------------------------------------------------------
 
-def _load_documents(root: Path, folder: str, keys: dict, kind, problems):
+def _load_documents(root: Path, folder: str, keys: dict, kind, problems, reader=None):
+    reader = reader or _Reader(None)
     documents = []
     for path in _markdown_files(root, folder, problems):
-        rel = path.relative_to(root).as_posix()
+        rel = f"{folder}/{path.name}"
         slug = path.stem
         if not _SLUG.match(slug):
             problems.append(error(rel, None, f"file name `{path.name}` cannot be a web address; "
                                              "rename it with lower-case letters, digits and hyphens"))
             continue
-        source = read_text(path, rel, problems)
-        if source is None:
-            continue
-        meta, body, body_line = split_front_matter(source, rel, keys, problems)
-        if kind is Page:
-            check_markdown(body, rel, body_line, problems)
-        else:
-            problems.extend(refused_links(body, rel, body_line))
-        # The build goes on to find the other problems; a missing title is already reported.
-        meta.setdefault("title", slug)
-        documents.append(kind(slug, rel, meta, body, body_line))
+
+        def document(source, found, rel=rel, slug=slug):
+            meta, body, body_line = split_front_matter(source, rel, keys, found)
+            if kind is Page:
+                check_markdown(body, rel, body_line, found)
+            else:
+                found.extend(refused_links(body, rel, body_line))
+            # The build goes on to find the other problems; a missing title is already reported.
+            meta.setdefault("title", slug)
+            return kind(slug, rel, meta, body, body_line)
+        document.__name__ = kind.__name__
+        value = reader.load(path, rel, problems, document)
+        if value is not None:
+            documents.append(value)
     return documents
 
 
 def _candidates(root: Path, folder: str):
+    return [path for path, _ in _entries(root, folder)]
+
+
+def _entries(root: Path, folder: str):
+    """[(path, os.DirEntry)] of the folder's *.md, as glob("*.md") finds them (no hidden files)."""
     base = root / folder
-    return sorted(base.glob("*.md")) if base.is_dir() else []
+    try:
+        entries = [entry for entry in os.scandir(base) if entry.name.endswith(".md") and not entry.name.startswith(".")]
+    except OSError:     # no such folder, or not a folder
+        return []
+    return [(base / entry.name, entry) for entry in sorted(entries, key=lambda entry: entry.name)]
 
 
 def _markdown_files(root: Path, folder: str, problems):
     files = []
     project = root.resolve()
-    for path in _candidates(root, folder):
-        rel = path.relative_to(root).as_posix()
-        # Resolving catches a linked file and a linked folder (content/pages -> elsewhere) alike.
-        if not _inside(path.resolve(), project):
+    # Resolving catches a linked file and a linked folder (content/pages -> elsewhere) alike;
+    # the folder is resolved once, and a file only if it is itself a link (2,000 resolves cost
+    # more than the rest of an edit's rebuild). The directory entry knows if it is a link.
+    folder_inside = _inside((root / folder).resolve(), project)
+    for path, entry in _entries(root, folder):
+        rel = f"{folder}/{path.name}"
+        if not (folder_inside and not entry.is_symlink()) and not _inside(path.resolve(), project):
             problems.append(error(rel, None, f"is a link to {path.resolve()}, outside the project; "
                                              "copy the file into the project instead"))
             continue
-        if path.is_dir():
+        if entry.is_dir():
             problems.append(error(rel, None, "is a folder, not a Markdown file; rename it "
                                              "(without `.md`) or move it out of " + folder + "/"))
             continue
@@ -275,11 +332,19 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def read_text(path: Path, rel: str, problems) -> str | None:
+    data = _read_bytes(path, rel, problems)
+    return None if data is None else decode(data, rel, problems)
+
+
+def _read_bytes(path: Path, rel: str, problems) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         problems.append(error(rel, None, f"cannot be read ({exc.strerror}); check its permissions"))
         return None
+
+
+def decode(data: bytes, rel: str, problems) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -303,21 +368,26 @@ def _check_slug_clashes(texts, pages, problems):
 
 # --- notes ------------------------------------------------------------------------------
 
-def read_notes(root: Path, text_slugs, problems):
+def read_notes(root: Path, text_slugs, problems, reader=None):
     """{text slug: (path, source)} for every notes file that belongs to a text."""
+    reader = reader or _Reader(None)
     notes = {}
     for path in _markdown_files(root, NOTES_DIR, problems):
-        rel = path.relative_to(root).as_posix()
+        rel = f"{NOTES_DIR}/{path.name}"
         if path.stem not in text_slugs:
             near = difflib.get_close_matches(path.stem, sorted(text_slugs), n=1)
             hint = f"rename it to {near[0]}.md" if near else "remove it or add the text"
             problems.append(error(rel, None, f"notes for a text that does not exist "
                                              f"(no {TEXTS_DIR}/{path.stem}.md); {hint}"))
             continue
-        source = read_text(path, rel, problems)
+        source = reader.load(path, rel, problems, _notes_source)
         if source is not None:
             notes[path.stem] = (rel, source)
     return notes
+
+
+def _notes_source(source, found):
+    return source
 
 
 def check_markdown(body: str, rel: str, first_line: int, problems) -> None:
@@ -392,7 +462,7 @@ def _skip_front_matter(source: str):
 
 # --- glossary ---------------------------------------------------------------------------
 
-def load_glossary(root: Path, problems):
+def load_glossary(root: Path, problems, reader=None):
     path = root / GLOSSARY_FILE
     if not path.exists():
         return []
@@ -404,10 +474,12 @@ def load_glossary(root: Path, problems):
         problems.append(error(GLOSSARY_FILE, None, "is a folder, not a Markdown file; the glossary is one file, "
                                                    "content/glossary.md"))
         return []
-    source = read_text(path, GLOSSARY_FILE, problems)
-    if source is None:
-        return []
-    return parse_glossary(source, GLOSSARY_FILE, problems)
+    terms = (reader or _Reader(None)).load(path, GLOSSARY_FILE, problems, _glossary)
+    return terms or []
+
+
+def _glossary(source, found):
+    return parse_glossary(source, GLOSSARY_FILE, found)
 
 
 def parse_glossary(source: str, rel: str, problems):

@@ -57,17 +57,5 @@ class Project:
     notes: dict = field(default_factory=dict)      # text slug -> [Note]
     glossary: list = field(default_factory=list)   # [GlossaryTerm]
     note_sources: dict = field(default_factory=dict)  # text slug -> (path, Markdown) not yet parsed
+    digests: dict = field(default_factory=dict)       # content file path -> SHA-256 of its bytes
 
-
-class Record(dict):
-    """A dict whose keys also read as attributes: what templates receive.
-
-    Jinja reads `item.url` by trying the attribute first and the key after; for a plain dict
-    the first try raises, about a microsecond each time, and a glossary page at scale does it
-    a hundred thousand times. Here the attribute is found at once. It is still a dict (same
-    repr, same keys, `item["url"]` works too).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.__dict__ = self

@@ -11,6 +11,8 @@ twice, and an unchanged text costs one cache lookup.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +25,8 @@ from .authoring import placeholder_problems
 from .cache import Cache, folder_hash
 from .glossary import TermMatcher
 from .links import check_links, ids_in
-from .load import load_project, parse_notes
+from .load import GLOSSARY_FILE, load_project, parse_notes
 from .markdown import links_in, make_markdown
-from .model import Record
 from .parallel import parallel_map
 from .problems import sort_problems, warning
 from .publish import publish_files
@@ -55,6 +56,8 @@ class TextPage:
     problems: list
     ids: frozenset = frozenset()   # the page's ids, for the link check
     template_failed: bool = False
+    summary_key: str = ""   # hashes of what the index and the glossary page take from the text
+    refs_key: str = ""
 
 
 @dataclass
@@ -72,36 +75,60 @@ class Shared:
 
 
 def build_site(root: Path, config, cache: Cache | None = None, progress=None) -> Build:
+    with _no_cycle_collector():
+        return _build(root, config, cache, progress)
+
+
+@contextlib.contextmanager
+def _no_cycle_collector():
+    """The build makes and drops millions of tokens and strings that reference counting frees;
+    the cycle collector, scanning them again and again, costs a tenth of a cold build and finds
+    almost nothing (about a hundred objects at N = 1,000)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(root: Path, config, cache: Cache | None, progress) -> Build:
     cache = cache or Cache(root, root / config.output, enabled=False)
     progress = progress or (lambda done, total: None)
 
     # 1. load & check the content (notes are read here, parsed with their text below)
-    project, problems = load_project(root, parse_notes_now=False)
+    project, problems = load_project(root, parse_notes_now=False,
+                                     memo=cache.memory.files if cache.memory is not None else None)
     problems += seed_problems(root, project.texts)
     md = make_markdown()
     site = site_context(config)
     texts = sorted(project.texts, key=lambda t: (t.meta.get("order") or 10**6, str(t.meta.get("date") or "9999"),
                                                  sort_key_title(t.meta.get("title", ""))))
     pages = sorted(project.pages, key=lambda p: (p.meta.get("order") or 10**6, sort_key_title(p.meta.get("title", ""))))
-    terms = glossary_definitions(project.glossary, md)
-    nav = ([Record(title=t.meta.get("title", t.slug), url=f"{t.slug}.html", kind="text") for t in texts]
-           + ([Record(title="Glossary", url="glossary.html", kind="glossary")] if terms else [])
-           + [Record(title=p.meta.get("title", p.slug), url=f"{p.slug}.html", kind="page") for p in pages])
-    theme = load_theme(root, config.theme)
+    terms = cache.reuse("glossary", project.digests.get(GLOSSARY_FILE, ""),
+                        lambda: glossary_definitions(project.glossary, md))
+    nav = ([dict(title=t.meta.get("title", t.slug), url=f"{t.slug}.html", kind="text") for t in texts]
+           + ([dict(title="Glossary", url="glossary.html", kind="glossary")] if terms else [])
+           + [dict(title=p.meta.get("title", p.slug), url=f"{p.slug}.html", kind="page") for p in pages])
+    theme_hash = theme_key(root, config)
+    theme = cache.reuse("theme", theme_hash + config.theme, lambda: load_theme(root, config.theme))   # templates compiled once
     shared = Shared(root, config, md, TermMatcher(project.glossary), theme, site, nav, nav[len(texts):],
                     {t["id"]: t for t in terms})
     steps = len(texts) + len(pages) + 4
 
     # 2. each text: notes parsed and anchored, terms linked, page rendered (or reused)
-    # Keys hash what goes in (the parsed text, its notes file, the glossary, the theme, the
-    # settings, the navigation): repr of plain dataclasses is stable and far cheaper than JSON.
-    common = cache.key(theme_key(root, config), repr(config), _hash(repr(project.glossary)), _hash(repr(nav)))
+    # Keys hash what goes in: the bytes of the text, its notes and the glossary, the theme, the
+    # settings, the navigation (and the code, which Cache.key adds).
+    digests = project.digests
+    common = cache.key(theme_hash, repr(config), digests.get(GLOSSARY_FILE, ""), _hash(repr(nav)))
     jobs = []
     for index, text in enumerate(texts):
         neighbours = [nav[i] for i in (index - 1, index + 1) if 0 <= i < len(texts)]
         notes = project.note_sources.get(text.slug)
         jobs.append((text, notes, neighbours,
-                     cache.key(common, repr(text), repr(notes), repr(neighbours))))
+                     cache.key(common, text.path, digests.get(text.path, ""),
+                               digests.get(notes[0], "") if notes else "-", repr(neighbours))))
     found = [cache.text_page(f"{text.slug}.html", key) for text, _, _, key in jobs]
     fresh = iter(parallel_map(lambda job: text_page(job, shared),
                               [job for job, page in zip(jobs, found) if page is None]))
@@ -119,14 +146,14 @@ def build_site(root: Path, config, cache: Cache | None = None, progress=None) ->
     template_failed = any(page.template_failed for page in results)
 
     # 3. the other pages: contents, glossary, pages, 404 (each reused while its inputs hash the same)
-    other, links = other_pages(config, shared, results, pages, terms)
+    other, links = other_pages(config, shared, results, pages, terms, digests)
     for page in pages:
         problems += footnote_problems(page.body, page.path, page.body_line)
-    for path, template, context in other:
-        key = cache.key(common, template, repr(context))
+    for path, template, inputs, context in other:
+        key = cache.key(common, path, template, *inputs)
         html = cache.rendered(path, key)
         if html is None:
-            html, template_problems = _render_bytes(theme, template, context, root)
+            html, template_problems = _render_bytes(theme, template, _with_nav(context(), shared), root)
             problems += template_problems
             template_failed = template_failed or bool(template_problems)
             rendered.append(path)
@@ -163,32 +190,36 @@ def text_page(job, shared: Shared) -> TextPage:
         "text": summary, "blocks": a.blocks, "notes": a.notes,
         "terms": [shared.terms[t] for t in linked if t in shared.terms]}
     html, template_problems = _render_bytes(shared.theme, "text.html", _with_nav(context, shared), shared.root)
-    return TextPage(url, html, summary, a.occurrences, {name: ids for name, (_, ids) in a.header.items()},
-                    a.links, problems + template_problems, frozenset(ids_in(html)), bool(template_problems))
+    header = {name: ids for name, (_, ids) in a.header.items()}
+    return TextPage(url, html, summary, a.occurrences, header, a.links, problems + template_problems,
+                    frozenset(ids_in(html)), bool(template_problems),
+                    _hash(repr(summary)), _hash(repr((summary["title"], a.occurrences, header))))
 
 
-def other_pages(config, shared: Shared, results, pages, terms):
-    """[(site path, template, context)] for the pages that are not texts, and their links."""
+def other_pages(config, shared: Shared, results, pages, terms, digests):
+    """The pages that are not texts, each (site path, template, what its inputs hash to, a
+    function making its context), and their links. A context is only made for a page whose
+    inputs changed: the glossary's back-references alone are a hundred thousand items at scale."""
     site, md = shared.site, shared.md
-    glossary = glossary_entries(terms, results)
-    jobs = [("index.html", "index.html", {
+    jobs = [("index.html", "index.html", [r.summary_key for r in results], lambda: {
         "page": _page(site, "index.html", config.title, config.description),
         "texts": [r.summary for r in results], "pages": shared.nav_pages})]
-    if glossary:
-        jobs.append(("glossary.html", "glossary.html", {
+    if terms:
+        jobs.append(("glossary.html", "glossary.html", [r.refs_key for r in results], lambda: {
             "page": _page(site, "glossary.html", "Glossary", f"The terms of {config.title}"),
-            "terms": glossary}))
+            "terms": glossary_entries(terms, results)}))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in terms for href, line in term["links"]]
     for page in pages:
         url = f"{page.slug}.html"
         tokens = md.parse(page.body, env := {})
-        jobs.append((url, "page.html", {
+        jobs.append((url, "page.html", [page.path, digests.get(page.path, "")], lambda page=page, url=url,
+                     tokens=tokens, env=env: {
             "page": _page(site, url, page.meta["title"], page.meta.get("description", "")),
             "body": md.renderer.render(tokens, md.options, env)}))
         links += [(href, page.path, page.body_line + line, url) for href, line in links_in(tokens)]
-    jobs.append(("404.html", "404.html", {"page": _page(site, "404.html", "Page not found", "")}))
-    return [(path, template, _with_nav(context, shared)) for path, template, context in jobs], links
+    jobs.append(("404.html", "404.html", [], lambda: {"page": _page(site, "404.html", "Page not found", "")}))
+    return jobs, links
 
 
 def _with_nav(context: dict, shared: Shared) -> dict:
@@ -234,18 +265,18 @@ def unused_terms(glossary, results):
 
 
 def site_context(config):
-    return Record(title=config.title, description=config.description, language=config.language,
+    return dict(title=config.title, description=config.description, language=config.language,
                   base_url=config.base_url.rstrip("/") + "/" if config.base_url else "",
                   generator=f"edition {__version__}")
 
 
 def _page(site, url, title, description):
-    return Record(url=url, title=title, description=description,
+    return dict(url=url, title=title, description=description,
                   canonical=site["base_url"] + url if site["base_url"] else "")
 
 
 def text_summary(a):
-    meta = Record(a.text.meta)
+    meta = dict(a.text.meta)
     # The dek, byline, caption… with glossary terms linked (escaped, so safe to mark up).
     for name in HEADER_FIELDS:
         meta[f"{name}_html"] = Markup(a.header.get(name, ("",))[0])
@@ -264,7 +295,7 @@ def glossary_definitions(glossary, md):
     entries = []
     for term in sorted(glossary, key=lambda t: sort_key_title(t.term)):
         tokens = md.parse(term.body, env := {})
-        entries.append(Record(id=term.id, term=term.term, aliases=term.aliases,
+        entries.append(dict(id=term.id, term=term.term, aliases=term.aliases,
                               html=md.renderer.render(tokens, md.options, env), summary=plain_opening(tokens),
                               path=term.path, body_line=term.body_line, links=list(links_in(tokens))))
     return entries
@@ -277,11 +308,11 @@ def glossary_entries(terms, results):
         for name, ids in r.header.items():
             for term_id in dict.fromkeys(ids):
                 places.setdefault(term_id, []).append(
-                    Record(label=HEADER_LABELS[name], number=None, url=f"{r.path}#{name}"))
+                    dict(label=HEADER_LABELS[name], number=None, url=f"{r.path}#{name}"))
         for term_id, numbers in r.occurrences.items():
             places.setdefault(term_id, []).extend(
-                Record(label=f"¶ {n}", number=n, url=f"{r.path}#p{n}") for n in numbers)
+                dict(label=f"¶ {n}", number=n, url=f"{r.path}#p{n}") for n in numbers)
         for term_id, found in places.items():
-            refs.setdefault(term_id, []).append(Record(title=r.summary["title"], url=r.path, paragraphs=found))
-    return [Record(term, refs=refs.get(term["id"], [])) for term in terms]
+            refs.setdefault(term_id, []).append(dict(title=r.summary["title"], url=r.path, paragraphs=found))
+    return [dict(term, refs=refs.get(term["id"], [])) for term in terms]
 

@@ -57,6 +57,32 @@ def write_site(files: dict, out: Path) -> Written:
     return result
 
 
+def update_site(files: dict, out: Path, known: dict) -> Written:
+    """Replace, each atomically, only the files that differ from `known` (what this process
+    wrote last, which the caller has checked is still what the folder holds).
+
+    For `serve`: a save changes one or two pages of a thousand, and swapping the whole folder
+    costs more than the rest of the rebuild. The site is whole at every moment except between
+    two renames a moment apart; `build` keeps the whole-folder swap.
+    """
+    result = Written(removed=sorted(set(known) - set(files)))
+    for rel, data in sorted(files.items()):
+        (result.unchanged if known.get(rel) == data else result.changed).append(rel)
+    for rel in result.changed:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(f".{target.name}.{os.getpid()}.new")
+        try:
+            temp.write_bytes(files[rel])
+            os.replace(temp, target)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+    for rel in result.removed:
+        (out / rel).unlink(missing_ok=True)
+    return result
+
+
 def compare(files: dict, out: Path) -> Written:
     """Which files differ from what the output folder holds now."""
     before = set(site_files(out)) if out.is_dir() else set()
