@@ -23,9 +23,11 @@ def ids_in(html: bytes) -> set:
 
 def check_links(links, files: dict, known_ids=None):
     """links: [(href, source path, line, page url)]; files: site path -> bytes;
-    known_ids: site path -> the ids of that page, where already known (else read from its HTML)."""
+    known_ids: site path -> the ids of that page, one per line, where already known (else they
+    are read from its HTML)."""
     problems = []
-    ids = dict(known_ids or {})
+    known_ids = known_ids or {}
+    ids = {}
     for href, path, line, page in links:
         if href.startswith(_WEB):
             continue
@@ -49,7 +51,7 @@ def check_links(links, files: dict, known_ids=None):
             continue
         if parts.fragment:
             if target not in ids:
-                ids[target] = ids_in(files[target])
+                ids[target] = set(known_ids[target].split("\n")) if target in known_ids else ids_in(files[target])
             if unquote(parts.fragment) not in ids[target]:
                 hint = _fragment_hint(parts.fragment, ids[target])
                 problems.append(error(path, line, f"link `{href}`: {target} has no `#{parts.fragment}`; {hint}"))
