@@ -17,7 +17,7 @@ from .cache import Cache, inputs_fingerprint
 from .config import load_config
 from .problems import has_errors, sort_problems
 from .seeds import ingest_new, seed_diff
-from .write import OutputRefused, write_site
+from .write import OutputRefused, Staging
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 
@@ -137,22 +137,32 @@ def run_build(root, args):
               f"({time.perf_counter() - started:.2f} s)")
         return OK
     from .site import build_site    # loaded only when there is something to build
-    with ProgressBar(sys.stderr) as bar:
-        build = build_site(root, config, cache, bar.update)
-    problems += build.problems
-    status = report(problems, strict=args.strict)
-    if status != OK:
-        print(f"build stopped: {out.relative_to(root).as_posix()}/ was left as it was", file=sys.stderr)
-        return status
     try:
-        written = write_site(build.files, out)
+        staging = Staging(out)      # pages go there as they are made; the output changes only at commit
     except OutputRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
         return CONTENT_ERROR
+    try:
+        with ProgressBar(sys.stderr) as bar:
+            build = build_site(root, config, cache, bar.update, sink=staging)
+        problems += build.problems
+        status = report(problems, strict=args.strict)
+        if status != OK:
+            staging.discard()
+            print(f"build stopped: {out.relative_to(root).as_posix()}/ was left as it was", file=sys.stderr)
+            return status
+        for rel, data in build.files.items():
+            if data is not None:
+                staging.put(rel, data)
+        written = staging.commit()
     except OSError as exc:
+        staging.discard()
         print(f"error: cannot write {out.relative_to(root).as_posix()}/: {exc.strerror}; check that the folder is "
               "writable (the last good site was left in place)", file=sys.stderr)
         return CONTENT_ERROR
+    except BaseException:
+        staging.discard()
+        raise
     cache.save(build.files, problems)
     print(summary(build, written, out.relative_to(root).as_posix(), time.perf_counter() - started))
     return OK

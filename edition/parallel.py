@@ -21,20 +21,24 @@ def processes() -> int:
     return int(wanted) if wanted.isdigit() and int(wanted) > 0 else len(os.sched_getaffinity(0))
 
 
-def parallel_map(function, items) -> list:
-    """[function(item) for item in items], in order, over a pool of forked processes."""
+def parallel_map(function, items):
+    """function(item) for each item, in order, computed over a pool of forked processes.
+
+    A generator: each result is handed on as it arrives, so the caller can write a page
+    while the workers make the next, and never holds them all."""
     items = list(items)
     count = processes()
     # Forking while other threads run (serve's watcher and server) can copy a lock another
     # thread holds into the child, where nothing will ever release it: stay in-process then.
     if (count < 2 or len(items) < MIN_ITEMS or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return [function(item) for item in items]
+        yield from map(function, items)
+        return
     global _work
     _work = lambda index: function(items[index])  # noqa: E731
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_run, range(len(items)), chunksize=max(1, len(items) // (count * 4)))
+            yield from pool.imap(_run, range(len(items)), chunksize=max(1, len(items) // (count * 8)))
     finally:
         _work = None
 

@@ -15,7 +15,7 @@ import contextlib
 import gc
 import hashlib
 from collections import namedtuple
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -40,7 +40,7 @@ HEADER_LABELS = {"subtitle": "subtitle", "byline": "byline", "publisher": "publi
 
 @dataclass
 class Build:
-    files: dict         # site path -> bytes
+    files: dict         # site path -> bytes, or None for a page already handed to the sink
     problems: list
     rendered: list = field(default_factory=list)    # pages rendered afresh (the others came from the cache)
 
@@ -75,9 +75,11 @@ class Shared:
     terms: dict         # term id -> glossary entry without back-references
 
 
-def build_site(root: Path, config, cache: Cache | None = None, progress=None) -> Build:
+def build_site(root: Path, config, cache: Cache | None = None, progress=None, sink=None) -> Build:
+    """sink (e.g. write.Staging): where each text's page goes as soon as it is made, rather
+    than into Build.files; it is the caller's to commit or discard."""
     with _no_cycle_collector():
-        return _build(root, config, cache, progress)
+        return _build(root, config, cache, progress, sink)
 
 
 @contextlib.contextmanager
@@ -94,7 +96,7 @@ def _no_cycle_collector():
             gc.enable()
 
 
-def _build(root: Path, config, cache: Cache | None, progress) -> Build:
+def _build(root: Path, config, cache: Cache | None, progress, sink) -> Build:
     cache = cache or Cache(root, root / config.output, enabled=False)
     progress = progress or (lambda done, total: None)
 
@@ -133,17 +135,21 @@ def _build(root: Path, config, cache: Cache | None, progress) -> Build:
     found = [cache.text_page(f"{text.slug}.html", key) for text, _, _, key in jobs]
     fresh = iter(parallel_map(lambda job: text_page(job, shared),
                               [job for job, page in zip(jobs, found) if page is None]))
-    results, rendered = [], []
+    results, rendered, files = [], [], {}
     for done, (job, page) in enumerate(zip(jobs, found), 1):
         if page is None:
             page = next(fresh)
             rendered.append(page.path)
         cache.keep_text_page(page.path, job[3], page)
+        if sink is not None:
+            sink.put(page.path, page.html)
+            files[page.path], page = None, replace(page, html=b"")
+        else:
+            files[page.path] = page.html
         problems += page.problems
         results.append(page)
         progress(done, steps)
     problems += unused_terms(project.glossary, results)
-    files = {page.path: page.html for page in results}
     template_failed = any(page.template_failed for page in results)
 
     # 3. the other pages: contents, glossary, pages, 404 (each reused while its inputs hash the same)

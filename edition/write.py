@@ -33,28 +33,77 @@ class Written:
 
 
 def write_site(files: dict, out: Path) -> Written:
-    if out.exists() and not _ours(out):
-        raise OutputRefused(f"{out} exists and was not written by edition; it will not be replaced. "
-                            "Empty or remove it, or set another `output:` in site.yaml")
-    result = compare(files, out)
-    if not result.touched and (out / MARKER).is_file():
-        return result
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    """Write the whole site {site path: bytes} in place of the output folder, at once."""
+    staging = Staging(out)
     try:
-        os.chmod(staging, 0o755)
-        reuse = set(result.unchanged)
-        for rel, data in sorted(files.items()):
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if rel not in reuse or not _link(out / rel, target):
-                target.write_bytes(data)
-        (staging / MARKER).write_text(MARKER_TEXT)
-        _swap(staging, out)
+        for rel in sorted(files):
+            staging.put(rel, files[rel])
+        return staging.commit()
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
         raise
-    return result
+
+
+class Staging:
+    """The next site, written file by file as the build makes it into a folder beside the
+    output, then put in place at once (commit) or thrown away (discard).
+
+    The output folder does not change before commit, so a build that fails half way, or finds
+    errors, leaves the last good site as it was. Streaming the pages here as they are made
+    keeps a thousand of them out of memory at once.
+    """
+
+    def __init__(self, out: Path):
+        if out.exists() and not _ours(out):
+            raise OutputRefused(f"{out} exists and was not written by edition; it will not be replaced. "
+                                "Empty or remove it, or set another `output:` in site.yaml")
+        self.out = out
+        self.before = set(site_files(out)) if out.is_dir() else set()
+        self.result = Written()
+        self.folder: Path | None = None
+        self._made: set = set()
+
+    def put(self, rel: str, data: bytes) -> None:
+        folder = self._folder()
+        target = folder / rel
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        same = rel in self.before and _read(self.out / rel) == data
+        (self.result.unchanged if same else self.result.changed).append(rel)
+        # unchanged: a hard link to the bytes already on disk (the old tree is removed after the swap)
+        if not same or not _link(self.out / rel, target):
+            target.write_bytes(data)
+
+    def commit(self) -> Written:
+        result = self.result
+        result.changed.sort()
+        result.unchanged.sort()
+        result.removed = sorted(self.before - set(result.changed) - set(result.unchanged))
+        try:
+            if not result.touched and (self.out / MARKER).is_file():
+                self.discard()          # nothing changed: the output folder is not touched at all
+                return result
+            folder = self._folder()
+            (folder / MARKER).write_text(MARKER_TEXT)
+            _swap(folder, self.out)
+            self.folder = None
+        except BaseException:
+            self.discard()
+            raise
+        return result
+
+    def discard(self) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+    def _folder(self) -> Path:
+        if self.folder is None:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
+            os.chmod(self.folder, 0o755)
+        return self.folder
 
 
 def update_site(files: dict, out: Path, known: dict) -> Written:
@@ -80,16 +129,6 @@ def update_site(files: dict, out: Path, known: dict) -> Written:
             raise
     for rel in result.removed:
         (out / rel).unlink(missing_ok=True)
-    return result
-
-
-def compare(files: dict, out: Path) -> Written:
-    """Which files differ from what the output folder holds now."""
-    before = set(site_files(out)) if out.is_dir() else set()
-    result = Written(removed=sorted(before - set(files)))
-    for rel, data in sorted(files.items()):
-        same = rel in before and _read(out / rel) == data
-        (result.unchanged if same else result.changed).append(rel)
     return result
 
 
