@@ -12,11 +12,8 @@ import time
 import traceback
 from pathlib import Path
 
-from .authoring import new_note
-from .cache import Cache, inputs_fingerprint
-from .config import load_config
+from .cache import Cache, code_version, inputs_fingerprint, last_build
 from .problems import has_errors, sort_problems
-from .seeds import ingest_new, seed_diff
 from .write import OutputRefused, Staging
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
@@ -91,6 +88,7 @@ def run_default(root, args):
 
 
 def run_ingest(root, args):
+    from .seeds import ingest_new, seed_diff    # the ingest rules load only when a command needs them
     if args.diff:
         diff, problems = seed_diff(root, args.diff)
         if problems:
@@ -106,6 +104,7 @@ def run_ingest(root, args):
 
 
 def run_check(root, args):
+    from .config import load_config
     config, problems = load_config(root)
     if not has_errors(problems):
         from .site import build_site
@@ -118,24 +117,30 @@ def run_check(root, args):
 
 def run_build(root, args):
     started = time.perf_counter()
+    base_url = getattr(args, "base_url", None)
+    if base_url is not None and not re.match(r"^https?://[^\s/]+\S*$", base_url.strip()):
+        print(f"error: --base-url {base_url!r} is not a web address; write the full address, "
+              "e.g. --base-url https://USER.github.io/REPO/", file=sys.stderr)
+        return USAGE_ERROR
+    # Nothing changed? Decided from the bytes of every input (site.yaml among them) before
+    # anything is parsed: the editor's most common build should cost no more than a hash.
+    fingerprint = "" if args.clean else inputs_fingerprint(root, repr(base_url and base_url.strip()), code_version())
+    last = last_build(root, fingerprint)
+    if last is not None and not (args.strict and last.get("problems")):
+        for line in last.get("problems", []):
+            print(line, file=sys.stderr)
+        print(f"nothing changed since the last build: {last['out']}/ left as it was "
+              f"({time.perf_counter() - started:.2f} s)")
+        return OK
+    from .config import load_config
     config, problems = load_config(root)
     if has_errors(problems):
         return report(problems)
-    if getattr(args, "base_url", None) is not None:
-        if not re.match(r"^https?://[^\s/]+\S*$", args.base_url.strip()):
-            print(f"error: --base-url {args.base_url!r} is not a web address; write the full address, "
-                  "e.g. --base-url https://USER.github.io/REPO/", file=sys.stderr)
-            return USAGE_ERROR
-        config = dataclasses.replace(config, base_url=args.base_url.strip())
+    if base_url is not None:
+        config = dataclasses.replace(config, base_url=base_url.strip())
     out = root / config.output
     cache = Cache(root, out, enabled=not args.clean)
-    last_problems = cache.unchanged_since_last_build(inputs_fingerprint(root, repr(config), cache.code))
-    if last_problems is not None and not (args.strict and last_problems):
-        for line in last_problems:
-            print(line, file=sys.stderr)
-        print(f"nothing changed since the last build: {out.relative_to(root).as_posix()}/ left as it was "
-              f"({time.perf_counter() - started:.2f} s)")
-        return OK
+    cache.fingerprint = fingerprint
     from .site import build_site    # loaded only when there is something to build
     try:
         staging = Staging(out)      # pages go there as they are made; the output changes only at commit
@@ -184,6 +189,7 @@ def run_serve(root, args):
 
 
 def run_new_note(root, args):
+    from .authoring import new_note
     path, line, problems = new_note(root, args.slug, args.phrase, args.occurrence)
     if problems:
         return report(problems)

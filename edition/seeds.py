@@ -35,10 +35,11 @@ def ingested_sources(root: Path) -> dict:
 
 def ingest_new(root: Path, only=None):
     """Ingest every seed that has no content file yet. Returns (written paths, reports, problems)."""
-    done = ingested_sources(root)
+    seeds = seed_files(root)
+    done = ingested_sources(root) if seeds else {}
     written, reports, problems = [], [], []
     claimed = {}
-    for seed in seed_files(root):
+    for seed in seeds:
         rel = seed.relative_to(root).as_posix()
         if rel in done or (only and seed.name not in only and rel not in only):
             continue
