@@ -162,3 +162,65 @@ def test_a_hand_edited_output_page_or_a_changed_input_means_a_real_build(tmp_pat
     assert main(["--root", str(root), "build"]) == 0
     assert "nothing changed since" not in capsys.readouterr().out
     assert "A changed note." in (root / "_site/fee.html").read_text(encoding="utf-8")
+
+
+# --- serve keeps the last build in memory --------------------------------------------------
+
+def serve_builder(root: Path):
+    from edition.serve import Builder
+    builder = Builder(root, log=lambda line: None)
+    builder.rebuild()
+    return builder
+
+
+def test_serve_rebuilds_in_memory_give_the_same_site_as_a_clean_build(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    builder = serve_builder(root)
+    edits = [
+        ("content/notes/fee.md", "## relatively low\n\nA note.\n\n## Tren de Aragua\n\nA gang.\n"),
+        ("content/glossary.md", "## CECOT\n\nThe prison.\n\n## Rubio\n\nThe Secretary of State.\n"),
+        ("content/texts/trip.md", text_file("The trip, again", "Rubio went to CECOT.\n", date="2025-02-04")),
+        ("content/notes/fee.md", "## relatively low\n\nA note, same length.\n"),
+        ("content/notes/fee.md", "## relatively low\n\nA note, SAME length.\n"),     # same size, new bytes
+        ("site.yaml", "title: Renamed edition\nlanguage: en\noutput: _site\n"),
+    ]
+    for rel, content in edits:
+        (root / rel).write_text(content, encoding="utf-8")
+        builder.rebuild([str(root / rel)])
+        assert builder.state.problems == [], rel
+        clean = tmp_path / "clean"
+        shutil.rmtree(clean, ignore_errors=True)
+        shutil.copytree(root, clean, ignore=shutil.ignore_patterns("_site", ".edition-cache"))
+        build(clean, clean=True)
+        assert tree(root / "_site") == tree(clean / "_site"), f"after editing {rel}"
+    assert "A note, SAME length." in (root / "_site/fee.html").read_text(encoding="utf-8")
+
+
+def test_serve_rewrites_a_page_edited_by_hand_in_the_output(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    builder = serve_builder(root)
+    (root / "_site/trip.html").write_text("broken by hand", encoding="utf-8")
+    (root / "content/notes/fee.md").write_text("## relatively low\n\nAnother note.\n", encoding="utf-8")
+    builder.rebuild([str(root / "content/notes/fee.md")])
+    assert "Rubio went to El Salvador" in (root / "_site/trip.html").read_text(encoding="utf-8")
+    assert "Another note." in (root / "_site/fee.html").read_text(encoding="utf-8")
+
+
+def test_serve_writes_the_disk_cache_once_edits_pause_so_the_next_build_renders_nothing(tmp_path, capsys):
+    root = write_project(tmp_path / "p", FILES)
+    builder = serve_builder(root)
+    (root / "content/notes/fee.md").write_text("## relatively low\n\nA later note.\n", encoding="utf-8")
+    builder.rebuild([str(root / "content/notes/fee.md")])
+    builder.flush()
+    capsys.readouterr()
+    assert build(root) == []
+
+
+def test_a_changed_site_yaml_is_not_taken_for_no_change(tmp_path, capsys):
+    root = write_project(tmp_path / "p", FILES)
+    assert main(["--root", str(root), "build"]) == 0
+    (root / "site.yaml").write_text("title: Another title\nlanguage: en\noutput: _site\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "build"]) == 0
+    assert "nothing changed" not in capsys.readouterr().out
+    assert "Another title" in (root / "_site/index.html").read_text(encoding="utf-8")

@@ -26,3 +26,19 @@ def test_pool_and_single_process_give_the_same_site(tmp_path, monkeypatch):
     assert [p for p in pooled.files if pooled.files[p] != alone.files[p]] == []
     assert pooled.problems == alone.problems
     assert b'class="note-ref"' in pooled.files["text-0069.html"]
+
+
+def test_pages_streamed_to_the_output_by_the_command_equal_a_one_process_build(tmp_path, monkeypatch):
+    from edition.cli import main
+    from edition.write import site_files
+    roots = {}
+    for processes in ("1", "2"):
+        root = roots[processes] = tmp_path / f"corpus-{processes}"
+        corpus.write_corpus(root, 70, 300)
+        shutil.copytree(REPO / "theme", root / "theme")
+        (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+        monkeypatch.setenv("EDITION_PROCESSES", processes)
+        assert main(["--root", str(root), "build"]) == 0
+    one, two = ({rel: (r / "_site" / rel).read_bytes() for rel in site_files(r / "_site")} for r in roots.values())
+    assert len(one) > 70 and one == two
+    assert [p.name for p in tmp_path.glob("corpus-2/._site.*")] == []     # no staging folder left behind
