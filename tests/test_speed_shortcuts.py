@@ -26,3 +26,14 @@ def test_refused_link_warnings_are_the_same_with_the_shortcut(monkeypatch_pieces
 
 def test_a_script_link_is_still_reported():
     assert links.refused_links("[x](java&#115;cript:alert(1))\n", "content/notes/t.md", 3)
+
+
+ID_PIECES = st.sampled_from([' id="', 'id="', '\tid="', '\nid="', 'data-id="', '"', 'p7', 'note-x', ' ', '<p', '>', '=', 'é'])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(ID_PIECES, max_size=12))
+def test_the_ids_of_a_page_are_those_a_regex_finds(pieces):
+    import re
+    html = "".join(pieces).encode("utf-8")
+    assert links.ids_in(html) == {m.decode() for m in re.findall(rb'\sid="([^"]+)"', html)}
