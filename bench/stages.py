@@ -17,12 +17,12 @@ from edition import annotate, site  # noqa: E402
 from edition.config import load_config  # noqa: E402
 
 STAGES = [  # (module, function, what it is)
-    (site, "load_project", "load & check content (front matter, notes, glossary, refused links)"),
+    (site, "load_project", "load & check content (front matter, glossary, refused links; notes read)"),
+    (site, "parse_notes", "parse notes files (in each text's job)"),
     (site, "annotate_text", "annotate texts (parse, anchors, terms, markup, render blocks)"),
     (annotate, "render_note", "… of which note bodies to HTML"),
-    (site, "_fingerprint", "cache keys (hashing inputs)"),
-    (site, "page_jobs", "page contexts (incl. glossary page data)"),
-    (site, "render_template", "templates (Jinja)"),
+    (site, "_render_bytes", "templates (Jinja), every page"),
+    (site, "glossary_entries", "glossary back-references (page data)"),
     (site, "check_links", "internal link check"),
 ]
 
