@@ -56,7 +56,12 @@ class _Environment(jinja2.Environment):
                 return obj[attribute]
             except KeyError:
                 pass
-        return super().getattr(obj, attribute)
+        else:
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)     # the rare miss: Jinja's own lookup and Undefined
 
 
 def longdate(value) -> str:
