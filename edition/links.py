@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from .problems import error, warning
 
-_WEB = ("https://", "http://", "mailto:")
+WEB_ADDRESS = ("https://", "http://", "mailto:")    # never checked: the build stays offline
 # Only bodies with something link-shaped (`](`, `]:`, `<x:`) are worth a second parse.
 _LINKISH = re.compile(r"(?<!\\)\]\s*[(:]|<[A-Za-z][A-Za-z0-9+.-]*:")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:")
@@ -34,15 +34,14 @@ def ids_in(html: bytes) -> set:
     return found
 
 
-def check_links(links, files: dict, known_ids=None):
+def check_links(links, files: dict, ids_of=None):
     """links: [(href, source path, line, page url)]; files: site path -> bytes;
-    known_ids: site path -> the ids of that page, one per line, where already known (else they
-    are read from its HTML)."""
+    ids_of(site path): the set of that page's ids where already known, else None (they are
+    then read from its HTML)."""
     problems = []
-    known_ids = known_ids or {}
     ids = {}
     for href, path, line, page in links:
-        if href.startswith(_WEB):
+        if href.startswith(WEB_ADDRESS):
             continue
         if not href.strip():
             problems.append(error(path, line, "a link has an empty target, so it leads nowhere; write the "
@@ -64,7 +63,8 @@ def check_links(links, files: dict, known_ids=None):
             continue
         if parts.fragment:
             if target not in ids:
-                ids[target] = set(known_ids[target].split("\n")) if target in known_ids else ids_in(files[target])
+                known = ids_of(target) if ids_of else None
+                ids[target] = known if known is not None else ids_in(files[target])
             if unquote(parts.fragment) not in ids[target]:
                 hint = _fragment_hint(parts.fragment, ids[target])
                 problems.append(error(path, line, f"link `{href}`: {target} has no `#{parts.fragment}`; {hint}"))

@@ -56,7 +56,7 @@ def load_project(root: Path, parse_notes_now: bool = True, memo: dict | None = N
     pages = _load_documents(root, PAGES_DIR, PAGE_KEYS, Page, problems, reader)
     _check_slug_clashes(texts, pages, problems)
     # A text that could not be read still exists: its notes are not orphans.
-    text_slugs = {p.stem for p in _candidates(root, TEXTS_DIR)}
+    text_slugs = {entry.name[:-3] for _, entry in _entries(root, TEXTS_DIR)}
     sources = read_notes(root, text_slugs, problems, reader)
     notes = {slug: parse_notes(source, rel, slug, problems) for slug, (rel, source) in sources.items()
              } if parse_notes_now else {}
@@ -288,10 +288,6 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, problems, reader=
     return documents
 
 
-def _candidates(root: Path, folder: str):
-    return [path for path, _ in _entries(root, folder)]
-
-
 def _entries(root: Path, folder: str):
     """[(path, os.DirEntry)] of the folder's *.md, as glob("*.md") finds them (no hidden files)."""
     base = root / folder
@@ -299,7 +295,7 @@ def _entries(root: Path, folder: str):
         entries = [entry for entry in os.scandir(base) if entry.name.endswith(".md") and not entry.name.startswith(".")]
     except OSError:     # no such folder, or not a folder
         return []
-    return [(base / entry.name, entry) for entry in sorted(entries, key=lambda entry: entry.name)]
+    return [(Path(entry.path), entry) for entry in sorted(entries, key=lambda entry: entry.name)]
 
 
 def _markdown_files(root: Path, folder: str, problems):

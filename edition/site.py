@@ -12,6 +12,7 @@ twice, and an unchanged text costs one cache lookup.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 from collections import namedtuple
@@ -25,7 +26,7 @@ from .annotate import HEADER_FIELDS, annotate_text, footnote_problems, plain_ope
 from .authoring import placeholder_problems
 from .cache import Cache, folder_hash
 from .glossary import TermMatcher
-from .links import check_links, ids_in
+from .links import WEB_ADDRESS, check_links, ids_in
 from .load import GLOSSARY_FILE, load_project, parse_notes
 from .markdown import links_in, make_markdown
 from .parallel import parallel_map
@@ -59,6 +60,11 @@ class TextPage:
     template_failed: bool = False
     summary_key: str = ""   # hashes of what the index and the glossary page take from the text
     refs_key: str = ""
+
+    @functools.cached_property
+    def id_set(self) -> set:
+        # made when a link points into the page, and kept with it: serve reuses the page
+        return set(self.ids.split("\n"))
 
 
 @dataclass
@@ -116,7 +122,8 @@ def _build(root: Path, config, cache: Cache | None, progress, sink) -> Build:
            + [dict(title=p.meta.get("title", p.slug), url=f"{p.slug}.html", kind="page") for p in pages])
     theme_hash = theme_key(root, config)
     theme = cache.reuse("theme", theme_hash + config.theme, lambda: load_theme(root, config.theme))   # templates compiled once
-    shared = Shared(root, config, md, TermMatcher(project.glossary), theme, site, nav, nav[len(texts):],
+    matcher = cache.reuse("matcher", project.digests.get(GLOSSARY_FILE, ""), lambda: TermMatcher(project.glossary))
+    shared = Shared(root, config, md, matcher, theme, site, nav, nav[len(texts):],
                     {t["id"]: t for t in terms})
     steps = len(texts) + len(pages) + 4
 
@@ -174,7 +181,8 @@ def _build(root: Path, config, cache: Cache | None, progress, sink) -> Build:
     # 4. check every internal link against what was rendered
     if not template_failed:
         links += [(href, path, line, page.path) for page in results for href, path, line in page.links]
-        problems += check_links(links, files, {page.path: page.ids for page in results})
+        by_path = {page.path: page for page in results}
+        problems += check_links(links, files, lambda path: by_path[path].id_set if path in by_path else None)
     progress(steps, steps)
     return Build(files, sort_problems(set(problems)), sorted(rendered))
 
@@ -198,7 +206,9 @@ def text_page(job, shared: Shared) -> TextPage:
         "terms": [shared.terms[t] for t in linked if t in shared.terms]}
     html, template_problems = _render_bytes(shared.theme, "text.html", _with_nav(context, shared), shared.root)
     header = {name: ids for name, (_, ids) in a.header.items()}
-    return TextPage(url, html, summary, a.occurrences, header, a.links, problems + template_problems,
+    # Web addresses are not checked (the build stays offline): only the rest travel on.
+    links = [link for link in a.links if not link[0].startswith(WEB_ADDRESS)]
+    return TextPage(url, html, summary, a.occurrences, header, links, problems + template_problems,
                     "\n".join(sorted(ids_in(html))), bool(template_problems),
                     _hash(repr(summary)), _hash(repr((summary["title"], a.occurrences, header))))
 
