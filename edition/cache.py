@@ -250,7 +250,7 @@ class Cache:
             _write_atomic(self.folder / MANIFEST,
                           json.dumps({"code": self.code, "pages": pages}, indent=1, sort_keys=True).encode())
             _write_atomic(self.folder / TEXTS, pickle.dumps(self.texts, protocol=5))
-            shutil.rmtree(self.folder / "annotate", ignore_errors=True)     # the layout before 0.2
+            shutil.rmtree(self.folder / "annotate", ignore_errors=True)     # earlier builds' layout: a pickle per text
         except (OSError, pickle.PicklingError):
             pass    # the site is written; only the next build's speed is at stake
 

@@ -76,8 +76,8 @@ class _Reader:
         """make(source, problems) -> value, for the file's text; None if it cannot be read."""
         signature = _signature(path)
         kept = self.memo.get(rel) if self.memo is not None and signature else None
-        if kept and kept[0] == signature and kept[1] == make.__name__:
-            _, _, value, found, digest = kept
+        if kept and kept[0] == signature:
+            _, value, found, digest = kept
         else:
             found = []
             data = _read_bytes(path, rel, found)
@@ -85,7 +85,7 @@ class _Reader:
             source = None if data is None else decode(data, rel, found)
             value = None if source is None else make(source, found)
             if self.memo is not None and signature:
-                self.memo[rel] = (signature, make.__name__, value, found, digest)
+                self.memo[rel] = (signature, value, found, digest)
         self.digests[rel] = digest
         problems.extend(found)
         return value
@@ -281,7 +281,6 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, problems, reader=
             # The build goes on to find the other problems; a missing title is already reported.
             meta.setdefault("title", slug)
             return kind(slug, rel, meta, body, body_line)
-        document.__name__ = kind.__name__
         value = reader.load(path, rel, problems, document)
         if value is not None:
             documents.append(value)
