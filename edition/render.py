@@ -28,8 +28,10 @@ def load_theme(root: Path, name: str) -> Theme:
     if name != DEFAULT_THEME:
         folders.append(root / "theme" / DEFAULT_THEME)    # a theme overrides what it has
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f / "templates")) for f in folders])
-    env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    # auto_reload off: a theme is loaded for one build (serve makes a new one when a theme file
+    # changes), so checking each template's file time on every page is wasted.
+    env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False,
+                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["longdate"] = longdate
     static = {}
     for folder in reversed(folders):

@@ -121,7 +121,8 @@ def _build(root: Path, config, cache: Cache | None, progress, sink) -> Build:
            + ([dict(title="Glossary", url="glossary.html", kind="glossary")] if terms else [])
            + [dict(title=p.meta.get("title", p.slug), url=f"{p.slug}.html", kind="page") for p in pages])
     theme_hash = theme_key(root, config)
-    theme = cache.reuse("theme", theme_hash + config.theme, lambda: load_theme(root, config.theme))   # templates compiled once
+    # serve keeps these between builds while their inputs are unchanged: templates compile once
+    theme = cache.reuse("theme", theme_hash + config.theme, lambda: load_theme(root, config.theme))
     matcher = cache.reuse("matcher", project.digests.get(GLOSSARY_FILE, ""), lambda: TermMatcher(project.glossary))
     shared = Shared(root, config, md, matcher, theme, site, nav, nav[len(texts):],
                     {t["id"]: t for t in terms})
