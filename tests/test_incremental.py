@@ -224,3 +224,22 @@ def test_a_changed_site_yaml_is_not_taken_for_no_change(tmp_path, capsys):
     assert main(["--root", str(root), "build"]) == 0
     assert "nothing changed" not in capsys.readouterr().out
     assert "Another title" in (root / "_site/index.html").read_text(encoding="utf-8")
+
+
+def test_check_after_a_build_reuses_the_cache_and_reports_the_same_problems(tmp_path, capsys, monkeypatch):
+    from edition import site
+    files = dict(FILES, **{"content/glossary.md": FILES["content/glossary.md"] + "\n## Nowhere\n\nUnused.\n"})
+    root = write_project(tmp_path / "p", files)
+    assert main(["--root", str(root), "check"]) == 0
+    cold = capsys.readouterr().err
+    assert main(["--root", str(root), "build"]) == 0
+    capsys.readouterr()
+    cache_before = sorted((p.name, p.stat().st_mtime_ns) for p in (root / ".edition-cache").iterdir())
+    annotated = []
+    real = site.annotate_text
+    monkeypatch.setattr(site, "annotate_text", lambda *args: annotated.append(args[0].slug) or real(*args))
+    assert main(["--root", str(root), "check"]) == 0
+    assert annotated == []          # every text came from the cache
+    assert capsys.readouterr().err == cold
+    assert "glossary term “Nowhere” occurs in no text" in cold
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in (root / ".edition-cache").iterdir()) == cache_before
