@@ -131,8 +131,7 @@ class Memory:
 
     def __init__(self):
         self.texts: dict = {}       # key -> TextPage (with its bytes)
-        self.pages: dict = {}       # site path -> (key, bytes) for every page
-        self.hashes: dict = {}      # id of a page's bytes -> (the bytes, their SHA-256)
+        self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
         self.made: dict = {}        # what = (its inputs' key, the value): the theme, the glossary
         self.files: dict = {}       # content file -> what reading it gave (see load.load_project)
 
@@ -215,18 +214,12 @@ class Cache:
         return data if sha256(data) == entry.get("sha256") else None
 
     def record(self, path: str, key: str, data: bytes) -> None:
-        self.pages[path] = {"key": key, "sha256": self._sha(data)}
-        if self.memory is not None:
-            self.memory.pages[path] = (key, data)
-
-    def _sha(self, data: bytes) -> str:
         # serve hands back the very bytes it made last time: hash each page once, not per save
-        if self.memory is None:
-            return sha256(data)
-        kept = self.memory.hashes.get(id(data))
-        if kept is None or kept[0] is not data:
-            kept = self.memory.hashes[id(data)] = (data, sha256(data))
-        return kept[1]
+        kept = self.memory.pages.get(path) if self.memory is not None else None
+        digest = kept[2] if kept and kept[1] is data else sha256(data)
+        self.pages[path] = {"key": key, "sha256": digest}
+        if self.memory is not None:
+            self.memory.pages[path] = (key, data, digest)
 
     # --- after a successful write ---------------------------------------------------------
 
@@ -237,8 +230,6 @@ class Cache:
         if self.memory is not None:      # keep only what this build used: serve runs for hours
             self.memory.texts = {k: v for k, v in self.memory.texts.items() if k in self.texts}
             self.memory.pages = {p: v for p, v in self.memory.pages.items() if p in self.pages}
-            kept = {id(data) for _, data in self.memory.pages.values()}
-            self.memory.hashes = {k: v for k, v in self.memory.hashes.items() if k in kept}
         try:
             _write_atomic(self.folder / LAST_BUILD, json.dumps({
                 "fingerprint": self.fingerprint, "out": self.out.relative_to(self.root).as_posix(),

@@ -261,8 +261,7 @@ def _key_line(block: str, key) -> int:
 
 # --- texts and pages --------------------------------------------------------------------
 
-def _load_documents(root: Path, folder: str, keys: dict, kind, problems, reader=None):
-    reader = reader or _Reader(None)
+def _load_documents(root: Path, folder: str, keys: dict, kind, problems, reader):
     documents = []
     for path in _markdown_files(root, folder, problems):
         rel = f"{folder}/{path.name}"
@@ -363,9 +362,8 @@ def _check_slug_clashes(texts, pages, problems):
 
 # --- notes ------------------------------------------------------------------------------
 
-def read_notes(root: Path, text_slugs, problems, reader=None):
+def read_notes(root: Path, text_slugs, problems, reader):
     """{text slug: (path, source)} for every notes file that belongs to a text."""
-    reader = reader or _Reader(None)
     notes = {}
     for path in _markdown_files(root, NOTES_DIR, problems):
         rel = f"{NOTES_DIR}/{path.name}"
@@ -457,7 +455,7 @@ def _skip_front_matter(source: str):
 
 # --- glossary ---------------------------------------------------------------------------
 
-def load_glossary(root: Path, problems, reader=None):
+def load_glossary(root: Path, problems, reader):
     path = root / GLOSSARY_FILE
     if not path.exists():
         return []
@@ -469,7 +467,7 @@ def load_glossary(root: Path, problems, reader=None):
         problems.append(error(GLOSSARY_FILE, None, "is a folder, not a Markdown file; the glossary is one file, "
                                                    "content/glossary.md"))
         return []
-    terms = (reader or _Reader(None)).load(path, GLOSSARY_FILE, problems, _glossary)
+    terms = reader.load(path, GLOSSARY_FILE, problems, _glossary)
     return terms or []
 
 
