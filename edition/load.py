@@ -31,7 +31,7 @@ TEXT_KEYS = {
     "order": INT, "description": STR, "language": STR,
 }
 PAGE_KEYS = {"title": STR, "description": STR, "order": INT, "language": STR}
-NOTE_FIELDS = ("id", "occurrence", "before", "after")
+NOTE_FIELDS = ("id", "occurrence", "before", "after", "date")
 GLOSSARY_FIELDS = ("id", "aliases")
 
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*:|\s+\S|- |#)")
@@ -428,7 +428,8 @@ def parse_notes(source: str, rel: str, slug: str, problems):
             continue
         ids[note_id] = section.line
         notes.append(Note(slug, note_id, quote, section.body, rel, section.line, section.body_line,
-                          occurrence, _field(section, "before"), _field(section, "after")))
+                          occurrence, _field(section, "before"), _field(section, "after"),
+                          _field(section, "date")))
     return notes
 
 

@@ -37,6 +37,7 @@ class Note:
     occurrence: int | None = None
     before: str = ""
     after: str = ""
+    date: str = ""      # when what the note tells happened (YYYY, YYYY-MM or YYYY-MM-DD), for the timeline
 
 
 @dataclass
