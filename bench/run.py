@@ -287,11 +287,12 @@ def bench_hugo(root: Path, n: int, runs: int) -> dict:
 def bench_matcher(roots: dict, repeats: int) -> dict:
     """The glossary matcher alone: build it and find every term in every text."""
     sys.path.insert(0, str(REPO))
+    from edition.files import plain_read
     from edition.glossary import TermMatcher
     from edition.load import load_project
     timings = {}
     for terms, root in roots.items():
-        project, _ = load_project(root)
+        project, _ = load_project(root, plain_read)
         bodies = [text.body for text in project.texts]
         compiles, finds = [], []
         for _ in range(repeats + 1):

@@ -15,10 +15,9 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from .markdown import links_in
+from .model import HEADER_FIELDS
 from .problems import error
 
-# Front-matter lines shown with the text, in reading order; glossary terms are linked there too.
-HEADER_FIELDS = ("subtitle", "byline", "publisher", "photo_caption", "photo_credit")
 SEPARATOR = "\x00"   # between paragraphs: no quote or term can match across it
 NUMBERED = {"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open",
             "table_open", "fence", "code_block"}
@@ -91,8 +90,9 @@ def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
     skip = {"first": set(occurrences), "all": set(), "none": None}[mode]
     header = {}
     for name in HEADER_FIELDS:
-        if text.meta.get(name):
-            header[name] = link_terms_in_line(str(text.meta[name]), matcher, skip)
+        value = getattr(text.meta, name)
+        if value:
+            header[name] = link_terms_in_line(str(value), matcher, skip)
             if mode == "first":
                 skip.update(header[name][1])
     return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems, header)
@@ -200,6 +200,20 @@ class FoldedText:
 
     def _unfold(self, position: int) -> int:
         return position + self.removed[bisect.bisect_left(self.run_starts, position)]
+
+
+def find_quote(body: str, quote: str, md):
+    """[(start, end, ¶ number, visible text)] of each place the quote occurs in a text body, as
+    the build anchors a note on it (new-note asks the same question before writing one)."""
+    tokens = md.parse(body, {})
+    spans = top_level_blocks(tokens)
+    numbers = paragraph_numbers(tokens, spans)
+    visible, _, piece_starts, piece_block = visible_text(tokens, spans)
+    found = []
+    for start, end in FoldedText(visible).find_all(quote):
+        index = max(0, bisect.bisect_right(piece_starts, start) - 1)
+        found.append((start, end, numbers[piece_block[index]] if piece_block else None, visible))
+    return found
 
 
 def place_anchors(notes, visible: str, text, problems):
@@ -448,25 +462,3 @@ def link_terms_in_line(line: str, matcher, skip=()):
         last = end
     out.append(escape(line[last:]))
     return "".join(out), found
-
-
-def footnote_problems(body: str, path: str, body_line: int):
-    """A [^ref] with no definition, or a definition never used."""
-    problems = []
-    defined, used = {}, {}
-    for offset, line in enumerate(body.split("\n")):
-        definition = re.match(r"^\[\^([^\]\s]+)\]:", line)
-        if definition:
-            defined.setdefault(definition.group(1), body_line + offset)
-            line = line[definition.end():]
-        for ref in re.finditer(r"\[\^([^\]\s]+)\](?!:)", line):
-            used.setdefault(ref.group(1), body_line + offset)
-    for name, line in used.items():
-        if name not in defined:
-            problems.append(error(path, line, f"footnote [^{name}] has no definition; add a line "
-                                              f"`[^{name}]: …` below the paragraph"))
-    for name, line in defined.items():
-        if name not in used:
-            problems.append(error(path, line, f"footnote [^{name}] is defined but never used; "
-                                              f"cite it with [^{name}] in the text or delete it"))
-    return problems

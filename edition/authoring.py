@@ -1,7 +1,7 @@
-"""Authoring help: start a note on a phrase, and keep unfinished notes out of the site.
+"""Authoring help: start a note on a phrase.
 
 `new-note` appends a skeleton whose lines say TODO:. A note still holding TODO: is an error
-for `check` and the build, so a skeleton is never published by accident.
+for `check` and the build (load.placeholder_problems), so a skeleton is never published by accident.
 """
 from __future__ import annotations
 
@@ -9,26 +9,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .annotate import SEPARATOR, paragraph_numbers, quote_pattern, top_level_blocks, visible_text
-from .load import NOTES_DIR, TEXT_KEYS, TEXTS_DIR, parse_notes, read_text, split_front_matter
+from . import frontmatter
+from .annotate import SEPARATOR, find_quote
+from .files import read_text
+from .layout import NOTES_DIR, TEXTS_DIR
+from .load import PLACEHOLDER, TEXT_KEYS, parse_notes
 from .markdown import make_markdown
+from .model import NotesFile
 from .problems import error
-
-PLACEHOLDER = "TODO:"
-_PLACEHOLDER = re.compile(r"\bTODO:")
-
-
-def placeholder_problems(notes: dict):
-    problems = []
-    for slug in sorted(notes):
-        for note in notes[slug]:
-            match = PLACEHOLDER in note.body and _PLACEHOLDER.search(note.body)
-            if match:
-                line = note.body_line + note.body[: match.start()].count("\n")
-                problems.append(error(note.path, line, f"note on “{note.quote}” is still a placeholder "
-                                                       f"(`{PLACEHOLDER}`); write the note and its source, "
-                                                       f"then remove every `{PLACEHOLDER}`"))
-    return problems
 
 
 def skeleton(phrase: str, occurrence: int | None = None) -> str:
@@ -46,16 +34,8 @@ class Occurrence:
 
 def occurrences(body: str, phrase: str):
     """Where the phrase occurs in a text body, as the annotate stage will look for it."""
-    md = make_markdown()
-    tokens = md.parse(body, {})
-    spans = top_level_blocks(tokens)
-    numbers = paragraph_numbers(tokens, spans)
-    visible, _, _, _ = visible_text(tokens, spans)
-    found = []
-    for match in quote_pattern(phrase).finditer(visible):
-        context = _context(visible, match.start(), match.end())
-        found.append(Occurrence(_paragraph_of(visible, match.start(), tokens, spans, numbers), context))
-    return found
+    return [Occurrence(paragraph, _context(visible, start, end))
+            for start, end, paragraph, visible in find_quote(body, phrase, make_markdown())]
 
 
 def _context(visible: str, start: int, end: int, words: int = 4) -> str:
@@ -67,17 +47,6 @@ def _context(visible: str, start: int, end: int, words: int = 4) -> str:
     cut_left = "…" if left[: len(left) - len(shown_left)].strip() else ""
     cut_right = "…" if right[len(shown_right):].strip() else ""
     return " ".join(f"{cut_left}{shown_left}[{visible[start:end]}]{shown_right}{cut_right}".split())
-
-
-def _paragraph_of(visible, position, tokens, spans, numbers):
-    """The ¶ number of the block that holds a position of the visible text."""
-    index = visible.count(SEPARATOR, 0, position)
-    count = 0
-    for (start, end), number in zip(spans, numbers):
-        count += sum(1 for t in tokens[start:end] if t.type == "inline")   # one separator per inline
-        if index < count:
-            return number
-    return None
 
 
 def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
@@ -95,7 +64,7 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     source = read_text(root / text_rel, text_rel, problems)
     if source is None:
         return None, None, problems
-    _, body, _ = split_front_matter(source, text_rel, TEXT_KEYS, [])
+    _, body, _ = frontmatter.read(source, text_rel, TEXT_KEYS, [])
     found = occurrences(body, phrase)
     if not found:
         capitals = " (it occurs with different capitals)" if occurrences(body.lower(), phrase.lower()) else ""
@@ -113,7 +82,7 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     existing = read_text(notes_path, notes_rel, problems) if notes_path.is_file() else ""
     if existing is None:
         return None, None, problems
-    for note in parse_notes(existing, notes_rel, slug, []):
+    for note in parse_notes(NotesFile(notes_rel, existing), slug, []):
         if note.quote == phrase and note.occurrence == occurrence:
             return None, None, [error(notes_rel, note.line, f"already has a note on “{phrase}”; "
                                                             "edit it there")]

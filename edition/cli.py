@@ -5,16 +5,14 @@ Exit codes: 0 success, 1 content errors, 2 command-line misuse.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import re
 import sys
 import time
 import traceback
 from pathlib import Path
 
-from .cache import Cache, code_version, inputs_fingerprint, last_build
-from .problems import has_errors, sort_problems
-from .write import OutputRefused, Staging
+from .messages import ingested_lines, problem_lines, summary_line
+from .problems import has_errors
+from .urls import is_web_address
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 
@@ -82,9 +80,8 @@ def make_parser():
 
 
 def run_default(root, args):
-    args.seeds, args.diff, args.strict, args.base_url = [], None, False, None
-    status = run_ingest(root, args)
-    return status if status else run_build(root, args)
+    args.strict, args.base_url = False, None
+    return run_build(root, args, ingest=True)
 
 
 def run_ingest(root, args):
@@ -95,94 +92,54 @@ def run_ingest(root, args):
             return report(problems)
         print(diff or f"content/texts/{args.diff}.md matches its seed.")
         return OK
-    written, reports, problems = ingest_new(root, args.seeds)
-    for seed, target, dropped in reports:
-        print(f"ingested {seed} -> {target.relative_to(root).as_posix()}")
-        for line, text, reason in dropped:
-            print(f"  left out {seed}:{line}: {reason}: {text[:70]}")
-    return report(problems, quiet_ok=True)
+    _, reports, problems = ingest_new(root, args.seeds)
+    for line in ingested_lines(root, reports):
+        print(line)
+    return report(problems)
 
 
 def run_check(root, args):
-    from .config import load_config
-    config, problems = load_config(root)
-    if not has_errors(problems):
-        from .site import build_site
-        # The build's cache, read but never written: a text whose inputs are unchanged since the
-        # last build brings back its problems without being annotated again.
-        problems += build_site(root, config, Cache(root, root / config.output)).problems
-    status = report(problems, strict=args.strict)
+    from . import pipeline
+    # The build's cache is read but never written: a text whose inputs are unchanged since the
+    # last build brings back its problems without being annotated again.
+    outcome = pipeline.run(root, pipeline.Options(check=True, strict=args.strict))
+    status = report(outcome.problems, strict=args.strict)
     if status == OK:
         print("check: no problems found")
     return status
 
 
-def run_build(root, args):
-    started = time.perf_counter()
+def run_build(root, args, ingest=False):
     base_url = getattr(args, "base_url", None)
-    if base_url is not None and not re.match(r"^https?://[^\s/]+\S*$", base_url.strip()):
+    if base_url is not None and not is_web_address(base_url.strip()):
         print(f"error: --base-url {base_url!r} is not a web address; write the full address, "
               "e.g. --base-url https://USER.github.io/REPO/", file=sys.stderr)
         return USAGE_ERROR
-    # Nothing changed? Decided from the bytes of every input (site.yaml among them) before
-    # anything is parsed: the editor's most common build should cost no more than a hash.
-    fingerprint = "" if args.clean else inputs_fingerprint(root, repr(base_url and base_url.strip()), code_version())
-    last = last_build(root, fingerprint)
-    if last is not None and not (args.strict and last.get("problems")):
-        for line in last.get("problems", []):
+    from . import pipeline    # loaded only when there is something to build
+    options = pipeline.Options(clean=args.clean, strict=args.strict, base_url=base_url, ingest=ingest)
+    with ProgressBar(sys.stderr) as bar:
+        outcome = pipeline.run(root, options, progress=bar.update)
+    for line in ingested_lines(root, outcome.ingested):
+        print(line)
+    if outcome.unchanged:
+        for line in outcome.recorded:
             print(line, file=sys.stderr)
-        print(f"nothing changed since the last build: {last['out']}/ left as it was "
-              f"({time.perf_counter() - started:.2f} s)")
+        print(f"nothing changed since the last build: {outcome.out.relative_to(root).as_posix()}/ left as it was "
+              f"({outcome.seconds:.2f} s)")
         return OK
-    from .config import load_config
-    config, problems = load_config(root)
-    if has_errors(problems):
-        return report(problems)
-    if base_url is not None:
-        config = dataclasses.replace(config, base_url=base_url.strip())
-    out = root / config.output
-    cache = Cache(root, out, enabled=not args.clean)
-    cache.fingerprint = fingerprint
-    from .site import build_site    # loaded only when there is something to build
-    try:
-        staging = Staging(out)      # pages go there as they are made; the output changes only at commit
-    except OutputRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    if outcome.refused:
+        report(outcome.problems, strict=args.strict)
+        print(f"error: {outcome.refused}", file=sys.stderr)
         return CONTENT_ERROR
-    try:
-        with ProgressBar(sys.stderr) as bar:
-            build = build_site(root, config, cache, bar.update, sink=staging)
-        problems += build.problems
-        status = report(problems, strict=args.strict)
-        if status != OK:
-            staging.discard()
-            print(f"build stopped: {out.relative_to(root).as_posix()}/ was left as it was", file=sys.stderr)
-            return status
-        for rel, data in build.files.items():
-            if data is not None:
-                staging.put(rel, data)
-        written = staging.commit()
-    except OSError as exc:
-        staging.discard()
-        print(f"error: cannot write {out.relative_to(root).as_posix()}/: {exc.strerror}; check that the folder is "
-              "writable (the last good site was left in place)", file=sys.stderr)
-        return CONTENT_ERROR
-    except BaseException:
-        staging.discard()
-        raise
-    cache.save(build.files, problems)
-    print(summary(build, written, out.relative_to(root).as_posix(), time.perf_counter() - started))
+    status = report(outcome.problems, strict=args.strict)
+    if outcome.build is None:
+        return status or CONTENT_ERROR
+    out = outcome.out.relative_to(root).as_posix()
+    if status != OK:
+        print(f"build stopped: {out}/ was left as it was", file=sys.stderr)
+        return status
+    print(summary_line(outcome, out))
     return OK
-
-
-def summary(build, written, out: str, seconds: float) -> str:
-    """One line: what the build did, e.g. `built 6 pages into _site/: 1 written, 5 unchanged (2 rendered) in 0.08 s`."""
-    pages = sorted(p for p in build.files if p.endswith(".html"))
-    changed = [p for p in written.changed if p.endswith(".html")]
-    if not written.touched:
-        return f"built {len(pages)} pages: nothing changed, {out}/ left as it was ({seconds:.2f} s)"
-    return (f"built {len(pages)} pages into {out}/: {len(changed)} written, {len(pages) - len(changed)} unchanged, "
-            f"{len(build.rendered)} rendered, in {seconds:.2f} s")
 
 
 def run_serve(root, args):
@@ -229,14 +186,10 @@ class ProgressBar:
             self.stream.flush()
 
 
-def report(problems, strict=False, quiet_ok=False) -> int:
-    problems = sort_problems(set(problems))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    errors = sum(1 for p in problems if p.severity == "error")
-    warnings = len(problems) - errors
-    if problems:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    if errors or (strict and warnings):
+def report(problems, strict=False) -> int:
+    """Print every problem and the count; the exit code they call for."""
+    for line in problem_lines(problems):
+        print(line, file=sys.stderr)
+    if has_errors(problems) or (strict and problems):
         return CONTENT_ERROR
     return OK

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .frontmatter import key_line, yaml_problem
+from .layout import CONFIG_FILE, THEMES_DIR, themes
 from .problems import error, warning
-
-CONFIG_FILE = "site.yaml"
+from .urls import is_web_address
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,6 @@ def load_config(root: Path):
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        from .load import yaml_problem
         return Config(), [yaml_problem(exc, CONFIG_FILE, 1, "site.yaml")]
     if data is None:
         return Config(), [error(CONFIG_FILE, 1, "site.yaml is empty; add at least `title: My edition`")]
@@ -65,7 +64,7 @@ def check_config(data: dict, text: str, root: Path):
     problems = []
     values = {}
     for key, value in data.items():
-        line = _line_of_key(text, key)
+        line = key_line(text, key)
         if key not in SCHEMA:
             near = difflib.get_close_matches(str(key), SCHEMA, n=1)
             hint = f"did you mean `{near[0]}`?" if near else f"known keys: {', '.join(SCHEMA)}"
@@ -87,7 +86,7 @@ def check_config(data: dict, text: str, root: Path):
     if "title" not in data:
         problems.append(error(CONFIG_FILE, 1, "site.yaml has no `title`; add `title: My edition`"))
     elif data["title"] is None or values.get("title") == "":
-        problems.append(error(CONFIG_FILE, _line_of_key(text, "title"),
+        problems.append(error(CONFIG_FILE, key_line(text, "title"),
                               "`title` is empty; write the edition's title after `title: `"))
     config = Config(**values)
     problems += _check_paths(config, text, root)
@@ -105,12 +104,12 @@ def _wrong_type(key, value, allowed) -> str:
 
 def _check_paths(config: Config, text: str, root: Path):
     problems = []
-    if config.base_url and not re.match(r"^https?://[^\s/]+\S*$", config.base_url, re.IGNORECASE):
-        problems.append(error(CONFIG_FILE, _line_of_key(text, "base_url"),
+    if config.base_url and not is_web_address(config.base_url):
+        problems.append(error(CONFIG_FILE, key_line(text, "base_url"),
                               f"`base_url: {config.base_url}` is not a web address; write the full address "
                               "the site is published at, starting with https://, or leave it empty"))
     out = Path(config.output)
-    line = _line_of_key(text, "output")
+    line = key_line(text, "output")
     if out.is_absolute() or ".." in out.parts:
         problems.append(error(CONFIG_FILE, line,
                               f"`output: {config.output}` must be a folder inside the project, "
@@ -121,12 +120,10 @@ def _check_paths(config: Config, text: str, root: Path):
                               "written; choose a separate folder such as `_site`"))
     else:
         problems += _check_output_place(root, out, line)
-    if not (root / "theme" / config.theme / "templates").is_dir():
-        theme_dir = root / "theme"
-        themes = sorted(p.name for p in theme_dir.iterdir() if (p / "templates").is_dir()) if theme_dir.is_dir() else []
-        problems.append(error(CONFIG_FILE, _line_of_key(text, "theme"),
-                              f"theme `{config.theme}` not found in theme/; "
-                              f"use one of: {', '.join(themes) or '(none: restore theme/default)'}"))
+    if config.theme not in themes(root):
+        problems.append(error(CONFIG_FILE, key_line(text, "theme"),
+                              f"theme `{config.theme}` not found in {THEMES_DIR}/; "
+                              f"use one of: {', '.join(themes(root)) or '(none: restore theme/default)'}"))
     return problems
 
 
@@ -147,10 +144,3 @@ def _check_output_place(root: Path, out: Path, line):
     if not str(path.resolve()).startswith(str(project)):
         return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}` must be a folder inside the project")]
     return []
-
-
-def _line_of_key(text: str, key) -> int | None:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return None

@@ -1,12 +1,17 @@
-"""The one Markdown dialect of the edition: CommonMark + tables + footnotes, raw HTML off."""
+"""The one Markdown dialect of the edition (CommonMark + tables + footnotes, raw HTML off),
+and its lints: what it accepts silently but an editor never means."""
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.rules_core.normalize import normalize
 from mdit_py_plugins.footnote import footnote_plugin
+
+from .problems import error, warning
+from .sections import unclosed_fence
 
 _EXTERNAL = ("http://", "https://", "//")
 # markdown-it normalises every link target (URL parse, punycode, percent-encoding: about 50 µs,
@@ -57,3 +62,123 @@ def links_in(tokens):
         for child in token.children or ():
             if child.type == "link_open":
                 yield child.attrGet("href") or "", line
+
+
+# --- lints ------------------------------------------------------------------------------------
+
+def markdown_problems(body: str, path: str, first_line: int):
+    """An unclosed code fence, refused link targets and unmatched footnotes in a Markdown body."""
+    problems = []
+    fence = unclosed_fence(body, first_line)
+    if fence:
+        problems.append(error(path, fence, "code fence opened here is never closed, so everything below "
+                                           "it shows as code (and any `## ` headings below are swallowed); "
+                                           "close it with a line of three backticks (```) or remove it"))
+    return problems + refused_links(body, path, first_line)
+
+
+# Only bodies with something link-shaped (`](`, `]:`, `<x:`) are worth a second parse.
+_LINKISH = re.compile(r"(?<!\\)\]\s*[(:]|<[A-Za-z][A-Za-z0-9+.-]*:")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:")
+# markdown-it refuses only (vb|java)script:, file: and data: targets (after lower-casing).
+_REFUSED_ENDINGS = ("script", "file", "data")
+
+
+def refused_links(body: str, path: str, body_line: int):
+    """Links whose target Markdown refuses (javascript:, vbscript:, file:, data: other than images).
+
+    markdown-it drops such a link and shows its source as plain text, which is safe but
+    silent; the editor is told, with the line, so a mistyped link does not go unnoticed.
+    """
+    if not _LINKISH.search(body) or not _maybe_refused(body):
+        return []
+    probe, refused = _probe()
+    probe.parse(body)
+    if not refused:
+        return []
+    found = []
+    lines = body.split("\n")
+    for token in probe.parse(body):
+        if token.type == "inline" and token.map:
+            refused.clear()
+            probe.parseInline(token.content)
+            found += [(url, token.map[0]) for url in refused]
+    for offset, line in enumerate(lines):
+        if _REFERENCE.match(line):
+            refused.clear()
+            probe.parse(line + "\n")
+            found += [(url, offset) for url in refused]
+    return [warning(path, body_line + offset,
+                    f"link target `{_shorten(url)}` is not allowed and the link is shown as plain text; "
+                    "link only to web pages (https://…), e-mail addresses (mailto:) or pages of the site")
+            for url, offset in dict.fromkeys(found)]
+
+
+def _maybe_refused(body: str) -> bool:
+    """False only if no link in the body can have a refused target: none of the words ends
+    right before a colon, even once entities are decoded and backslashes dropped."""
+    if _scheme_before_colon(body):
+        return True
+    return ("&" in body or "\\" in body) and _scheme_before_colon(html.unescape(body.replace("\\", "")))
+
+
+def _scheme_before_colon(text: str) -> bool:
+    # A walk from colon to colon: a case-blind regex over the whole body costs fifty times more.
+    at = text.find(":")
+    while at != -1:
+        end = at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if text[max(0, end - 6):end].lower().endswith(_REFUSED_ENDINGS):
+            return True
+        at = text.find(":", at + 1)
+    return False
+
+
+def _probe():
+    """A Markdown parser that records the link targets it refuses."""
+    global _PROBE
+    if _PROBE is None:
+        md = make_markdown()
+        refused = []
+        allowed = md.validateLink
+
+        def validate(url):
+            ok = allowed(url)
+            if not ok:
+                refused.append(url)
+            return ok
+        md.validateLink = validate
+        _PROBE = (md, refused)
+    _PROBE[1].clear()
+    return _PROBE
+
+
+_PROBE = None
+
+
+def _shorten(url: str, limit: int = 60) -> str:
+    url = " ".join(url.split())
+    return url if len(url) <= limit else url[: limit - 1] + "…"
+
+
+def footnote_problems(body: str, path: str, body_line: int):
+    """A [^ref] with no definition, or a definition never used."""
+    problems = []
+    defined, used = {}, {}
+    for offset, line in enumerate(body.split("\n")):
+        definition = re.match(r"^\[\^([^\]\s]+)\]:", line)
+        if definition:
+            defined.setdefault(definition.group(1), body_line + offset)
+            line = line[definition.end():]
+        for ref in re.finditer(r"\[\^([^\]\s]+)\](?!:)", line):
+            used.setdefault(ref.group(1), body_line + offset)
+    for name, line in used.items():
+        if name not in defined:
+            problems.append(error(path, line, f"footnote [^{name}] has no definition; add a line "
+                                              f"`[^{name}]: …` below the paragraph"))
+    for name, line in defined.items():
+        if name not in used:
+            problems.append(error(path, line, f"footnote [^{name}] is defined but never used; "
+                                              f"cite it with [^{name}] in the text or delete it"))
+    return problems

@@ -1,7 +1,58 @@
 """The things an edition is made of, named for what they are."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+
+# The kinds of value a front-matter field holds (and how a problem names them).
+STR, DATE, INT = "text", "date (YYYY-MM-DD)", "whole number"
+
+
+def _meta(kind: str, default=None, header: str = ""):
+    """A front-matter field; `header`: shown with the text, glossary-linked, and named so in
+    the glossary's back-references."""
+    return field(default="" if default is None and kind == STR else default,
+                 metadata={"kind": kind, "header": header})
+
+
+@dataclass
+class TextMeta:
+    """A text's front matter: the one list of the fields a text may have, in reading order."""
+    title: str = _meta(STR)
+    subtitle: str = _meta(STR, header="subtitle")
+    byline: str = _meta(STR, header="byline")
+    publisher: str = _meta(STR, header="publisher")
+    date: object = _meta(DATE)                  # datetime.date or None
+    event_date: object = _meta(DATE)
+    photo_caption: str = _meta(STR, header="photo caption")
+    photo_credit: str = _meta(STR, header="photo credit")
+    copyright: str = _meta(STR)
+    copyright_year: int | None = _meta(INT)
+    source_url: str = _meta(STR)
+    source_file: str = _meta(STR)
+    source_sha256: str = _meta(STR)
+    order: int | None = _meta(INT)
+    description: str = _meta(STR)
+    language: str = _meta(STR)
+    form: str = _meta(STR)
+
+
+@dataclass
+class PageMeta:
+    """A page's front matter."""
+    title: str = _meta(STR)
+    description: str = _meta(STR)
+    order: int | None = _meta(INT)
+    language: str = _meta(STR)
+
+
+def schema(meta_type) -> dict:
+    """{field name: kind} of a front-matter type, in its order."""
+    return {f.name: f.metadata["kind"] for f in dataclasses.fields(meta_type)}
+
+
+# The text's header lines (dek, byline, caption…) with the name a back-reference gives each.
+HEADER_FIELDS = {f.name: f.metadata["header"] for f in dataclasses.fields(TextMeta) if f.metadata["header"]}
 
 
 @dataclass
@@ -9,7 +60,7 @@ class Text:
     """A base text: the source, word for word, as Markdown with front matter."""
     slug: str
     path: str           # project-relative, e.g. content/texts/<slug>.md
-    meta: dict
+    meta: TextMeta
     body: str
     body_line: int      # file line of the body's first line
 
@@ -19,9 +70,16 @@ class Page:
     """A page that is not a base text (e.g. Sources and method)."""
     slug: str
     path: str
-    meta: dict
+    meta: PageMeta
     body: str
     body_line: int
+
+
+@dataclass
+class NotesFile:
+    """A text's notes file as read: parsed beside its text, where the notes are anchored."""
+    path: str
+    source: str
 
 
 @dataclass
@@ -53,10 +111,55 @@ class GlossaryTerm:
 
 @dataclass
 class Project:
-    texts: list = field(default_factory=list)
-    pages: list = field(default_factory=list)
-    notes: dict = field(default_factory=dict)      # text slug -> [Note]
-    glossary: list = field(default_factory=list)   # [GlossaryTerm]
-    note_sources: dict = field(default_factory=dict)  # text slug -> (path, Markdown) not yet parsed
-    digests: dict = field(default_factory=dict)       # content file path -> SHA-256 of its bytes
+    texts: list = field(default_factory=list)       # [Text]
+    pages: list = field(default_factory=list)       # [Page]
+    notes: dict = field(default_factory=dict)       # text slug -> NotesFile
+    glossary: list = field(default_factory=list)    # [GlossaryTerm]
 
+
+class PageIds:
+    """The ids of a rendered page, for the link check: one string, not a set (a set of a
+    page's few hundred ids costs six times the memory, and a thousand pages are kept)."""
+
+    __slots__ = ("_joined",)
+
+    def __init__(self, ids):
+        self._joined = "\n" + "\n".join(sorted(ids)) + "\n"
+
+    def __contains__(self, name: str) -> bool:
+        return "\n" not in name and f"\n{name}\n" in self._joined
+
+    def __iter__(self):
+        return iter(self._joined.strip("\n").split("\n")) if self._joined != "\n\n" else iter(())
+
+    def __eq__(self, other):
+        return isinstance(other, PageIds) and other._joined == self._joined
+
+    def __getstate__(self):
+        return self._joined
+
+    def __setstate__(self, state):
+        self._joined = state
+
+
+@dataclass
+class RenderedText:
+    """One text's page, and what the index, the glossary and the link check need of it."""
+    path: str           # site path, <slug>.html
+    html: bytes         # b"" once the page has gone to the output
+    summary: dict       # the text's front matter and counts, as the index shows them
+    occurrences: dict   # term id -> [¶ numbers]
+    header: dict        # header field (subtitle, byline…) -> [term ids found there]
+    links: list         # [(href, source path, line)]
+    ids: PageIds
+    problems: list
+    template_failed: bool = False
+    index_digest: str = ""      # hash of what the index takes from the text
+    glossary_digest: str = ""   # hash of what the glossary page takes from it
+
+
+@dataclass
+class Build:
+    problems: list
+    paths: list                     # every site path written
+    rendered: list = field(default_factory=list)    # pages made afresh (the others were reused)

@@ -17,13 +17,14 @@ NOT_FOUND = "404.html"
 _RELATIVE = re.compile(r'(\s(?:href|src)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"]*)"')
 
 
-def publish_files(files: dict, base_url: str) -> dict:
-    """The extra files for the site in `files` (site path -> bytes); base_url ends in / or is ''."""
+def publish_files(paths, not_found: bytes, base_url: str) -> dict:
+    """The files a host reads, for a site of these site paths whose 404 page is `not_found`
+    (returned as it is, or with absolute links); base_url ends in / or is ''."""
     extra = {".nojekyll": b"", "robots.txt": robots_txt(base_url).encode()}
     if base_url:
-        extra["sitemap.xml"] = sitemap_xml(files, base_url).encode()
-        if NOT_FOUND in files:
-            extra[NOT_FOUND] = absolute_links(files[NOT_FOUND].decode("utf-8"), base_url).encode("utf-8")
+        extra["sitemap.xml"] = sitemap_xml(paths, base_url).encode()
+        not_found = absolute_links(not_found.decode("utf-8"), base_url).encode("utf-8")
+    extra[NOT_FOUND] = not_found
     return extra
 
 
@@ -34,8 +35,8 @@ def robots_txt(base_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def sitemap_xml(files: dict, base_url: str) -> str:
-    pages = sorted(p for p in files if p.endswith(".html") and p != NOT_FOUND)
+def sitemap_xml(paths, base_url: str) -> str:
+    pages = sorted(p for p in paths if p.endswith(".html") and p != NOT_FOUND)
     # index.html first: it is the site's front door, and the URL a reader shares is the folder's.
     pages.sort(key=lambda p: p != "index.html")
     urls = [base_url if p == "index.html" else base_url + p for p in pages]

@@ -5,28 +5,26 @@ The theme receives plain data (see theme/README.md) and knows nothing of parsing
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
+import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from .layout import DEFAULT_THEME, THEMES_DIR, theme_folders
 from .problems import error
-
-DEFAULT_THEME = "default"
 
 
 @dataclass
 class Theme:
     env: jinja2.Environment
     static: dict        # site path ("static/…") -> file Path
+    root: Path          # the project, for the paths in template problems
 
 
 def load_theme(root: Path, name: str) -> Theme:
-    folders = [root / "theme" / name]
-    if name != DEFAULT_THEME:
-        folders.append(root / "theme" / DEFAULT_THEME)    # a theme overrides what it has
+    folders = theme_folders(root, name)     # a theme overrides what it has
     loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f / "templates")) for f in folders])
     # auto_reload off: a theme is loaded for one build (serve makes a new one when a theme file
     # changes), so checking each template's file time on every page is wasted.
@@ -40,7 +38,7 @@ def load_theme(root: Path, name: str) -> Theme:
             for path in sorted(base.rglob("*")):
                 if path.is_file():
                     static["static/" + path.relative_to(base).as_posix()] = path
-    return Theme(env, static)
+    return Theme(env, static, root)
 
 
 class _Environment(jinja2.Environment):
@@ -72,15 +70,16 @@ def longdate(value) -> str:
     return str(value or "")
 
 
-def sort_key_title(title: str) -> str:
-    """Alphabetical order as in an index: accents and quotes ignored, "The Sun" under S."""
-    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    folded = folded.casefold().lstrip("\"' ")
-    return re.sub(r"^(the|an|a)\s+", "", folded)
+def render_page(theme: Theme, name: str, context: dict):
+    """(page bytes, problems). Encoded at once: a page held as str takes up to 4 bytes a
+    character, as UTF-8 about one."""
+    text, problems = render_template(theme, name, context)
+    return text.encode("utf-8"), problems
 
 
-def render_template(theme: Theme, name: str, context: dict, root: Path):
+def render_template(theme: Theme, name: str, context: dict):
     """Return (html, problems); template mistakes become problems with file:line."""
+    root = theme.root
     try:
         template = theme.env.get_template(name)
         return template.render(**context), []
@@ -89,7 +88,7 @@ def render_template(theme: Theme, name: str, context: dict, root: Path):
                           f"template syntax error: {(exc.message or '').rstrip('.')}; fix the template "
                           "at this line")]
     except jinja2.TemplateNotFound as exc:
-        return "", [error(f"theme/{DEFAULT_THEME}/templates/{exc.name}", None,
+        return "", [error(f"{THEMES_DIR}/{DEFAULT_THEME}/templates/{exc.name}", None,
                           f"template `{exc.name}` is missing from the theme; restore it")]
     except jinja2.UndefinedError as exc:
         line, path = _template_line(theme, name, root)
@@ -114,8 +113,6 @@ def _template_path(filename, root: Path, name: str) -> str:
 
 def _template_line(theme: Theme, name: str, root: Path):
     """Best effort: the deepest template frame of the exception being handled."""
-    import sys
-    import traceback
     line, path = None, f"theme/…/{name}"
     for frame in traceback.extract_tb(sys.exc_info()[2]):
         if frame.filename.endswith(".html"):

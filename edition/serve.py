@@ -24,17 +24,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .cache import Cache, Memory, output_listing
-from .config import load_config
-from .problems import ERROR, sort_problems
-from .seeds import SEEDS_DIR, ingest_new
-from .site import build_site
-from .write import OutputRefused, update_site, write_site
+from . import pipeline
+from .layout import CONFIG_FILE, INPUTS, SEEDS_DIR
+from .messages import ingested_lines
+from .problems import ERROR
+from .reuse import Memory, MemoryStore
+from .write import InPlace, Kept
 
 HOST = "127.0.0.1"      # never another interface: this is an editor's preview, not a web server
 DEV = "/__edition__/"   # the server's own files; no site path can start with an underscore folder
-WATCHED_DIRS = ("seeds", "content", "theme")
-CONFIG_NAME = "site.yaml"
 
 RELOAD_JS = """\
 // Added by `python build.py serve` only: reload the page when a new build is ready.
@@ -69,15 +67,15 @@ class State:
 
 
 class Builder:
-    """Runs one build after another; keeps the state the server shows."""
+    """Runs one build after another through the pipeline, with what it keeps between them;
+    keeps the state the server shows."""
 
     def __init__(self, root: Path, clean: bool = False, log=print):
         self.root, self.clean, self.log = root, clean, log
         self.state = State(out=root / "_site")
         self.lock = threading.Lock()
         self.memory = Memory()      # what the last build read and made, for the next to reuse
-        self.written: dict = {}     # site path -> bytes this builder last wrote
-        self.listing: dict = {}     # site path -> (size, mtime) of the output folder just after
+        self.kept = Kept()          # what the last build wrote, so the next replaces only what differs
         self.pending = None         # the disk-cache save of the last build, if not yet done
 
     def flush(self) -> None:
@@ -88,69 +86,38 @@ class Builder:
     def rebuild(self, changed_paths=None) -> None:
         """Build; changed_paths (from the watcher) says what changed, None for anything."""
         started = time.perf_counter()
-        errors, touched, finish = self._build(changed_paths)
+        seeds = self.root / SEEDS_DIR
+        ingest = changed_paths is None or any(Path(p).is_relative_to(seeds) for p in changed_paths)
+        stores = []
+
+        def store(out):
+            stores.append(MemoryStore(self.root, out, self.memory, fresh=self.clean))
+            return stores[-1]
+        outcome = pipeline.run(self.root, pipeline.Options(ingest=ingest), store=store,
+                               sink=lambda out: InPlace(out, self.kept), save_later=True)
+        self.clean = False      # --clean means the first build only
+        for line in ingested_lines(self.root, outcome.ingested):
+            self.log(line)
+        for problem in outcome.problems:
+            self.log(str(problem))
+        errors = [str(p) for p in outcome.problems if p.severity == ERROR]
+        if outcome.refused:
+            errors.append(f"{outcome.out.name if outcome.out else 'the output'}/: {outcome.refused}")
+            self.kept.files = {}
+        touched = bool(outcome.written and outcome.written.touched)
         with self.lock:
             changed = touched or errors != self.state.problems
-            self.state = State(self.state.build + (1 if changed else 0), errors, self.state.out)
+            self.state = State(self.state.build + (1 if changed else 0), errors, outcome.out or self.state.out)
         seconds = time.perf_counter() - started
-        # The disk cache is for the next `build`, not for this preview: written once edits pause.
-        self.pending = finish
+        if not errors and stores:
+            stores[-1].forget_unused()      # serve runs for hours: keep only what this build used
+            # The disk cache is for the next `build`, not for this preview: written once edits pause.
+            self.pending = outcome.save
         if errors:
             self.log(f"build failed in {seconds:.2f} s; still serving the last good site "
                      f"({len(errors)} error(s) shown in the page)")
         elif touched:
             self.log(f"rebuilt in {seconds:.2f} s")
-
-    def _build(self, changed_paths=None):
-        """(errors, whether the output changed, what to do once it is shown). Every problem is
-        printed, as `check` would."""
-        problems = []
-        seeds = self.root / SEEDS_DIR
-        if changed_paths is None or any(Path(p).is_relative_to(seeds) for p in changed_paths):
-            written, reports, problems = ingest_new(self.root)
-            for seed, target, _ in reports:
-                self.log(f"ingested {seed} -> {target.relative_to(self.root).as_posix()}")
-        config, config_problems = load_config(self.root)
-        problems += config_problems
-        if not _errors(config_problems):
-            self.state.out = self.root / config.output
-            cache = Cache(self.root, self.state.out, enabled=not self.clean, memory=self.memory)
-            self.clean = False      # --clean means the first build only
-            build = build_site(self.root, config, cache)
-            problems += build.problems
-        problems = sort_problems(set(problems))
-        for problem in problems:
-            self.log(str(problem))
-        errors = _errors(problems)
-        if errors:
-            return errors, False, lambda: None
-        with self.lock:     # the new pages are good: never show them under the old errors
-            self.state = State(self.state.build, [], self.state.out)
-        out = self.state.out
-        try:
-            if self.written and _listing(out) == self.listing:
-                written = update_site(build.files, out, self.written)
-            else:
-                written = write_site(build.files, out)
-                self.listing = _listing(out)
-        except (OutputRefused, OSError) as exc:
-            self.written = {}
-            return [f"{out.name}/: {exc}"], False, lambda: None
-        self.written = build.files
-        for rel in written.changed:
-            stat = (out / rel).stat()
-            self.listing[rel] = (stat.st_size, stat.st_mtime_ns)
-        for rel in written.removed:
-            self.listing.pop(rel, None)
-        return [], written.touched, lambda: cache.save(build.files)
-
-
-def _listing(out: Path) -> dict:
-    return {path: (size, mtime) for path, size, mtime in output_listing(out)}
-
-
-def _errors(problems):
-    return [str(p) for p in problems if p.severity == ERROR]
 
 
 # --- watching ---------------------------------------------------------------------------
@@ -167,8 +134,8 @@ def watch(root: Path, changes: queue.Queue, stop: threading.Event):
                                       watch_filter=lambda change, path: keep(Path(path)), raise_interrupt=False):
             changes.put(sorted(path for _, path in batch))
 
-    dirs = [root / name for name in WATCHED_DIRS if (root / name).is_dir()]
-    top = {root / name for name in (*WATCHED_DIRS, CONFIG_NAME)}
+    dirs = [root / name for name in INPUTS if name != CONFIG_FILE and (root / name).is_dir()]
+    top = {root / name for name in INPUTS}
     threads = [threading.Thread(target=run, args=([root], False, lambda p: p in top), daemon=True)]
     if dirs:
         threads.append(threading.Thread(target=run, args=(dirs, True, _not_temporary), daemon=True))

@@ -1,9 +1,15 @@
-"""Write: put the whole site in place at once, or not at all.
+"""Write: the ways a build's files reach the output folder. Each takes put(site path, bytes)
+as the build makes them, then commit() or discard().
 
-The site is written to a temporary folder beside the output and swapped in with
-renames, so a failure never leaves a half-written or empty site behind. Files whose
-bytes did not change are hard-linked from the last site rather than written again, and
-when nothing changed at all the output folder is not touched.
+- Staging (`build`): into a folder beside the output, swapped in at commit with renames, so a
+  build that fails half way, or finds errors, leaves the last good site as it was. Files whose
+  bytes did not change are hard-linked from the last site; when nothing changed at all the
+  output folder is not touched. Streaming pages there keeps a thousand of them out of memory.
+- InPlace (`serve`): a save changes one or two pages of a thousand, and swapping the whole
+  folder costs more than the rest of the rebuild; so only the files that differ from what this
+  process wrote last are replaced, each atomically, at commit. It falls back to a Staging when
+  the folder is not as it left it.
+- Discard (`check`): nothing is written.
 """
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .files import listing, write_atomic
 
 MARKER = ".edition-site"   # marks a folder this tool wrote, and so may replace
 MARKER_TEXT = "This folder is written by `python build.py`; edits here are replaced.\n"
@@ -45,13 +53,8 @@ def write_site(files: dict, out: Path) -> Written:
 
 
 class Staging:
-    """The next site, written file by file as the build makes it into a folder beside the
-    output, then put in place at once (commit) or thrown away (discard).
-
-    The output folder does not change before commit, so a build that fails half way, or finds
-    errors, leaves the last good site as it was. Streaming the pages here as they are made
-    keeps a thousand of them out of memory at once.
-    """
+    """The next site, written file by file into a folder beside the output, then put in place
+    at once (commit) or thrown away (discard)."""
 
     def __init__(self, out: Path):
         if out.exists() and not _ours(out):
@@ -106,37 +109,72 @@ class Staging:
         return self.folder
 
 
-def update_site(files: dict, out: Path, known: dict) -> Written:
-    """Replace, each atomically, only the files that differ from `known` (what this process
-    wrote last, which the caller has checked is still what the folder holds).
+@dataclass
+class Kept:
+    """What serve's writer remembers between builds: the bytes it wrote and the folder after."""
+    files: dict = field(default_factory=dict)       # site path -> bytes
+    listing: dict = field(default_factory=dict)     # site path -> (size, mtime) of the output folder
 
-    For `serve`: a save changes one or two pages of a thousand, and swapping the whole folder
-    costs more than the rest of the rebuild. The site is whole at every moment except between
-    two renames a moment apart; `build` keeps the whole-folder swap.
-    """
-    result = Written(removed=sorted(set(known) - set(files)))
-    for rel, data in sorted(files.items()):
-        (result.unchanged if known.get(rel) == data else result.changed).append(rel)
-    for rel in result.changed:
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.{os.getpid()}.new")
-        try:
-            temp.write_bytes(files[rel])
-            os.replace(temp, target)
-        except BaseException:
-            temp.unlink(missing_ok=True)
-            raise
-    for rel in result.removed:
-        (out / rel).unlink(missing_ok=True)
-    return result
+
+class InPlace:
+    """Replace only the files that differ from what this process wrote last (see the module)."""
+
+    def __init__(self, out: Path, kept: Kept):
+        self.out, self.kept = out, kept
+        self.files: dict = {}
+        # Someone changed the folder since (or this is the first build): write it whole.
+        self.whole = None if kept.files and _sizes_and_times(out) == kept.listing else Staging(out)
+
+    def put(self, rel: str, data: bytes) -> None:
+        self.files[rel] = data
+        if self.whole is not None:
+            self.whole.put(rel, data)
+
+    def commit(self) -> Written:
+        if self.whole is not None:
+            result = self.whole.commit()
+        else:
+            known = self.kept.files
+            result = Written(removed=sorted(set(known) - set(self.files)))
+            for rel, data in sorted(self.files.items()):
+                (result.unchanged if known.get(rel) == data else result.changed).append(rel)
+            for rel in result.changed:
+                write_atomic(self.out / rel, self.files[rel])
+                stat = (self.out / rel).stat()
+                self.kept.listing[rel] = (stat.st_size, stat.st_mtime_ns)
+            for rel in result.removed:
+                (self.out / rel).unlink(missing_ok=True)
+                self.kept.listing.pop(rel, None)
+        if self.whole is not None:
+            self.kept.listing = _sizes_and_times(self.out)
+        self.kept.files = self.files
+        return result
+
+    def discard(self) -> None:
+        if self.whole is not None:
+            self.whole.discard()
+
+
+class Discard:
+    """`check`: the build runs in full and writes nothing."""
+
+    def put(self, rel: str, data: bytes) -> None:
+        pass
+
+    def commit(self) -> Written:
+        return Written()
+
+    def discard(self) -> None:
+        pass
 
 
 def site_files(out: Path):
     """Site paths of the files in a written output folder (the marker is not part of the site)."""
-    for path in sorted(out.rglob("*")):
-        if path.is_file() and path.name != MARKER:
-            yield path.relative_to(out).as_posix()
+    return [rel for rel, _, _ in listing(out) if rel != MARKER]
+
+
+def _sizes_and_times(out: Path) -> dict:
+    return {rel: (size, mtime) for rel, size, mtime in listing(out)}
 
 
 def _read(path: Path):

@@ -61,3 +61,33 @@ def project(tmp_path):
     def make(files, site_yaml=SITE_YAML):
         return write_project(tmp_path / "proj", files, site_yaml)
     return make
+
+
+class Collect:
+    """A sink that keeps the site in a dict: the build's output, for tests to read."""
+
+    def __init__(self):
+        self.files = {}
+
+    def put(self, rel, data):
+        self.files[rel] = data
+
+    def commit(self):
+        from edition.write import Written
+        return Written(changed=sorted(self.files))
+
+    def discard(self):
+        pass
+
+
+def build_files(root: Path, store=None):
+    """The pipeline's build of the project at root, in memory: (Build, {site path: bytes})."""
+    from edition import pipeline
+    from edition.config import load_config
+    from edition.reuse import DiskStore
+
+    config, problems = load_config(root)
+    assert not [p for p in problems if p.severity == "error"], problems
+    sink = Collect()
+    result = pipeline.build(root, config, store or DiskStore(root, root / config.output, fresh=True, read_only=True), sink)
+    return result, sink.files

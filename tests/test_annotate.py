@@ -6,7 +6,7 @@ from edition.annotate import annotate_text
 from edition.glossary import TermMatcher
 from edition.load import parse_glossary, parse_notes
 from edition.markdown import make_markdown
-from edition.model import Text
+from edition.model import NotesFile, Text, TextMeta
 
 BODY = (
     "Secretary of State Rubio is welcoming an invitation from El Salvador.\n\n"
@@ -17,8 +17,8 @@ BODY = (
 
 def annotate(notes_md="", glossary_md="", mode="first", body=BODY):
     problems = []
-    text = Text("t", "content/texts/t.md", {"title": "T"}, body, 5)
-    notes = parse_notes(notes_md, "content/notes/t.md", "t", problems)
+    text = Text("t", "content/texts/t.md", TextMeta(title="T"), body, 5)
+    notes = parse_notes(NotesFile("content/notes/t.md", notes_md), "t", problems)
     terms = parse_glossary(glossary_md, "content/glossary.md", problems)
     result = annotate_text(text, notes, TermMatcher(terms), mode, make_markdown())
     return result, problems + result.problems
@@ -126,7 +126,7 @@ def test_linking_and_notes_never_change_the_visible_words():
 
 def test_dek_and_caption_link_only_terms_the_body_lacks():
     text = Text("t", "content/texts/t.md",
-                {"title": "T", "photo_caption": "Rubio at Lake Coatepeque <b>", "photo_credit": "AP/Jo"},
+                TextMeta(title="T", photo_caption="Rubio at Lake Coatepeque <b>", photo_credit="AP/Jo"),
                 BODY, 5)
     problems = []
     terms = parse_glossary("## Rubio\n\nX.\n\n## Lake Coatepeque\nid: lake\n\nY.\n\n## AP\n\nZ.\n",

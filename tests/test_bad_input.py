@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import text_file
-from edition import site
 from edition.cli import main
 
 TEXT = "content/texts/alpha.md"
@@ -567,7 +566,8 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(project
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
-    monkeypatch.setattr(site, "build_site", broken)
+    from edition import pipeline
+    monkeypatch.setattr(pipeline, "build", broken)
     assert main(["--root", str(root), "build", "--clean"]) == 1     # --clean: past the no-change shortcut
     err = capsys.readouterr().err
     assert err == "error: RuntimeError: disk on fire (run again with --debug for details)\n"

@@ -6,10 +6,8 @@ import shutil
 from pathlib import Path
 
 from conftest import text_file, write_project
-from edition.cache import Cache
+from edition import pipeline
 from edition.cli import main
-from edition.config import load_config
-from edition.site import build_site
 from edition.write import site_files
 
 FILES = {
@@ -26,15 +24,12 @@ def tree(folder: Path) -> dict:
 
 
 def build(root: Path, clean: bool = False):
-    """Build and write as the command line does; return the pages rendered afresh."""
-    config, _ = load_config(root)
-    cache = Cache(root, root / "_site", enabled=not clean)
-    result = build_site(root, config, cache)
-    assert [p for p in result.problems if p.severity == "error"] == []
-    from edition.write import write_site
-    write_site(result.files, root / "_site")
-    cache.save(result.files)
-    return sorted(result.rendered)
+    """Build and write as the command line does, past the no-change shortcut; return the
+    pages rendered afresh."""
+    from edition.reuse import DiskStore
+    outcome = pipeline.run(root, pipeline.Options(clean=clean), store=lambda out: DiskStore(root, out, fresh=clean))
+    assert not outcome.failed, outcome.problems
+    return sorted(outcome.build.rendered)
 
 
 def test_a_build_with_no_change_renders_nothing_and_leaves_the_site_alone(tmp_path, capsys):
@@ -227,7 +222,7 @@ def test_a_changed_site_yaml_is_not_taken_for_no_change(tmp_path, capsys):
 
 
 def test_check_after_a_build_reuses_the_cache_and_reports_the_same_problems(tmp_path, capsys, monkeypatch):
-    from edition import site
+    from edition import pipeline
     files = dict(FILES, **{"content/glossary.md": FILES["content/glossary.md"] + "\n## Nowhere\n\nUnused.\n"})
     root = write_project(tmp_path / "p", files)
     assert main(["--root", str(root), "check"]) == 0
@@ -236,8 +231,8 @@ def test_check_after_a_build_reuses_the_cache_and_reports_the_same_problems(tmp_
     capsys.readouterr()
     cache_before = sorted((p.name, p.stat().st_mtime_ns) for p in (root / ".edition-cache").iterdir())
     annotated = []
-    real = site.annotate_text
-    monkeypatch.setattr(site, "annotate_text", lambda *args: annotated.append(args[0].slug) or real(*args))
+    real = pipeline.annotate_text
+    monkeypatch.setattr(pipeline, "annotate_text", lambda *args: annotated.append(args[0].slug) or real(*args))
     assert main(["--root", str(root), "check"]) == 0
     assert annotated == []          # every text came from the cache
     assert capsys.readouterr().err == cold

@@ -4,9 +4,7 @@ from __future__ import annotations
 import shutil
 import sys
 
-from conftest import REPO, SITE_YAML
-from edition.config import load_config
-from edition.site import build_site
+from conftest import REPO, SITE_YAML, build_files
 
 sys.path.insert(0, str(REPO / "bench"))
 import corpus  # noqa: E402
@@ -17,15 +15,14 @@ def test_pool_and_single_process_give_the_same_site(tmp_path, monkeypatch):
     corpus.write_corpus(root, 70, 300)           # above parallel.MIN_ITEMS pages
     shutil.copytree(REPO / "theme", root / "theme")
     (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
-    config, _ = load_config(root)
     monkeypatch.setenv("EDITION_PROCESSES", "1")
-    alone = build_site(root, config)
+    alone, alone_files = build_files(root)
     monkeypatch.setenv("EDITION_PROCESSES", "2")
-    pooled = build_site(root, config)
-    assert sorted(pooled.files) == sorted(alone.files)
-    assert [p for p in pooled.files if pooled.files[p] != alone.files[p]] == []
+    pooled, pooled_files = build_files(root)
+    assert sorted(pooled_files) == sorted(alone_files)
+    assert [p for p in pooled_files if pooled_files[p] != alone_files[p]] == []
     assert pooled.problems == alone.problems
-    assert b'class="note-ref"' in pooled.files["text-0069.html"]
+    assert b'class="note-ref"' in pooled_files["text-0069.html"]
 
 
 def test_pages_streamed_to_the_output_by_the_command_equal_a_one_process_build(tmp_path, monkeypatch):

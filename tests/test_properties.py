@@ -16,7 +16,7 @@ from edition.glossary import TermMatcher
 from edition.ingest import ingest_seed
 from edition.load import parse_glossary, parse_notes
 from edition.markdown import make_markdown
-from edition.model import Text
+from edition.model import NotesFile, Text, TextMeta
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -31,7 +31,7 @@ BODY = st.lists(PARAGRAPH, min_size=1, max_size=5)
 
 
 def text_of(paragraphs) -> Text:
-    return Text("t", "content/texts/t.md", {"title": "T"}, "\n\n".join(paragraphs) + "\n", 4)
+    return Text("t", "content/texts/t.md", TextMeta(title="T"), "\n\n".join(paragraphs) + "\n", 4)
 
 
 def spans_of(block_html: str, note_id: str) -> str:
@@ -57,7 +57,7 @@ def test_a_note_on_any_phrase_that_occurs_once_lands_exactly_on_it(paragraphs, d
     assume(quote and "\n".join(paragraphs).count(quote) == 1)
 
     problems = []
-    notes = parse_notes(f"## {quote}\nid: n\n\nThe note.\n", "content/notes/t.md", "t", problems)
+    notes = parse_notes(NotesFile("content/notes/t.md", f"## {quote}\nid: n\n\nThe note.\n"), "t", problems)
     result = annotate_text(text_of(paragraphs), notes, TermMatcher([]), "all", make_markdown())
 
     assert problems == [] and result.problems == []
@@ -80,7 +80,7 @@ def test_glossary_links_never_change_the_words_a_reader_sees(paragraphs, data):
     terms = parse_glossary(source, "content/glossary.md", problems)
     assume(not problems)        # two names that differ only in case are one term
     note_quote = data.draw(st.sampled_from(words), label="a note's quote")
-    notes = parse_notes(f"## {note_quote}\noccurrence: 1\n\nA note.\n", "content/notes/t.md", "t", [])
+    notes = parse_notes(NotesFile("content/notes/t.md", f"## {note_quote}\noccurrence: 1\n\nA note.\n"), "t", [])
 
     plain = annotate_text(text_of(paragraphs), notes, TermMatcher([]), "none", make_markdown())
     linked = annotate_text(text_of(paragraphs), notes, TermMatcher(terms), "all", make_markdown())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from edition import links
+from edition import linkcheck, markdown
 
 PIECES = st.sampled_from(["javascript:", "JaVaScRiPt:", "vbscript:", "data:", "data:image/png;", "file:",
                           "&#106;", "&#x3A;", "&colon;", "&amp;", "\\:", "\\", "java", "script", "fil", "e",
@@ -14,18 +14,18 @@ PIECES = st.sampled_from(["javascript:", "JaVaScRiPt:", "vbscript:", "data:", "d
 @given(st.lists(PIECES, min_size=1, max_size=6), st.sampled_from(["[x]({})", "<{}>", "[x]\n\n[x]: {}"]))
 def test_refused_link_warnings_are_the_same_with_the_shortcut(monkeypatch_pieces, shape):
     body = shape.format("".join(monkeypatch_pieces)) + "\n"
-    fast = links.refused_links(body, "content/notes/t.md", 1)
-    saved = links._maybe_refused
-    links._maybe_refused = lambda body: True      # always take the slow path
+    fast = markdown.refused_links(body, "content/notes/t.md", 1)
+    saved = markdown._maybe_refused
+    markdown._maybe_refused = lambda body: True      # always take the slow path
     try:
-        slow = links.refused_links(body, "content/notes/t.md", 1)
+        slow = markdown.refused_links(body, "content/notes/t.md", 1)
     finally:
-        links._maybe_refused = saved
+        markdown._maybe_refused = saved
     assert fast == slow
 
 
 def test_a_script_link_is_still_reported():
-    assert links.refused_links("[x](java&#115;cript:alert(1))\n", "content/notes/t.md", 3)
+    assert markdown.refused_links("[x](java&#115;cript:alert(1))\n", "content/notes/t.md", 3)
 
 
 ID_PIECES = st.sampled_from([' id="', 'id="', '\tid="', '\nid="', 'data-id="', '"', 'p7', 'note-x', ' ', '<p', '>', '=', 'é'])
@@ -36,7 +36,7 @@ ID_PIECES = st.sampled_from([' id="', 'id="', '\tid="', '\nid="', 'data-id="', '
 def test_the_ids_of_a_page_are_those_a_regex_finds(pieces):
     import re
     html = "".join(pieces).encode("utf-8")
-    assert links.ids_in(html) == {m.decode() for m in re.findall(rb'\sid="([^"]+)"', html)}
+    assert linkcheck.ids_in(html) == {m.decode() for m in re.findall(rb'\sid="([^"]+)"', html)}
 
 
 URL_PIECES = st.sampled_from(["https://", "http://", "HTTPS://", "example.org", "EXAMPLE.org", "xn--bcher-kva.ch",

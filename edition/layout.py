@@ -1,0 +1,44 @@
+"""The project's folders and files, named once.
+
+An edition is a folder holding these; every command reads and writes only inside it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+CONFIG_FILE = "site.yaml"
+CONTENT_DIR = "content"
+TEXTS_DIR = "content/texts"
+NOTES_DIR = "content/notes"
+PAGES_DIR = "content/pages"
+GLOSSARY_FILE = "content/glossary.md"
+SEEDS_DIR = "seeds"
+THEMES_DIR = "theme"
+DEFAULT_THEME = "default"
+CACHE_DIR = ".edition-cache"
+
+# What a build reads: a change to any of them may change the site (and serve watches them).
+INPUTS = (CONFIG_FILE, CONTENT_DIR, SEEDS_DIR, THEMES_DIR)
+
+
+def theme_folders(root: Path, name: str) -> list:
+    """The theme's folder, then the default theme's, which fills in whatever the theme lacks."""
+    folders = [root / THEMES_DIR / name]
+    if name != DEFAULT_THEME:
+        folders.append(root / THEMES_DIR / DEFAULT_THEME)
+    return folders
+
+
+def themes(root: Path) -> list:
+    """The names of the themes the project has (folders of theme/ with templates/)."""
+    base = root / THEMES_DIR
+    return sorted(p.name for p in base.iterdir() if (p / "templates").is_dir()) if base.is_dir() else []
+
+
+def inside(path: Path, root: Path) -> bool:
+    """True if path (already resolved) is root or under it."""
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False

@@ -1,0 +1,86 @@
+"""Check every internal link against the pages and ids the build actually made."""
+from __future__ import annotations
+
+import difflib
+import re
+from urllib.parse import unquote, urlsplit
+
+from .problems import error
+from .urls import UNCHECKED
+
+
+def ids_in(page: bytes) -> set:
+    """Every id="…" in a page. A walk with bytes.find: five times a regex that must try a space
+    at every position of 50 KB, for each of a thousand pages."""
+    found = set()
+    at = page.find(b'id="')
+    while at != -1:
+        if at and page[at - 1:at].isspace():
+            end = page.find(b'"', at + 4)
+            if end == -1:
+                break
+            if end > at + 4:
+                found.add(page[at + 4:end].decode())
+            at = page.find(b'id="', end)
+        else:
+            at = page.find(b'id="', at + 4)
+    return found
+
+
+def check_links(links, paths, ids_of):
+    """links: [(href, source path, line, site path of the page it is on)]; paths: every site
+    path; ids_of(site path): the ids of that page (asked only for pages a fragment points into)."""
+    problems = []
+    ids = {}
+    for href, path, line, page in links:
+        if href.startswith(UNCHECKED):
+            continue
+        if not href.strip():
+            problems.append(error(path, line, "a link has an empty target, so it leads nowhere; write the "
+                                              "address between the brackets, e.g. [words](page.html)"))
+            continue
+        parts = urlsplit(href)
+        if parts.scheme or href.startswith("//"):
+            continue
+        if href.startswith("/"):
+            problems.append(error(path, line, f"link `{href}` starts at the site root and breaks when the site "
+                                              "is opened from disk or served under a sub-path; write it "
+                                              f"relative, e.g. `{href.lstrip('/')}`"))
+            continue
+        target = unquote(parts.path) or page
+        if target not in paths:
+            near = _nearest_page(target, paths)
+            hint = f"did you mean `{near}`?" if near else "link to one of the site's .html pages"
+            problems.append(error(path, line, f"link `{href}` points to a page that does not exist; {hint}"))
+            continue
+        if parts.fragment:
+            if target not in ids:
+                ids[target] = ids_of(target)
+            if unquote(parts.fragment) not in ids[target]:
+                hint = _fragment_hint(parts.fragment, ids[target])
+                problems.append(error(path, line, f"link `{href}`: {target} has no `#{parts.fragment}`; {hint}"))
+    return problems
+
+
+def _nearest_page(target: str, paths) -> str | None:
+    # Compare names without ".html": the shared suffix makes every page look alike.
+    stems = {p[:-5]: p for p in paths if p.endswith(".html")}
+    near = difflib.get_close_matches(target.removesuffix(".html"), sorted(stems), n=1)
+    return stems[near[0]] if near else None
+
+
+def _fragment_hint(fragment: str, ids) -> str:
+    ids = sorted(ids)
+    match = re.fullmatch(r"(p|note-)(.+)", fragment)
+    if match and match.group(1) == "p":
+        count = sum(1 for i in ids if re.fullmatch(r"p\d+", i))
+        if count:
+            return f"the page has paragraphs #p1 to #p{count}"
+    near = difflib.get_close_matches(fragment, ids, n=1)
+    if near:
+        return f"did you mean `#{near[0]}`?"
+    if match:
+        known = [i for i in ids if i.startswith("note-")]
+        if known:
+            return f"its notes are {', '.join('#' + k for k in known[:5])}{', …' if len(known) > 5 else ''}"
+    return "check the id against the page"

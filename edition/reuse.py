@@ -1,0 +1,323 @@
+"""Reuse: what a build takes from earlier work instead of making it again.
+
+The pipeline asks; a store decides. Every answer is keyed by hashes of what goes in (file
+bytes, settings, the code), never by file times:
+
+- DiskStore (`build`, `check`): the last build's record in .edition-cache/ — for each page of
+  the site it wrote, the hash of its inputs and of the bytes written; for each text, what the
+  other pages take from it (texts.pickle). A page whose inputs hash the same is read back from
+  the output folder, after checking its bytes are the ones written. `check` reads, never writes.
+- MemoryStore (`serve`): the last build in this process — files unchanged since they were read
+  (same size, times and inode) are not read again, pages and their data are kept by key, the
+  theme, glossary and matcher while their inputs are the same; the disk is asked only at first.
+
+One check comes before all this (last_build): if no input file changed at all (same bytes, same
+settings, same code) and the output folder is exactly as the last build left it, there is nothing
+to do. Everything lives in .edition-cache/ (gitignored); deleting it, or `--clean`, costs only time,
+and a record that cannot be read is ignored.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import pickle
+from pathlib import Path
+
+from . import __version__
+from .files import decode, listing, read_bytes, write_atomic
+from .layout import CACHE_DIR, INPUTS
+from .parallel import parallel_map
+
+MANIFEST = "manifest.json"
+LAST_BUILD = "last-build.json"
+TEXTS = "texts.pickle"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def digest(*parts) -> str:
+    """One hash of several strings (each ended by a NUL, so that ("ab", "c") ≠ ("a", "bc"))."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the edition package's source: new code never reuses old results."""
+    hashed = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        hashed.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return hashed.hexdigest()
+
+
+def folder_hash(folders) -> str:
+    """Hash of every file under the folders (names and bytes), e.g. a theme and its fallback."""
+    hashed = hashlib.sha256()
+    for folder in folders:
+        if not Path(folder).is_dir():
+            continue
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+            hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            hashed.update(sha256(path.read_bytes()).encode())
+    return hashed.hexdigest()
+
+
+# --- nothing changed? ---------------------------------------------------------------------
+
+def inputs_fingerprint(root: Path, settings: str) -> str:
+    """One hash of every input's name, kind and bytes, the code, and the effective settings.
+
+    Plain os calls and strings: with pathlib, a no-change build of 2,000 files spent more
+    time making and sorting Path objects than reading the files."""
+    hashed = hashlib.sha256((code_version() + "\0" + settings).encode())
+    base = str(root)
+    for name in INPUTS:
+        top = os.path.join(base, name)
+        if os.path.isfile(top):
+            entries = [name]
+        elif os.path.isdir(top):
+            entries = []
+            for folder, dirs, files in os.walk(top):
+                prefix = os.path.relpath(folder, base).replace(os.sep, "/") + "/"
+                entries += [prefix + entry for entry in dirs + files]
+            entries.sort(key=lambda rel: rel.split("/"))
+        else:
+            entries = []
+        for rel in entries:
+            path = os.path.join(base, rel)
+            # Folders and links count too: a folder named like a text is a problem to report.
+            kind = b"L" if os.path.islink(path) else b"F" if os.path.isfile(path) else b"D"
+            hashed.update(rel.encode("utf-8", "surrogateescape") + b"\0" + kind)
+            if kind != b"D":
+                try:
+                    with open(path, "rb") as handle:
+                        hashed.update(hashlib.sha256(handle.read()).digest())
+                except OSError:
+                    return ""     # unreadable: let the real build say what is wrong
+    return hashed.hexdigest()
+
+
+def _output_record(out: Path) -> list:
+    return [list(entry) for entry in listing(out)]
+
+
+def last_build(root: Path, fingerprint: str):
+    """The last build's record ({out, problems, …}) if it saw exactly these inputs and nobody
+    has touched its output since; None when there is work to do. Needs neither the settings
+    parsed nor the content loaded: site.yaml is one of the inputs hashed."""
+    try:
+        last = json.loads((root / CACHE_DIR / LAST_BUILD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(last, dict) or not fingerprint or last.get("fingerprint") != fingerprint:
+        return None
+    out = last.get("out")
+    if not isinstance(out, str) or not isinstance(last.get("problems", []), list):
+        return None
+    try:
+        if last.get("output") != _output_record(root / out):
+            return None
+    except OSError:
+        return None
+    return last
+
+
+# --- the stores ---------------------------------------------------------------------------
+
+class DiskStore:
+    """Reuse from the last build on disk. fresh=True finds nothing (and saves anew);
+    read_only=True finds but never saves (`check`)."""
+
+    def __init__(self, root: Path, out: Path, fresh: bool = False, read_only: bool = False):
+        self.root, self.out, self.read_only = root, out, read_only
+        self.folder = root / CACHE_DIR
+        self.code = code_version()
+        self.previous = {} if fresh else self._read_manifest()
+        self._stored = {} if fresh else None   # the last build's texts, read when first asked
+        self.digests: dict = {}     # content file -> SHA-256 of the bytes read this build
+        self.pages: dict = {}       # site path -> {"key", "sha256"} of this build's pages
+        self.texts: dict = {}       # key -> RenderedText without its bytes, for the next build
+        self.made: list = []        # site paths made afresh this build
+
+    # what the stages get: a reader
+    def read(self, path: Path, rel: str, parse, problems):
+        """parse(text, problems) of the file; None if it cannot be read. Records its digest."""
+        data = read_bytes(path, rel, problems)
+        self.digests[rel] = sha256(data) if data is not None else ""
+        return None if data is None else parse(decode(data, rel, problems), problems)
+
+    def digest(self, rel: str) -> str:
+        return self.digests.get(rel, "")
+
+    def reuse(self, kind: str, key: str, make):
+        """Something a build makes once (the theme, the glossary): kept only in memory."""
+        return make()
+
+    def texts_for(self, jobs, make):
+        """(job, RenderedText) for each job, in order: reused where job.key was seen, else made
+        (in parallel, over the cores, when many are missing)."""
+        jobs = list(jobs)
+        found = [self._find_text(job.path, job.key) for job in jobs]
+        fresh = iter(parallel_map(make, [job for job, page in zip(jobs, found) if page is None]))
+        for job, page in zip(jobs, found):
+            if page is None:
+                page = next(fresh)
+                self.made.append(page.path)
+            self._keep_text(job.key, page)
+            yield job, page
+
+    def page(self, path: str, key: str, make):
+        """(bytes, problems) of a page that is not a text: as last written, or make()."""
+        data = self._find_page(path, key)
+        problems = []
+        if data is None:
+            data, problems = make()
+            self.made.append(path)
+        self._record(path, key, data)
+        return data, problems
+
+    def save(self, paths, problems, fingerprint: str) -> None:
+        """Record the site just written, for the next build to reuse."""
+        if self.read_only:
+            return
+        try:
+            write_atomic(self.folder / LAST_BUILD, json.dumps({
+                "fingerprint": fingerprint, "out": self.out.relative_to(self.root).as_posix(),
+                "output": _output_record(self.out), "problems": [str(p) for p in problems]}).encode())
+            write_atomic(self.folder / MANIFEST, json.dumps(
+                {"code": self.code, "pages": {p: self.pages[p] for p in sorted(paths) if p in self.pages}},
+                indent=1, sort_keys=True).encode())
+            write_atomic(self.folder / TEXTS, pickle.dumps(self.texts, protocol=5))
+        except (OSError, ValueError, pickle.PicklingError):
+            pass    # the site is written; only the next build's speed is at stake
+
+    # -- below: where a text or page is looked for, and how it is kept
+
+    def _find_text(self, path: str, key: str):
+        if self._stored is None:
+            self._stored = self._read_texts()
+        stored = self._stored.get(key)
+        data = self._find_page(path, key) if stored is not None else None
+        return None if data is None else dataclasses.replace(stored, html=data)
+
+    def _keep_text(self, key: str, page) -> None:
+        self._record(page.path, key, page.html)
+        self.texts[key] = dataclasses.replace(page, html=b"")
+
+    def _find_page(self, path: str, key: str):
+        """The page as last written, if its inputs are unchanged and nobody touched the file."""
+        entry = self.previous.get(path)
+        if not isinstance(entry, dict) or entry.get("key") != key:
+            return None
+        try:
+            data = (self.out / path).read_bytes()
+        except OSError:
+            return None
+        return data if sha256(data) == entry.get("sha256") else None
+
+    def _record(self, path: str, key: str, data: bytes, hashed: str | None = None) -> None:
+        self.pages[path] = {"key": key, "sha256": hashed or sha256(data)}
+
+    def _read_texts(self) -> dict:
+        try:
+            # Our own folder, written by this same code version (each key says so); anything
+            # unreadable (a flipped byte, another version's classes) is ignored and rebuilt.
+            data = pickle.loads((self.folder / TEXTS).read_bytes())
+        except Exception:  # noqa: BLE001 — a cache that cannot be read costs only time
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _read_manifest(self) -> dict:
+        try:
+            data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("code") != self.code or not isinstance(data.get("pages"), dict):
+            return {}
+        return data["pages"]
+
+
+class Memory:
+    """What `serve` keeps from one build to the next."""
+
+    def __init__(self):
+        self.files: dict = {}       # content file -> (signature, value, problems, digest) of its last read
+        self.texts: dict = {}       # key -> RenderedText (with its bytes)
+        self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
+        self.made: dict = {}        # kind -> (key, value): the theme, the glossary, the matcher
+
+
+class MemoryStore(DiskStore):
+    """serve's store: the last build in memory first, the disk only when memory has nothing."""
+
+    def __init__(self, root: Path, out: Path, memory: Memory, fresh: bool = False):
+        super().__init__(root, out, fresh=fresh or bool(memory.texts))
+        self.memory = memory
+
+    def read(self, path: Path, rel: str, parse, problems):
+        signature = _signature(path)
+        kept = self.memory.files.get(rel) if signature else None
+        if kept and kept[0] == signature:
+            _, value, found, hashed = kept
+        else:
+            found = []
+            data = read_bytes(path, rel, found)
+            hashed = sha256(data) if data is not None else ""
+            value = None if data is None else parse(decode(data, rel, found), found)
+            if signature:
+                self.memory.files[rel] = (signature, value, found, hashed)
+        self.digests[rel] = hashed
+        problems.extend(found)
+        return value
+
+    def reuse(self, kind: str, key: str, make):
+        kept = self.memory.made.get(kind)
+        if kept is None or kept[0] != key:
+            kept = self.memory.made[kind] = (key, make())
+        return kept[1]
+
+    def _find_text(self, path: str, key: str):
+        if key in self.memory.texts:
+            return self.memory.texts[key]
+        if self.memory.texts:
+            return None     # memory holds every text of the last build: a miss is a change
+        return super()._find_text(path, key)
+
+    def _keep_text(self, key: str, page) -> None:
+        super()._keep_text(key, page)
+        self.memory.texts[key] = page
+
+    def _find_page(self, path: str, key: str):
+        kept = self.memory.pages.get(path)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        return super()._find_page(path, key)
+
+    def _record(self, path: str, key: str, data: bytes, hashed: str | None = None) -> None:
+        # serve hands back the very bytes it made last time: hash each page once, not per save
+        kept = self.memory.pages.get(path)
+        hashed = kept[2] if kept and kept[1] is data else sha256(data)
+        super()._record(path, key, data, hashed)
+        self.memory.pages[path] = (key, data, hashed)
+
+    def forget_unused(self) -> None:
+        """Keep only what the last build used: serve runs for hours."""
+        self.memory.texts = {k: v for k, v in self.memory.texts.items() if k in self.texts}
+        self.memory.pages = {p: v for p, v in self.memory.pages.items() if p in self.pages}
+
+
+def _signature(path: Path):
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)

@@ -1,0 +1,13 @@
+"""Web addresses: which values are one, and which links the build leaves unchecked."""
+from __future__ import annotations
+
+import re
+
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
+# Links to these are never followed: the build stays offline.
+UNCHECKED = ("https://", "http://", "mailto:")
+
+
+def is_web_address(value: str) -> bool:
+    """A full http(s) address with a host, e.g. https://example.org/page."""
+    return bool(_WEB_ADDRESS.match(value))

@@ -1,0 +1,30 @@
+"""markdown.py: the dialect and its lints."""
+from __future__ import annotations
+
+from edition.markdown import footnote_problems, make_markdown, markdown_problems, refused_links
+
+
+def test_refused_links_are_found_on_their_own_lines():
+    body = "Fine [a](https://example.org).\n\nText\nand [b](JAVASCRIPT:x) here.\n\n[r]: vbscript:y\n"
+    assert [(p.line, p.severity) for p in refused_links(body, "n.md", 20)] == [(22, "warning"), (25, "warning")]
+
+
+def test_links_in_code_are_not_refused():
+    assert refused_links("`[a](javascript:x)`\n\n```\n[b](javascript:y)\n```\n", "n.md", 1) == []
+
+
+def test_an_unclosed_fence_is_reported_where_it_opens():
+    [problem] = markdown_problems("Text.\n\n```\ncode\n", "content/texts/t.md", 5)
+    assert (problem.line, problem.severity) == (7, "error")
+    assert "code fence opened here is never closed" in problem.message
+
+
+def test_footnotes_must_be_defined_and_used():
+    problems = footnote_problems("One[^a] two.\n\n[^b]: Never used.\n", "content/pages/p.md", 3)
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (3, "footnote [^a] has no definition"), (5, "footnote [^b] is defined but never used")]
+
+
+def test_raw_html_is_text_and_external_links_get_rel():
+    html = make_markdown().render("<b>x</b> [a](https://example.org)\n")
+    assert "&lt;b&gt;" in html and 'rel="noopener noreferrer"' in html
