@@ -1,0 +1,105 @@
+"""The house's rules, held by its imports: each module of edition/ may import only what this
+table allows (lazy imports inside functions count too). A new module needs a row here."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "edition"
+
+BOTTOM = set()      # imports nothing from edition
+STAGE_HELPERS = {"problems", "model", "layout", "urls", "ids", "sections", "markdown", "files", "frontmatter"}
+
+ALLOWED = {
+    # the bottom floor: plain values and names
+    "__init__": BOTTOM, "problems": BOTTOM, "model": BOTTOM, "layout": BOTTOM, "urls": BOTTOM,
+    "ids": BOTTOM, "sections": BOTTOM, "glossary": BOTTOM, "parallel": BOTTOM,
+    # reading the project and the Markdown dialect
+    "markdown": {"problems", "sections"},
+    "files": {"problems", "layout"},
+    "frontmatter": {"problems", "model", "urls"},
+    "config": {"problems", "layout", "urls", "frontmatter"},
+    "messages": {"problems"},
+    # the stages: data in, data and problems out; never a store, a pool or a writer
+    "load": STAGE_HELPERS,
+    "annotate": {"problems", "model", "markdown"},
+    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary"},
+    "render": {"problems", "layout"},
+    "linkcheck": {"problems", "urls"},
+    "publish": BOTTOM,
+    "seeds": {"problems", "ingest", "load"},
+    "ingest": {"problems"},
+    # below the pipeline: reuse and writing
+    "reuse": {"__init__", "files", "layout", "parallel"},
+    "write": {"files"},
+    # the pipeline, and the commands above it
+    "pipeline": STAGE_HELPERS | {"annotate", "config", "glossary", "linkcheck", "load", "pages", "publish",
+                                 "render", "reuse", "write", "seeds"},
+    "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},
+    "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
+    "cli": {"pipeline", "seeds", "authoring", "serve", "messages", "problems", "urls"},
+}
+
+
+def edition_imports(path: Path, top: Path = PACKAGE) -> set:
+    """The edition modules a file imports, by their first name under edition/ (`__init__` for
+    a name the package itself defines, e.g. `from . import __version__`)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = path.relative_to(top).parts[:-1]
+    modules = {p.stem for p in top.glob("*.py")} | {p.name for p in top.iterdir() if p.is_dir()}
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:      # relative: from . import x / from .x import y / from .. import
+                base = list(package[: len(package) - node.level + 1]) if node.level > 1 else list(package)
+                parts = base + (node.module.split(".") if node.module else [])
+                names = [parts[0]] if parts else [alias.name.split(".")[0] for alias in node.names]
+            elif node.module and node.module.split(".")[0] == "edition":
+                rest = node.module.split(".")[1:]
+                names = [rest[0]] if rest else [alias.name for alias in node.names]
+            else:
+                continue
+            found.update(name if name in modules else "__init__" for name in names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[1] for alias in node.names
+                         if alias.name.startswith("edition.") and alias.name.count(".") >= 1)
+    return found
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def test_every_module_imports_only_what_its_floor_allows():
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = module_name(path)
+        assert name in ALLOWED, f"edition/{path.relative_to(PACKAGE)} has no row in tests/test_layers.py: add one"
+        extra = edition_imports(path) - ALLOWED[name] - {name}
+        if extra:
+            wrong.append(f"edition/{path.relative_to(PACKAGE)} imports {', '.join(sorted(extra))}")
+    assert not wrong, "imports against the house's rules:\n" + "\n".join(wrong)
+
+
+def test_the_stages_never_see_a_store_a_pool_or_a_writer():
+    for stage in ("load", "annotate", "pages", "render", "linkcheck", "markdown", "ingest", "config", "publish"):
+        assert not ALLOWED[stage] & {"reuse", "parallel", "write", "pipeline"}, stage
+
+
+def test_only_the_command_line_imports_authoring_and_nothing_below_the_pipeline_imports_it():
+    for name, allowed in ALLOWED.items():
+        if name != "cli":
+            assert "authoring" not in allowed, name
+        if name not in ("cli", "serve"):
+            assert not allowed & {"pipeline", "cli", "serve"}, name
+
+
+def test_the_rules_see_every_form_of_import(tmp_path):
+    top = tmp_path / "edition"
+    (top / "sub").mkdir(parents=True)
+    for name in ("__init__", "reuse", "write", "model"):
+        (top / f"{name}.py").write_text("")
+    (top / "sub" / "x.py").write_text("from edition.reuse import DiskStore\nfrom .. import write\n"
+                                      "def f():\n    from ..model import Text\n    from .. import __version__\n")
+    assert edition_imports(top / "sub" / "x.py", top) == {"reuse", "write", "model", "__init__"}
