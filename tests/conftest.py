@@ -10,6 +10,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+FIXTURES = REPO / "tests" / "fixtures" / "editions"
 
 SITE_YAML = "title: Test edition\nlanguage: en\noutput: _site\n"
 
@@ -25,19 +26,20 @@ def write_project(root: Path, files: dict, site_yaml: str = SITE_YAML) -> Path:
     return root
 
 
-def build_edition(root: Path, theme: str | None = None) -> Path:
-    """Build the repo's own edition (content, seeds, theme, site.yaml) in `root`; return the site."""
+def build_edition(root: Path, theme: str | None = None, name: str = "reading") -> Path:
+    """Build a fixture edition (tests/fixtures/editions/NAME, with the repo's themes) in `root`;
+    return the site. The fixtures are the tests' own texts: the sample edition is not used."""
     from edition import cli
 
-    for folder in ("content", "seeds", "theme"):
-        shutil.copytree(REPO / folder, root / folder)
-    settings = (REPO / "site.yaml").read_text(encoding="utf-8")
+    shutil.copytree(FIXTURES / name, root, dirs_exist_ok=True)
+    shutil.copytree(REPO / "theme", root / "theme")
+    settings = (root / "site.yaml").read_text(encoding="utf-8")
     if theme:
         settings = re.sub(r"(?m)^theme:.*$", f"theme: {theme}", settings)
         assert f"theme: {theme}" in settings
     (root / "site.yaml").write_text(settings, encoding="utf-8")
     status = cli.main(["--root", str(root)])
-    assert status == 0, "the edition did not build; run `python build.py check`"
+    assert status == 0, f"the fixture edition {name} did not build; run `python build.py --root {root} check`"
     site = root / "_site"
     assert (site / "index.html").is_file()
     return site

@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, build_edition, text_file
 from edition.cli import main
 
-ARTICLE = "extraordinary-friendship-marco-rubio-welcomes-offer.html"
+ARTICLE = "harbour-bridge-reopens.html"
 THEME = REPO / "theme"
 TEXT = text_file("A small text", "The fee was relatively low, said the minister.\n\nA second paragraph.\n",
                  publisher="The Paper", date="2025-02-04")

@@ -1,6 +1,7 @@
 """Browser tests: the built edition in headless Chromium (Playwright's sync API).
 
-The site is built once per session from the repo's own content into a temporary folder and
+The site is built once per session from the fixture edition (tests/fixtures/editions/reading/,
+the tests' own texts) into a temporary folder and
 opened two ways: from disk (file://) and from a local server under a sub-path (/edition/).
 Chromium is Debian's /usr/bin/chromium (browsers cannot be downloaded here). Without it the
 tests are skipped with the reason; under CI (CI=true) a missing browser fails instead.
@@ -27,7 +28,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 INSTALL_HINT = "install it with `apt-get install chromium` (and `pip install -r requirements-dev.txt`)"
 WIDE = {"width": 1280, "height": 900}
 NARROW = {"width": 390, "height": 844}
-ARTICLE = "extraordinary-friendship-marco-rubio-welcomes-offer.html"
+ARTICLE = "harbour-bridge-reopens.html"
 
 
 def missing(reason: str):
@@ -39,7 +40,7 @@ def missing(reason: str):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The edition as the repo builds it, once per session."""
+    """The fixture edition, built once per session."""
     return build_edition(tmp_path_factory.mktemp("edition"))
 
 

@@ -44,7 +44,7 @@ def test_no_axe_violations_with_a_note_and_a_popover_open(visit, server, axe):
         for scheme in ("light", "dark"):
             v = visit(server, viewport=viewport, color_scheme=scheme)
             v.open(ARTICLE)
-            v.page.click("#ref-cecot a")
+            v.page.click("#ref-hangers a")
             v.page.locator(".text-body a.term").first.focus()
             assert v.page.locator("#term-popover").is_visible()
             results = axe.run(v.page)
