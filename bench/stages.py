@@ -2,7 +2,7 @@
 
     EDITION_PROCESSES=1 python bench/stages.py CORPUS_DIR
 
-Wraps the stage functions that edition.pipeline calls and prints one Markdown table row per
+Wraps the stage functions that edition.build calls and prints one Markdown table row per
 stage (wall seconds, one process, no cache); run.py puts the table in RESULTS.md.
 """
 from __future__ import annotations
@@ -13,19 +13,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from edition import annotate, pages, pipeline  # noqa: E402
+from edition import annotate, build, pages  # noqa: E402
 from edition.config import load_config  # noqa: E402
 from edition.reuse import DiskStore  # noqa: E402
 from edition.write import Discard  # noqa: E402
 
 STAGES = [  # (module, function, what it is)
-    (pipeline, "load_project", "load & check content (front matter, glossary, refused links; notes read)"),
-    (pipeline, "parse_notes", "parse notes files (in each text's job)"),
-    (pipeline, "annotate_text", "annotate texts (parse, anchors, terms, markup, render blocks)"),
+    (build, "load_project", "load & check content (front matter, glossary, refused links; notes read)"),
+    (build, "parse_notes", "parse notes files (in each text's job)"),
+    (build, "annotate_text", "annotate texts (parse, anchors, terms, markup, render blocks)"),
     (annotate, "render_note", "… of which note bodies to HTML"),
-    (pipeline, "render_page", "templates (Jinja), every page"),
+    (build, "render_page", "templates (Jinja), every page"),
     (pages, "glossary_entries", "glossary back-references (page data)"),
-    (pipeline, "check_links", "internal link check"),
+    (build, "check_links", "internal link check"),
 ]
 
 
@@ -43,11 +43,11 @@ def main(root: Path) -> None:
         setattr(module, name, timed)
     config, _ = load_config(root)
     started = time.perf_counter()
-    pipeline.build(root, config, DiskStore(root, root / config.output, fresh=True, read_only=True), Discard())
+    build.build(root, config, DiskStore(root, root / config.output, fresh=True, read_only=True), Discard())
     total = time.perf_counter() - started
     for _, name, label in STAGES:
         print(f"| {label} | {spent.get(name, 0.0):.2f} s |")
-    print(f"| **whole pipeline.build, one process** | **{total:.2f} s** |")
+    print(f"| **whole build.build, one process** | **{total:.2f} s** |")
 
 
 if __name__ == "__main__":

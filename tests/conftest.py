@@ -84,12 +84,12 @@ class Collect:
 
 def build_files(root: Path, store=None):
     """The pipeline's build of the project at root, in memory: (Build, {site path: bytes})."""
-    from edition import pipeline
+    from edition.build import build
     from edition.config import load_config
     from edition.reuse import DiskStore
 
     config, problems = load_config(root)
     assert not [p for p in problems if p.severity == "error"], problems
     sink = Collect()
-    result = pipeline.build(root, config, store or DiskStore(root, root / config.output, fresh=True, read_only=True), sink)
+    result = build(root, config, store or DiskStore(root, root / config.output, fresh=True, read_only=True), sink)
     return result, sink.files

@@ -566,8 +566,8 @@ def test_an_unexpected_failure_is_one_line_and_debug_shows_the_traceback(project
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
-    from edition import pipeline
-    monkeypatch.setattr(pipeline, "build", broken)
+    from edition import build
+    monkeypatch.setattr(build, "build", broken)
     assert main(["--root", str(root), "build", "--clean"]) == 1     # --clean: past the no-change shortcut
     err = capsys.readouterr().err
     assert err == "error: RuntimeError: disk on fire (run again with --debug for details)\n"

@@ -222,7 +222,7 @@ def test_a_changed_site_yaml_is_not_taken_for_no_change(tmp_path, capsys):
 
 
 def test_check_after_a_build_reuses_the_cache_and_reports_the_same_problems(tmp_path, capsys, monkeypatch):
-    from edition import pipeline
+    from edition import build as build_module
     files = dict(FILES, **{"content/glossary.md": FILES["content/glossary.md"] + "\n## Nowhere\n\nUnused.\n"})
     root = write_project(tmp_path / "p", files)
     assert main(["--root", str(root), "check"]) == 0
@@ -231,8 +231,8 @@ def test_check_after_a_build_reuses_the_cache_and_reports_the_same_problems(tmp_
     capsys.readouterr()
     cache_before = sorted((p.name, p.stat().st_mtime_ns) for p in (root / ".edition-cache").iterdir())
     annotated = []
-    real = pipeline.annotate_text
-    monkeypatch.setattr(pipeline, "annotate_text", lambda *args: annotated.append(args[0].slug) or real(*args))
+    real = build_module.annotate_text
+    monkeypatch.setattr(build_module, "annotate_text", lambda *args: annotated.append(args[0].slug) or real(*args))
     assert main(["--root", str(root), "check"]) == 0
     assert annotated == []          # every text came from the cache
     assert capsys.readouterr().err == cold

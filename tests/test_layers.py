@@ -32,9 +32,10 @@ ALLOWED = {
     # below the pipeline: reuse and writing
     "reuse": {"__init__", "files", "layout", "parallel"},
     "write": {"files"},
-    # the pipeline, and the commands above it
-    "pipeline": STAGE_HELPERS | {"annotate", "config", "glossary", "linkcheck", "load", "pages", "publish",
-                                 "render", "reuse", "write", "seeds"},
+    # the build, the pipeline that runs it, and the commands above it
+    "build": STAGE_HELPERS | {"annotate", "config", "glossary", "linkcheck", "load", "pages", "publish",
+                              "render", "reuse"},
+    "pipeline": {"model", "problems", "reuse", "write", "build", "config", "seeds"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
     "cli": {"pipeline", "seeds", "authoring", "serve", "messages", "problems", "urls"},
@@ -93,6 +94,8 @@ def test_only_the_command_line_imports_authoring_and_nothing_below_the_pipeline_
             assert "authoring" not in allowed, name
         if name not in ("cli", "serve"):
             assert not allowed & {"pipeline", "cli", "serve"}, name
+        if name != "pipeline":
+            assert "build" not in allowed, f"{name}: only the pipeline runs the build"
 
 
 def test_the_rules_see_every_form_of_import(tmp_path):

@@ -1,0 +1,201 @@
+"""The build, phase by phase: gather and check, each text, the other pages, the files for the
+host, the link check.
+
+It writes only through the sink it is given (write.Staging for `build`, InPlace for `serve`,
+Discard for `check`), and a store (reuse.py) decides what is taken from earlier work: the stages
+it calls take data and return data and problems, and never see either. pipeline.run() is what
+calls it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .annotate import annotate_text
+from .config import Config
+from .glossary import TermMatcher
+from .layout import GLOSSARY_FILE, theme_folders
+from .linkcheck import check_links, ids_in
+from .load import load_project, parse_notes
+from .markdown import links_in, make_markdown
+from .model import Build, NotesFile, PageIds, RenderedText, Text
+from .pages import (SiteContext, glossary_context, glossary_definitions, index_context, navigation,
+                    not_found_context, page_context, reading_order, site_data, text_context, text_summary,
+                    unused_terms)
+from .problems import sort_problems, warning
+from .publish import NOT_FOUND, publish_files
+from .render import load_theme, render_page
+from .reuse import digest, folder_hash
+from .urls import UNCHECKED
+
+
+def build(root: Path, config: Config, store, sink, progress=lambda done, total: None) -> Build:
+    """The site, phase by phase; problems are values, returned with what was written."""
+    paths, rendered_texts, other_pages = [], [], {}
+
+    def put(path: str, data: bytes) -> None:
+        sink.put(path, data)
+        paths.append(path)
+
+    # 1. gather and check: every content file read and checked (notes are read here, parsed with their text)
+    project, problems = load_project(root, store.read)
+    problems += seed_problems(root, project.texts)
+    texts, pages = reading_order(project.texts, project.pages)
+    theme_key = theme_digest(root, config)
+    shared = site_context(root, config, project, texts, pages, store, theme_key)
+    common = shared_inputs(shared, store, theme_key)
+    steps, done = len(texts) + len(pages) + 4, 0
+
+    # 2. each text: notes parsed and anchored, terms linked, page rendered (reused while its inputs are unchanged)
+    for _, text in store.texts_for(text_jobs(texts, project, shared, store, common),
+                                   lambda job: render_text(job, shared)):
+        put(text.path, text.html)
+        rendered_texts.append(dataclasses.replace(text, html=b""))
+        problems += text.problems
+        done += 1
+        progress(done, steps)
+    problems += unused_terms(project.glossary, rendered_texts)
+    template_failed = any(text.template_failed for text in rendered_texts)
+
+    # 3. the other pages: contents, glossary, reference pages, 404
+    jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common)
+    for job in jobs:
+        html, page_problems = store.page(job.path, job.key, lambda: render_page(shared.theme, job.template, job.context()))
+        if job.path != NOT_FOUND:   # the host's 404 comes in phase 4, its links made absolute when they can be
+            put(job.path, html)
+        other_pages[job.path] = html
+        problems += page_problems
+        template_failed = template_failed or bool(page_problems)
+        done += 1
+        progress(done, steps)
+
+    # 4. the theme's static files, and what the host reads (.nojekyll, robots.txt, sitemap, absolute 404)
+    for path, source in shared.theme.static.items():
+        put(path, source.read_bytes())
+    for path, data in publish_files(list(paths), other_pages[NOT_FOUND], shared.site["base_url"]).items():
+        put(path, data)
+
+    # 5. every internal link, checked against the pages and ids just made
+    if not template_failed:
+        by_path = {text.path: text.ids for text in rendered_texts}
+        links += [(href, path, line, text.path) for text in rendered_texts for href, path, line in text.links]
+        problems += check_links(links, set(paths), lambda path: by_path.get(path) or ids_in(other_pages[path]))
+    progress(steps, steps)
+    return Build(sort_problems(set(problems)), sorted(set(paths)), sorted(store.made))
+
+
+# --- what build() is made of ------------------------------------------------------------
+
+def site_context(root: Path, config: Config, project, texts, pages, store, theme_key: str) -> SiteContext:
+    """What every page's job reads: the theme, the glossary, the navigation. serve keeps the
+    theme, the glossary and the matcher while their inputs are unchanged."""
+    md = make_markdown()
+    glossary_key = store.digest(GLOSSARY_FILE)
+    terms = store.reuse("glossary", glossary_key, lambda: glossary_definitions(project.glossary, md))
+    matcher = store.reuse("matcher", glossary_key, lambda: TermMatcher(project.glossary))
+    theme = store.reuse("theme", theme_key, lambda: load_theme(root, config.theme))
+    nav = navigation(texts, pages, bool(terms))
+    return SiteContext(config, md, matcher, theme, site_data(config), nav, nav[len(texts):],
+                       {t["id"]: t for t in terms})
+
+
+def theme_digest(root: Path, config: Config) -> str:
+    return digest(config.theme, folder_hash(dict.fromkeys(theme_folders(root, config.theme))))
+
+
+def shared_inputs(shared: SiteContext, store, theme_key: str) -> str:
+    """What every page shows besides its own content: the theme, the settings, the glossary, the navigation."""
+    return digest(theme_key, repr(shared.config), store.digest(GLOSSARY_FILE), digest(repr(shared.nav)))
+
+
+@dataclass
+class TextJob:
+    """One text to make into a page, and what that page is made from (its key hashes it all)."""
+    text: Text
+    notes: NotesFile | None
+    neighbours: list    # the nav items of the texts before and after
+    key: str
+
+    @property
+    def path(self) -> str:
+        return f"{self.text.slug}.html"
+
+
+def text_jobs(texts, project, shared: SiteContext, store, common: str) -> list:
+    jobs = []
+    for index, text in enumerate(texts):
+        neighbours = [shared.nav[i] for i in (index - 1, index + 1) if 0 <= i < len(texts)]
+        notes = project.notes.get(text.slug)
+        jobs.append(TextJob(text, notes, neighbours,
+                            digest(common, text.path, store.digest(text.path),
+                                   store.digest(notes.path) if notes else "-", repr(neighbours))))
+    return jobs
+
+
+def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
+    """One text, from its front matter and its notes file to its page."""
+    problems = []
+    notes = parse_notes(job.notes, job.text.slug, problems) if job.notes else []
+    annotated = annotate_text(job.text, notes, shared.matcher, shared.config.glossary_links, shared.md)
+    summary = text_summary(annotated)
+    html, template_problems = render_page(shared.theme, "text.html",
+                                          text_context(annotated, summary, job.neighbours, shared))
+    header = {name: ids for name, (_, ids) in annotated.header.items()}
+    # Web addresses are not checked (the build stays offline): only the rest travel on.
+    links = [link for link in annotated.links if not link[0].startswith(UNCHECKED)]
+    return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
+                        problems + annotated.problems + template_problems, bool(template_problems),
+                        digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header))))
+
+
+@dataclass
+class PageJob:
+    """A page that is not a text: its template, a function making its context (called only
+    when the page must be made), and its key."""
+    path: str
+    template: str
+    context: object
+    key: str
+
+
+def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: str):
+    """The jobs for the contents, glossary, reference pages and 404, and their links to check.
+    A context is only made for a page whose inputs changed: the glossary's back-references
+    alone are a hundred thousand items at scale."""
+    jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts, shared),
+                    digest(common, "index.html", *(r.index_digest for r in rendered_texts)))]
+    if shared.terms:
+        jobs.append(PageJob("glossary.html", "glossary.html", lambda: glossary_context(rendered_texts, shared),
+                            digest(common, "glossary.html", *(r.glossary_digest for r in rendered_texts))))
+    links = [(href, term["path"], term["body_line"] + line, "glossary.html")
+             for term in shared.terms.values() for href, line in term["links"]]
+    md = shared.md
+    for page in pages:
+        url = f"{page.slug}.html"
+        env: dict = {}
+        tokens = md.parse(page.body, env)
+
+        def context(page=page, tokens=tokens, env=env):
+            return page_context(page, md.renderer.render(tokens, md.options, env), shared)
+        jobs.append(PageJob(url, "page.html", context, digest(common, url, page.path, store.digest(page.path))))
+        links += [(href, page.path, page.body_line + line, url) for href, line in links_in(tokens)]
+    jobs.append(PageJob(NOT_FOUND, "404.html", lambda: not_found_context(shared), digest(common, NOT_FOUND)))
+    return jobs, links
+
+
+def seed_problems(root: Path, texts):
+    """A text whose seed changed since it was ingested: the editor should look at the change."""
+    problems = []
+    for text in texts:
+        seed, recorded = text.meta.source_file, text.meta.source_sha256
+        if not seed or not recorded or not (root / seed).is_file():
+            continue
+        current = hashlib.sha256((root / seed).read_bytes()).hexdigest()
+        if current != recorded:
+            problems.append(warning(text.path, None,
+                                    f"{seed} has changed since it was ingested; see what changed with "
+                                    f"`python build.py ingest --diff {text.slug}`, then update the text by hand "
+                                    f"and set source_sha256 to the new hash, {current}"))
+    return problems
