@@ -27,11 +27,19 @@ NUMBERED = {"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquo
 class PlacedNote:
     note: object        # the Note
     number: int         # 1, 2, … in reading order
-    block: int | None   # ¶ number of the paragraph that holds the anchor
+    paragraph: int | None   # ¶ number of the paragraph that holds the anchor
     html: str           # the note's body, rendered
-    block_index: int = 0
+    block_index: int = 0    # which of the text's blocks holds it
     links: list = field(default_factory=list)   # [(href, line offset)] in the note's body
     summary: str = ""   # its opening paragraph as plain text, for a short form in the margin
+
+    @property
+    def id(self) -> str:
+        return self.note.id
+
+    @property
+    def quote(self) -> str:
+        return self.note.quote
 
 
 @dataclass
@@ -77,8 +85,8 @@ def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
     anchors = drop_overlaps(anchors, problems)
     placed = number_notes(anchors, piece_starts, piece_block, numbers, md, text)
 
-    occurrences, links = find_terms(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers)
-    chosen = choose_links(links, mode)
+    occurrences, spots = term_spans(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers)
+    chosen = choose_term_links(spots, mode)
     linked = list(dict.fromkeys(term_id for _, _, term_id in chosen))
 
     insert_markup(pieces, piece_starts, anchors, placed, chosen)
@@ -322,8 +330,8 @@ def plain_opening(tokens) -> str:
 
 # --- glossary -----------------------------------------------------------------------------
 
-def find_terms(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers):
-    """Every whole-word occurrence, and those that may carry a link."""
+def term_spans(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers):
+    """Every whole-word occurrence (term id -> ¶ numbers), and the spans that may carry a link."""
     occurrences: dict = {}
     links = []
     anchor_starts = [a[0] for a in anchors]
@@ -355,7 +363,7 @@ def _cuts_anchor(start, end, anchors, anchor_starts) -> bool:
     return False
 
 
-def choose_links(links, mode: str):
+def choose_term_links(links, mode: str):
     if mode == "none":
         return []
     if mode == "all":

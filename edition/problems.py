@@ -42,11 +42,3 @@ def sort_problems(problems):
 
 def _posix(path: str | Path) -> str:
     return Path(path).as_posix()
-
-
-class ContentError(Exception):
-    """Raised only at the edge, carrying the problems that stop a build."""
-
-    def __init__(self, problems):
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))

@@ -38,7 +38,7 @@ def test_note_lands_on_its_quote_with_a_numbered_reference():
     html = html_of(result)
     assert '<span class="anchor" data-note="relatively-low">relatively low</span>' in html
     assert 'href="#note-relatively-low"' in html and ">1</a></sup>" in html
-    assert result.notes[0].block == 2
+    assert result.notes[0].paragraph == 2
     assert "<a href=\"https://example.org\" rel=\"noopener noreferrer\">S</a>" in result.notes[0].html
 
 

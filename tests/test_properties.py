@@ -62,7 +62,7 @@ def test_a_note_on_any_phrase_that_occurs_once_lands_exactly_on_it(paragraphs, d
 
     assert problems == [] and result.problems == []
     [placed] = result.notes
-    assert placed.block == index + 1
+    assert placed.paragraph == index + 1
     block = result.blocks[index]
     assert spans_of(block.html, "n") == quote
     assert reader_text(block.html).strip() == paragraph     # and the words around it are untouched

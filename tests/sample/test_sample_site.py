@@ -24,7 +24,7 @@ def site(tmp_path_factory):
 
 class BodyText(HTMLParser):
     """The words of the text body: paragraphs, without notes, markers or paragraph numbers."""
-    SKIP = {"sidenote", "pilcrow", "note-ref", "note-toggle"}
+    SKIP = {"sidenote", "pilcrow", "note-ref"}
 
     def __init__(self):
         super().__init__()

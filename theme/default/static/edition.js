@@ -110,13 +110,13 @@
 
   function closeNote(note) {
     toggle(note, false);
-    var back = wide.matches || !ref(note) ? note.querySelector(".sidenote-more") : ref(note).firstChild;
+    var back = wide.matches || !ref(note) ? note.querySelector(".sidenote-more") : ref(note).querySelector("a");
     if (back) back.focus();
   }
 
   function toggle(note, open) {
     note.classList.toggle("is-open", open);
-    each(note.parentNode.parentNode.querySelectorAll('[aria-controls="' + note.id + '"]'), function (el) {
+    each(note.closest(".block").querySelectorAll('[aria-controls="' + note.id + '"]'), function (el) {
       el.setAttribute("aria-expanded", String(open));
     });
     placeNotes();
@@ -132,7 +132,7 @@
     notes.forEach(function (note) {
       note.id = "sn-" + note.getAttribute("data-note");
       note.tabIndex = -1;
-      var link = ref(note) && ref(note).firstChild;
+      var link = ref(note) && ref(note).querySelector("a");
       [note.querySelector(".sidenote-more"), link].forEach(function (el) {
         if (!el) return;
         el.setAttribute("aria-controls", note.id);
@@ -152,8 +152,8 @@
       });
     });
     wide.addEventListener("change", placeNotes);
-    var timer;
-    window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(placeNotes, 100); });
+    var resizing;
+    window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(placeNotes, 100); });
     window.addEventListener("load", placeNotes);
     placeNotes();
   }
@@ -161,7 +161,7 @@
   // --- Glossary popover, after the WAI-ARIA disclosure pattern: the term (a link to its entry)
   // controls one shared popover placed right after it, so it comes next in reading and tab order.
   // Hover, focus or a tap opens it; Escape, a second tap or leaving closes it; one at a time.
-  var popover, current = null, how = null, timer, quiet = false;
+  var popover, current = null, openedBy = null, timer, quiet = false;
 
   function openPopover(term, by) {
     var definition = document.getElementById("def-" + term.getAttribute("data-term"));
@@ -182,7 +182,7 @@
       current = term;
       position();
     }
-    how = by;
+    openedBy = by;
   }
 
   function position() {
@@ -197,7 +197,7 @@
     clearTimeout(timer);
     if (!current) return;
     var term = current, inside = popover.contains(document.activeElement);
-    current = how = null;
+    current = openedBy = null;
     popover.hidden = true;
     popover.remove();
     term.setAttribute("aria-expanded", "false");
@@ -217,7 +217,7 @@
     popover.className = "popover";
     popover.id = "term-popover";
     popover.addEventListener("mouseenter", function () { clearTimeout(timer); });
-    popover.addEventListener("mouseleave", function () { if (how === "hover") later(closePopover, 300); });
+    popover.addEventListener("mouseleave", function () { if (openedBy === "hover") later(closePopover, 300); });
     popover.addEventListener("focusout", function (event) {
       if (current && !popover.contains(event.relatedTarget) && event.relatedTarget !== current) closePopover(false);
     });
@@ -231,18 +231,18 @@
         if (!touch && current !== term) later(function () { openPopover(term, "hover"); }, 150);
       });
       term.addEventListener("mouseleave", function () {
-        if (current !== term) clearTimeout(timer); else if (how === "hover") later(closePopover, 300);
+        if (current !== term) clearTimeout(timer); else if (openedBy === "hover") later(closePopover, 300);
       });
       term.addEventListener("focus", function () { if (!quiet && current !== term) openPopover(term, "focus"); });
       term.addEventListener("blur", function (event) {
-        if (current === term && how !== "click" && !popover.contains(event.relatedTarget)) closePopover(false);
+        if (current === term && openedBy !== "click" && !popover.contains(event.relatedTarget)) closePopover(false);
       });
       term.addEventListener("click", function (event) {
         event.preventDefault();
         var open = current === term;
         // Enter on a focused term toggles; a click or tap on what hover or focus opened keeps it
         // open, and the next one closes it.
-        if (open && (event.detail === 0 || how === "click")) closePopover(true);
+        if (open && (event.detail === 0 || openedBy === "click")) closePopover(true);
         else openPopover(term, "click");
       });
     });
