@@ -94,7 +94,7 @@ def test_without_javascript_every_note_number_and_term_links_to_its_target(real_
     html = (real_site / ARTICLE).read_text(encoding="utf-8")
     glossary = (real_site / "glossary.html").read_text(encoding="utf-8")
     refs = re.findall(r'<a href="#(note-[^"]+)" role="doc-noteref"', html)
-    assert len(refs) == 23
+    assert len(refs) == 26
     for target in refs:
         assert f'id="{target}"' in html
     for term in set(re.findall(r'<a class="term" href="glossary.html#([^"]+)"', html)):
