@@ -13,7 +13,7 @@ STAGE_HELPERS = {"problems", "model", "layout", "urls", "ids", "sections", "mark
 ALLOWED = {
     # the bottom floor: plain values and names
     "__init__": BOTTOM, "problems": BOTTOM, "model": BOTTOM, "layout": BOTTOM, "urls": BOTTOM,
-    "ids": BOTTOM, "sections": BOTTOM, "glossary": BOTTOM, "parallel": BOTTOM,
+    "ids": BOTTOM, "sections": BOTTOM, "glossary": BOTTOM, "parallel": BOTTOM, "environment": BOTTOM,
     # reading the project and the Markdown dialect
     "markdown": {"problems", "sections"},
     "files": {"problems", "layout"},
