@@ -20,6 +20,7 @@ from .layout import GLOSSARY_FILE, theme_folders
 from .linkcheck import check_links, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
+from .media import image_sizes, media_files
 from .model import Build, NotesFile, PageIds, RenderedText, Text
 from .pages import (SiteContext, glossary_context, glossary_definitions, index_context, navigation,
                     not_found_context, page_context, reading_order, site_data, text_context, text_summary,
@@ -42,9 +43,10 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     # 1. gather and check: every content file read and checked (notes are read here, parsed with their text)
     project, problems = load_project(root, store.read)
     problems += seed_problems(root, project.texts)
+    media = media_files(root, problems)
     texts, pages = reading_order(project.texts, project.pages)
     theme_key = theme_digest(root, config)
-    shared = site_context(root, config, project, texts, pages, store, theme_key)
+    shared = site_context(root, config, project, texts, pages, store, theme_key, image_sizes(media))
     common = shared_inputs(shared, store, theme_key)
     steps, done = len(texts) + len(pages) + 4, 0
 
@@ -71,8 +73,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         done += 1
         progress(done, steps)
 
-    # 4. the theme's static files, and what the host reads (.nojekyll, robots.txt, sitemap, absolute 404)
-    for path, source in shared.theme.static.items():
+    # 4. the theme's static files, the edition's media, and what the host reads (.nojekyll, robots.txt,
+    #    sitemap, absolute 404)
+    for path, source in [*shared.theme.static.items(), *media.items()]:
         put(path, source.read_bytes())
     for path, data in publish_files(list(paths), other_pages[NOT_FOUND], shared.site["base_url"]).items():
         put(path, data)
@@ -88,17 +91,18 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
 
 # --- what build() is made of ------------------------------------------------------------
 
-def site_context(root: Path, config: Config, project, texts, pages, store, theme_key: str) -> SiteContext:
-    """What every page's job reads: the theme, the glossary, the navigation. serve keeps the
-    theme, the glossary and the matcher while their inputs are unchanged."""
-    md = make_markdown()
+def site_context(root: Path, config: Config, project, texts, pages, store, theme_key: str,
+                 sizes: dict) -> SiteContext:
+    """What every page's job reads: the theme, the glossary, the navigation, the images' sizes.
+    serve keeps the theme, the glossary and the matcher while their inputs are unchanged."""
+    md = make_markdown(sizes)
     glossary_key = store.digest(GLOSSARY_FILE)
     terms = store.reuse("glossary", glossary_key, lambda: glossary_definitions(project.glossary, md))
     matcher = store.reuse("matcher", glossary_key, lambda: TermMatcher(project.glossary))
     theme = store.reuse("theme", theme_key, lambda: load_theme(root, config.theme))
     nav = navigation(texts, pages, bool(terms))
     return SiteContext(config, md, matcher, theme, site_data(config), nav, nav[len(texts):],
-                       {t["id"]: t for t in terms})
+                       {t["id"]: t for t in terms}, sizes)
 
 
 def theme_digest(root: Path, config: Config) -> str:
@@ -107,7 +111,8 @@ def theme_digest(root: Path, config: Config) -> str:
 
 def shared_inputs(shared: SiteContext, store, theme_key: str) -> str:
     """What every page shows besides its own content: the theme, the settings, the glossary, the navigation."""
-    return digest(theme_key, repr(shared.config), store.digest(GLOSSARY_FILE), digest(repr(shared.nav)))
+    return digest(theme_key, repr(shared.config), store.digest(GLOSSARY_FILE), digest(repr(shared.nav)),
+                  repr(sorted(shared.image_sizes.items())))
 
 
 @dataclass

@@ -12,6 +12,7 @@ TEXTS_DIR = "content/texts"
 NOTES_DIR = "content/notes"
 PAGES_DIR = "content/pages"
 GLOSSARY_FILE = "content/glossary.md"
+MEDIA_DIR = "content/media"        # the edition's own images and files, published as media/
 SEEDS_DIR = "seeds"
 THEMES_DIR = "theme"
 DEFAULT_THEME = "default"

@@ -48,6 +48,11 @@ def check_links(links, paths, ids_of):
                                               f"relative, e.g. `{href.lstrip('/')}`"))
             continue
         target = unquote(parts.path) or page
+        if target not in paths and not target.endswith(".html"):
+            near = _nearest_file(target, paths)
+            hint = f"did you mean `{near}`?" if near else "put the file in content/media/ and write media/NAME"
+            problems.append(error(path, line, f"`{href}` is not a file of the site; {hint}"))
+            continue
         if target not in paths:
             near = _nearest_page(target, paths)
             hint = f"did you mean `{near}`?" if near else "link to one of the site's .html pages"
@@ -67,6 +72,11 @@ def _nearest_page(target: str, paths) -> str | None:
     stems = {p[:-5]: p for p in paths if p.endswith(".html")}
     near = difflib.get_close_matches(target.removesuffix(".html"), sorted(stems), n=1)
     return stems[near[0]] if near else None
+
+
+def _nearest_file(target: str, paths) -> str | None:
+    near = difflib.get_close_matches(target, sorted(p for p in paths if not p.endswith(".html")), n=1)
+    return near[0] if near else None
 
 
 def _fragment_hint(fragment: str, ids) -> str:

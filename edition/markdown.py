@@ -32,7 +32,9 @@ def _normalize(state) -> None:
         normalize(state)
 
 
-def make_markdown() -> MarkdownIt:
+def make_markdown(image_sizes: dict | None = None) -> MarkdownIt:
+    """The dialect; image_sizes ({site path: (width, height)}) gives images their size, so that
+    the page does not shift as they load."""
     # html=False: raw HTML in a seed or a note renders as text, never as markup.
     # typographer=False: the text's own quotes and dashes are kept exactly.
     md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
@@ -41,7 +43,19 @@ def make_markdown() -> MarkdownIt:
     md.normalizeLink = normalize_link
     md.core.ruler.at("normalize", _normalize)
     md.add_render_rule("link_open", _render_link_open)
+    if image_sizes:
+        md.add_render_rule("image", lambda self, tokens, idx, options, env:
+                           _render_image(self, tokens, idx, options, env, image_sizes))
     return md
+
+
+def _render_image(self, tokens, idx, options, env, sizes):
+    token = tokens[idx]
+    size = sizes.get(token.attrGet("src") or "")
+    if size:
+        token.attrSet("width", str(size[0]))
+        token.attrSet("height", str(size[1]))
+    return self.image(tokens, idx, options, env)
 
 
 def _render_link_open(self, tokens, idx, options, env):
@@ -52,7 +66,8 @@ def _render_link_open(self, tokens, idx, options, env):
 
 
 def links_in(tokens):
-    """Yield (href, line offset) for every link in a token stream (line offset from token maps)."""
+    """Yield (href, line offset) for every link and image in a token stream (line offset from
+    token maps): the link check sees that each leads somewhere."""
     line = 0
     for token in tokens:
         if token.map:
@@ -62,19 +77,50 @@ def links_in(tokens):
         for child in token.children or ():
             if child.type == "link_open":
                 yield child.attrGet("href") or "", line
+            elif child.type == "image":
+                yield child.attrGet("src") or "", line
 
 
 # --- lints ------------------------------------------------------------------------------------
 
 def markdown_problems(body: str, path: str, first_line: int):
-    """An unclosed code fence, refused link targets and unmatched footnotes in a Markdown body."""
+    """An unclosed code fence, refused link targets and images a reader cannot see, in a Markdown body."""
     problems = []
     fence = unclosed_fence(body, first_line)
     if fence:
         problems.append(error(path, fence, "code fence opened here is never closed, so everything below "
                                            "it shows as code (and any `## ` headings below are swallowed); "
                                            "close it with a line of three backticks (```) or remove it"))
-    return problems + refused_links(body, path, first_line)
+    return problems + refused_links(body, path, first_line) + image_problems(body, path, first_line)
+
+
+def image_problems(body: str, path: str, first_line: int):
+    """An image with no alt text (a screen reader says nothing of it), or one from another site
+    (the page's Content-Security-Policy blocks it, so no reader sees it)."""
+    if "![" not in body:
+        return []
+    problems = []
+    for src, alt, offset in images_in(_probe()[0].parse(body)):
+        line = first_line + offset
+        if src.startswith(_EXTERNAL):
+            problems.append(warning(path, line, f"image `{_shorten(src)}` is on another site, and the pages load "
+                                                "nothing from outside the edition, so it will not show; "
+                                                "save it in content/media/ and write ![…](media/NAME)"))
+        if not alt.strip():
+            problems.append(warning(path, line, f"image `{_shorten(src)}` has no alt text, so a screen reader "
+                                                "passes over it; describe it between the brackets: ![a photo of …](…)"))
+    return problems
+
+
+def images_in(tokens):
+    """Yield (src, alt text, line offset) for every image in a token stream."""
+    line = 0
+    for token in tokens:
+        if token.map:
+            line = token.map[0]
+        for child in token.children or ():
+            if child.type == "image":
+                yield child.attrGet("src") or "", child.content, line
 
 
 # Only bodies with something link-shaped (`](`, `]:`, `<x:`) are worth a second parse.

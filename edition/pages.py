@@ -33,6 +33,7 @@ class SiteContext:
     nav: list
     nav_pages: list     # the items of nav that are not texts
     terms: dict         # term id -> glossary entry without back-references
+    image_sizes: dict   # media/… -> (width, height)
 
 
 def sort_key_title(title: str) -> str:

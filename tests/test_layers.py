@@ -27,14 +27,15 @@ ALLOWED = {
     "render": {"problems", "layout"},
     "linkcheck": {"problems", "urls"},
     "publish": BOTTOM,
+    "media": {"problems", "layout"},
     "seeds": {"problems", "ingest", "load"},
     "ingest": {"problems"},
     # below the pipeline: reuse and writing
     "reuse": {"__init__", "files", "layout", "parallel"},
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
-    "build": STAGE_HELPERS | {"annotate", "config", "glossary", "linkcheck", "load", "pages", "publish",
-                              "render", "reuse"},
+    "build": STAGE_HELPERS | {"annotate", "config", "glossary", "linkcheck", "load", "media", "pages",
+                              "publish", "render", "reuse"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "seeds"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
