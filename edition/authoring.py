@@ -1,18 +1,22 @@
-"""Authoring help: start a note on a phrase.
+"""Authoring help: start a note on a phrase; start a new, empty edition.
 
 `new-note` appends a skeleton whose lines say TODO:. A note still holding TODO: is an error
 for `check` and the build (load.placeholder_problems), so a skeleton is never published by accident.
 """
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import frontmatter
 from .annotate import SEPARATOR, find_quote
-from .files import read_text
-from .layout import NOTES_DIR, TEXTS_DIR
+from .files import read_text, write_atomic
+from .layout import (CACHE_DIR, CONFIG_FILE, CONTENT_DIR, MEDIA_DIR, NOTES_DIR, PAGES_DIR, SEEDS_DIR,
+                     TEXTS_DIR)
 from .load import PLACEHOLDER, TEXT_KEYS, parse_notes
 from .markdown import make_markdown
 from .model import NotesFile
@@ -93,3 +97,70 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
         handle.write(separator + skeleton(phrase, occurrence if len(found) > 1 else None))
     return notes_path, line, []
 
+
+
+# --- a new edition ------------------------------------------------------------------------
+
+SITE_YAML = """\
+# Site settings. Every key is optional except title; see README "site.yaml".
+title: {title}
+description: ""
+language: en
+base_url: ""          # e.g. https://USER.github.io/REPO/ — used only for canonical links and the sitemap
+theme: default        # a folder under theme/
+output: _site         # where the site is written
+glossary_links: first # first | all | none
+"""
+EDITION_PARTS = (CONFIG_FILE, CONTENT_DIR, SEEDS_DIR)
+EMPTY_FOLDERS = (TEXTS_DIR, NOTES_DIR, PAGES_DIR, MEDIA_DIR, SEEDS_DIR)
+
+
+def new_edition(root: Path, title: str, force: bool = False):
+    """Replace the edition in root (its site.yaml, content/ and seeds/) with an empty one titled
+    `title`. Refuses while those hold changes git has not recorded, unless force. Returns
+    (lines to print, problems)."""
+    title = " ".join(title.split())
+    if not title:
+        return [], [error(CONFIG_FILE, None, "give the new edition's title, e.g. new-edition \"My edition\"")]
+    state = _git_state(root)
+    if state is None and not force and any((root / part).exists() for part in EDITION_PARTS):
+        return [], [error(CONFIG_FILE, None, "this folder is not a git repository, so nothing can bring back "
+                                             f"its {', '.join(EDITION_PARTS)} once replaced; copy them somewhere, "
+                                             "then run again with --force")]
+    if state is not None and state[1] and not force:
+        listing = ", ".join(state[1][:5]) + (", …" if len(state[1]) > 5 else "")
+        return [], [error(CONFIG_FILE, None, f"{len(state[1])} file(s) of the edition have changes git has not "
+                                             f"recorded ({listing}); commit them (git add -A && git commit), or "
+                                             "run again with --force to throw them away")]
+    for part in (CONTENT_DIR, SEEDS_DIR, CACHE_DIR):
+        if (root / part).is_symlink() or (root / part).is_file():
+            (root / part).unlink()
+        elif (root / part).is_dir():
+            shutil.rmtree(root / part)
+    for folder in EMPTY_FOLDERS:
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / ".gitkeep").write_bytes(b"")      # git keeps no empty folder
+    write_atomic(root / CONFIG_FILE, SITE_YAML.format(title=json.dumps(title, ensure_ascii=False)).encode())
+    lines = [f"started a new edition, “{title}”: {CONFIG_FILE} written; {CONTENT_DIR}/ and {SEEDS_DIR}/ are empty.",
+             f"Next: put a text in {SEEDS_DIR}/ (a .txt as scraped) and run `python3 build.py`, or write "
+             f"{TEXTS_DIR}/NAME.md yourself; see README “Start your own edition”."]
+    if state is not None and state[0]:
+        lines.append(f"The sample edition is still in git: `git checkout {state[0]} -- {' '.join(EDITION_PARTS)}` "
+                     "brings it back.")
+    return lines, []
+
+
+def _git_state(root: Path):
+    """(the current commit, [changed files of the edition]) if root is in a git work tree, else None."""
+    try:
+        top = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"], capture_output=True,
+                             text=True, timeout=20)
+        if top.returncode != 0:
+            return None
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=20).stdout.strip()
+        changes = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all", "--",
+                                  *EDITION_PARTS], capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return head, [line[3:] for line in changes.splitlines() if line.strip()]

@@ -16,7 +16,7 @@ from pathlib import Path
 from .annotate import annotate_text
 from .config import Config
 from .glossary import TermMatcher
-from .layout import GLOSSARY_FILE, theme_folders
+from .layout import GLOSSARY_FILE, TEXTS_DIR, theme_folders
 from .linkcheck import check_links, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
@@ -43,6 +43,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     # 1. gather and check: every content file read and checked (notes are read here, parsed with their text)
     project, problems = load_project(root, store.read)
     problems += seed_problems(root, project.texts)
+    if not project.texts:
+        problems.append(warning(TEXTS_DIR, None, "the edition has no texts yet; put one in seeds/ and run "
+                                                 "`python3 build.py`, or write content/texts/NAME.md"))
     media = media_files(root, problems)
     texts, pages = reading_order(project.texts, project.pages)
     theme_key = theme_digest(root, config)

@@ -70,7 +70,13 @@ def make_parser():
     note.add_argument("--occurrence", type=int, metavar="N", help="which occurrence, when the phrase occurs more than once")
     note.set_defaults(run=run_new_note)
 
-    for sub in (ingest, build, check, serve, note):
+    edition = commands.add_parser("new-edition", help="replace the sample with an empty edition of your own")
+    edition.add_argument("title", metavar="TITLE", help="your edition's title, in quotes")
+    edition.add_argument("--force", action="store_true", help="even if content/, seeds/ or site.yaml have "
+                         "changes git has not recorded (they are lost)")
+    edition.set_defaults(run=run_new_edition)
+
+    for sub in (ingest, build, check, serve, note, edition):
         sub.add_argument("--root", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     for sub in (build, serve):
@@ -155,6 +161,16 @@ def run_new_note(root, args):
     rel = path.relative_to(root).as_posix()
     print(f"{rel}:{line}: added a note on “{' '.join(args.phrase.split())}”; write it and its source, "
           "then remove the TODO: lines (until then `check` reports it)")
+    return OK
+
+
+def run_new_edition(root, args):
+    from .authoring import new_edition
+    lines, problems = new_edition(root, args.title, args.force)
+    if problems:
+        return report(problems)
+    for line in lines:
+        print(line)
     return OK
 
 
