@@ -10,6 +10,7 @@ import time
 import traceback
 from pathlib import Path
 
+from .layout import shown
 from .messages import ingested_lines, problem_lines, summary_line
 from .problems import has_errors
 from .urls import is_web_address
@@ -54,6 +55,8 @@ def make_parser():
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--base-url", metavar="URL", help="the site's public address for this build "
                        "(overrides base_url in site.yaml; used for canonical links and the sitemap)")
+    build.add_argument("--output", metavar="DIR", help="write the site into DIR (overrides output in site.yaml; "
+                       "a folder outside the project must be empty or written by edition)")
     build.set_defaults(run=run_build)
 
     check = commands.add_parser("check", help="check all content; print every problem")
@@ -86,7 +89,7 @@ def make_parser():
 
 
 def run_default(root, args):
-    args.strict, args.base_url = False, None
+    args.strict, args.base_url, args.output = False, None, None
     return run_build(root, args, ingest=True)
 
 
@@ -122,7 +125,8 @@ def run_build(root, args, ingest=False):
               "e.g. --base-url https://USER.github.io/REPO/", file=sys.stderr)
         return USAGE_ERROR
     from . import pipeline    # loaded only when there is something to build
-    options = pipeline.Options(clean=args.clean, strict=args.strict, base_url=base_url, ingest=ingest)
+    options = pipeline.Options(clean=args.clean, strict=args.strict, base_url=base_url, ingest=ingest,
+                               output=getattr(args, "output", None))
     with ProgressBar(sys.stderr) as bar:
         outcome = pipeline.run(root, options, progress=bar.update)
     for line in ingested_lines(root, outcome.ingested):
@@ -130,7 +134,7 @@ def run_build(root, args, ingest=False):
     if outcome.unchanged:
         for line in outcome.recorded:
             print(line, file=sys.stderr)
-        print(f"nothing changed since the last build: {outcome.out.relative_to(root).as_posix()}/ left as it was "
+        print(f"nothing changed since the last build: {shown(outcome.out, root)}/ left as it was "
               f"({outcome.seconds:.2f} s)")
         return OK
     if outcome.refused:
@@ -140,7 +144,7 @@ def run_build(root, args, ingest=False):
     status = report(outcome.problems, strict=args.strict)
     if outcome.build is None:
         return status or CONTENT_ERROR
-    out = outcome.out.relative_to(root).as_posix()
+    out = shown(outcome.out, root)
     if status != OK:
         print(f"build stopped: {out}/ was left as it was", file=sys.stderr)
         return status

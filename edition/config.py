@@ -35,8 +35,8 @@ SCHEMA = {
     "glossary_links": (str, ("first", "all", "none")),
 }
 
-# Writing the site replaces the output folder: these would destroy an editor's work.
-PROTECTED_OUTPUTS = {"", ".", "content", "seeds", "theme", "tests", "edition", ".git"}
+# Writing the site replaces the output folder: in these it would destroy an editor's work.
+PROTECTED_FOLDERS = ("content", "seeds", "theme", "tests", "edition", ".git", ".venv")
 
 
 def load_config(root: Path):
@@ -108,18 +108,7 @@ def _check_paths(config: Config, text: str, root: Path):
         problems.append(error(CONFIG_FILE, key_line(text, "base_url"),
                               f"`base_url: {config.base_url}` is not a web address; write the full address "
                               "the site is published at, starting with https://, or leave it empty"))
-    out = Path(config.output)
-    line = key_line(text, "output")
-    if out.is_absolute() or ".." in out.parts:
-        problems.append(error(CONFIG_FILE, line,
-                              f"`output: {config.output}` must be a folder inside the project, "
-                              "e.g. `output: _site`"))
-    elif out.as_posix().strip("/") in PROTECTED_OUTPUTS or out.parts[:1] in (("content",), ("seeds",), ("theme",)):
-        problems.append(error(CONFIG_FILE, line,
-                              f"`output: {config.output}` would overwrite your own files when the site is "
-                              "written; choose a separate folder such as `_site`"))
-    else:
-        problems += _check_output_place(root, out, line)
+    problems += output_problems(root, config.output, CONFIG_FILE, key_line(text, "output"), "output: ")
     if config.theme not in themes(root):
         problems.append(error(CONFIG_FILE, key_line(text, "theme"),
                               f"theme `{config.theme}` not found in {THEMES_DIR}/; "
@@ -127,20 +116,28 @@ def _check_paths(config: Config, text: str, root: Path):
     return problems
 
 
-def _check_output_place(root: Path, out: Path, line):
-    """The output folder, and every folder above it, must be a folder (or not exist yet)."""
+def output_problems(root: Path, output: str, path: str, line, spelled: str):
+    """Where the site may be written: never over the editor's own files (the project itself or a
+    folder above it, content/, seeds/, theme/…); inside the project a plain folder, not a link or
+    a file; outside it, any folder, which the writer replaces only if it is empty or its own."""
     project = root.resolve()
-    path = root
+    out = Path(output)
+    target = (out if out.is_absolute() else root / out).resolve()
+    shown = f"`{spelled}{output}`"
+    if target == project or project.is_relative_to(target) or any(
+            target.is_relative_to(project / name) for name in PROTECTED_FOLDERS):
+        return [error(path, line, f"{shown} would overwrite your own files when the site is written; "
+                                  "choose a separate folder such as `_site`")]
+    if out.is_absolute() or ".." in out.parts:     # outside: any folder the writer may replace
+        return []
+    place = root
     for part in out.parts:
-        path = path / part
-        if path.is_symlink():
-            return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}`: {path.relative_to(root).as_posix()} is a "
-                                             "link, and writing the site replaces what it points to; "
-                                             "choose a plain folder such as `_site`")]
-        if path.exists() and not path.is_dir():
-            return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}`: {path.relative_to(root).as_posix()} is a "
-                                             "file, not a folder, so the site cannot be written there; "
-                                             "move the file away or choose another folder")]
-    if not str(path.resolve()).startswith(str(project)):
-        return [error(CONFIG_FILE, line, f"`output: {out.as_posix()}` must be a folder inside the project")]
+        place = place / part
+        rel = place.relative_to(root).as_posix()
+        if place.is_symlink():
+            return [error(path, line, f"{shown}: {rel} is a link, and writing the site replaces what it points "
+                                      "to; choose a plain folder such as `_site`")]
+        if place.exists() and not place.is_dir():
+            return [error(path, line, f"{shown}: {rel} is a file, not a folder, so the site cannot be written "
+                                      "there; move the file away or choose another folder")]
     return []

@@ -36,6 +36,14 @@ def themes(root: Path) -> list:
     return sorted(p.name for p in base.iterdir() if (p / "templates").is_dir()) if base.is_dir() else []
 
 
+def shown(path: Path, root: Path) -> str:
+    """A path as messages show it: relative to the project when it is inside, else as it is."""
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
 def inside(path: Path, root: Path) -> bool:
     """True if path (already resolved) is root or under it."""
     try:

@@ -42,6 +42,7 @@ class Options:
     strict: bool = False        # warnings fail like errors
     base_url: str | None = None     # overrides site.yaml's for this build
     ingest: bool = False        # ingest new seeds first
+    output: str | None = None   # overrides site.yaml's output folder
 
 
 @dataclass
@@ -84,7 +85,7 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
     # Nothing changed? Decided from the bytes of every input (site.yaml among them) before
     # anything is parsed: the editor's most common build should cost no more than a hash.
     fingerprint = ("" if options.clean or options.check or store is not None
-                   else inputs_fingerprint(root, repr(base_url)))
+                   else inputs_fingerprint(root, repr((base_url, options.output))))
     last = last_build(root, fingerprint)
     if last is not None and not (options.strict and last.get("problems")):
         outcome.unchanged, outcome.out = True, root / last["out"]
@@ -101,11 +102,17 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
         return outcome
     if base_url is not None:
         config = dataclasses.replace(config, base_url=base_url)
+    if options.output is not None:
+        from .config import output_problems
+        outcome.problems += output_problems(root, options.output, "--output", None, "--output ")
+        if has_errors(outcome.problems):
+            return outcome
+        config = dataclasses.replace(config, output=options.output)
     out = outcome.out = root / config.output
     store = store(out) if store else DiskStore(root, out, fresh=options.clean, read_only=options.check)
     try:
         # Staging: the output changes only at commit
-        sink = sink(out) if sink else Discard() if options.check else Staging(out)
+        sink = sink(out) if sink else Discard() if options.check else Staging(out, config.output)
     except OutputRefused as exc:
         outcome.refused = str(exc)
         return outcome

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import __version__
 from .files import decode, listing, read_bytes, write_atomic
-from .layout import CACHE_DIR, INPUTS
+from .layout import CACHE_DIR, INPUTS, shown
 from .parallel import parallel_map
 
 MANIFEST = "manifest.json"
@@ -191,7 +191,7 @@ class DiskStore:
             return
         try:
             write_atomic(self.folder / LAST_BUILD, json.dumps({
-                "fingerprint": fingerprint, "out": self.out.relative_to(self.root).as_posix(),
+                "fingerprint": fingerprint, "out": shown(self.out, self.root),
                 "output": _output_record(self.out), "problems": [str(p) for p in problems]}).encode())
             write_atomic(self.folder / MANIFEST, json.dumps(
                 {"code": self.code, "pages": {p: self.pages[p] for p in sorted(paths) if p in self.pages}},

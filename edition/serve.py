@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import pipeline
-from .layout import CONFIG_FILE, INPUTS, SEEDS_DIR
+from .layout import CONFIG_FILE, INPUTS, SEEDS_DIR, shown
 from .messages import ingested_lines
 from .problems import ERROR
 from .reuse import Memory, MemoryStore
@@ -325,7 +325,7 @@ def serve(root: Path, port: int, clean: bool = False) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     preview = Preview(root, port, clean, log).start()
     out = preview.builder.state.out
-    print(f"serving {out.relative_to(root).as_posix()}/ at {preview.url} — rebuilding on every save; "
+    print(f"serving {shown(out, root)}/ at {preview.url} — rebuilding on every save; "
           "Ctrl-C to stop", flush=True)
     try:
         # sleep, not Event.wait: a Ctrl-C inside Event.wait can leave its lock held, and stop() needs it.

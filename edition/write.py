@@ -56,9 +56,10 @@ class Staging:
     """The next site, written file by file into a folder beside the output, then put in place
     at once (commit) or thrown away (discard)."""
 
-    def __init__(self, out: Path):
+    def __init__(self, out: Path, name: str = ""):
+        """name: the folder as the editor wrote it, for messages (never the machine's absolute path)."""
         if out.exists() and not _ours(out):
-            raise OutputRefused(f"{out} exists and was not written by edition; it will not be replaced. "
+            raise OutputRefused(f"{name or out} exists and was not written by edition; it will not be replaced. "
                                 "Empty or remove it, or set another `output:` in site.yaml")
         self.out = out
         self.before = set(site_files(out)) if out.is_dir() else set()

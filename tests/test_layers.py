@@ -39,7 +39,7 @@ ALLOWED = {
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "seeds"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
-    "cli": {"pipeline", "seeds", "authoring", "serve", "messages", "problems", "urls"},
+    "cli": {"pipeline", "seeds", "authoring", "serve", "messages", "problems", "urls", "layout"},
 }
 
 
