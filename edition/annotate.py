@@ -81,7 +81,7 @@ def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
     visible, pieces, piece_starts, piece_block = visible_text(tokens, spans)
     problems: list = []
 
-    anchors = place_anchors(notes, visible, text, problems)
+    anchors = place_anchors(notes, visible, text.path, problems)
     anchors = drop_overlaps(anchors, problems)
     placed = number_notes(anchors, piece_starts, piece_block, numbers, md, text)
 
@@ -224,13 +224,21 @@ def find_quote(body: str, quote: str, md):
     return found
 
 
-def place_anchors(notes, visible: str, text, problems):
+def anchor_spans(body: str, notes, md):
+    """[(start, end, note)] where each note that picks exactly one place lands in a text body, in
+    find_quote's coordinates (new-note checks a new quote against them)."""
+    tokens = md.parse(body, {})
+    visible = visible_text(tokens, top_level_blocks(tokens))[0]
+    return place_anchors(notes, visible, "the text", [])
+
+
+def place_anchors(notes, visible: str, text_path: str, problems):
     """Return [(start, end, note)] for the notes whose quote picks exactly one place."""
     anchors = []
     folded = FoldedText(visible) if notes else None
     for note in notes:
         matches = [m for m in folded.find_all(note.quote) if _context_fits(m, note, visible)]
-        where = f"in {text.path}"
+        where = f"in {text_path}"
         if not matches:
             problems.append(error(note.path, note.line, _not_found(note, visible, where)))
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import frontmatter
-from .annotate import SEPARATOR, find_quote
+from .annotate import SEPARATOR, anchor_spans, find_quote
 from .files import read_text, write_atomic
 from .layout import (CACHE_DIR, CONFIG_FILE, CONTENT_DIR, MEDIA_DIR, NOTES_DIR, PAGES_DIR, SEEDS_DIR,
                      TEXTS_DIR)
@@ -34,11 +34,13 @@ def skeleton(phrase: str, occurrence: int | None = None) -> str:
 class Occurrence:
     paragraph: int | None
     context: str        # the words around it, as a reader sees them
+    start: int = 0      # where, in the text as annotate sees it
+    end: int = 0
 
 
 def occurrences(body: str, phrase: str):
     """Where the phrase occurs in a text body, as the annotate stage will look for it."""
-    return [Occurrence(paragraph, _context(visible, start, end))
+    return [Occurrence(paragraph, _context(visible, start, end), start, end)
             for start, end, paragraph, visible in find_quote(body, phrase, make_markdown())]
 
 
@@ -86,15 +88,22 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     existing = read_text(notes_path, notes_rel, problems) if notes_path.is_file() else ""
     if existing is None:
         return None, None, problems
-    for note in parse_notes(NotesFile(notes_rel, existing), slug, []):
+    notes = parse_notes(NotesFile(notes_rel, existing), slug, [])
+    for note in notes:
         if note.quote == phrase and note.occurrence == occurrence:
             return None, None, [error(notes_rel, note.line, f"already has a note on “{phrase}”; "
                                                             "edit it there")]
+    chosen = found[(occurrence or 1) - 1]
+    for start, end, note in anchor_spans(body, notes, make_markdown()):
+        if start < chosen.end and chosen.start < end:
+            return None, None, [error(notes_rel, note.line, f"“{phrase}” overlaps the note on “{note.quote}” "
+                                                            "here, and two notes may not share words; quote "
+                                                            "fewer words, or add to that note")]
     separator = "" if not existing or existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
     line = existing.count("\n") + separator.count("\n") + 1
-    notes_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(notes_path, "a", encoding="utf-8", newline="\n") as handle:    # append only, never rewrite
-        handle.write(separator + skeleton(phrase, occurrence if len(found) > 1 else None))
+    # The whole file, written anew at once: the editor's notes stay as they were, the skeleton follows.
+    write_atomic(notes_path, (existing + separator + skeleton(phrase, occurrence if len(found) > 1 else None))
+                 .encode("utf-8"))
     return notes_path, line, []
 
 

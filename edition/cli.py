@@ -29,6 +29,13 @@ def main(argv=None) -> int:
         return args.run(root, args)
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: the package `{exc.name}` that edition needs is not installed in this Python; run "
+              "`python3 build.py` without another environment active (it sets up .venv/ with the pinned "
+              "packages), or `pip install -r requirements.txt`", file=sys.stderr)
+        return USAGE_ERROR
     except Exception as exc:  # the edge: one clear line, the traceback only when asked
         if args.debug:
             traceback.print_exc()
@@ -114,7 +121,8 @@ def run_check(root, args):
     outcome = pipeline.run(root, pipeline.Options(check=True, strict=args.strict))
     status = report(outcome.problems, strict=args.strict)
     if status == OK:
-        print("check: no problems found")
+        count = len(outcome.problems)
+        print(f"check: no errors, {count} warning{'s' if count != 1 else ''}" if count else "check: no problems found")
     return status
 
 

@@ -1,6 +1,7 @@
 """site.yaml: read it, check every key and type, fill in defaults."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,13 @@ def check_config(data: dict, text: str, root: Path):
     config = Config(**values)
     problems += _check_paths(config, text, root)
     return config, problems
+
+
+def usable(root: Path, config: Config) -> Config:
+    """The settings with the ones that cannot work (a missing theme, an address that is none)
+    replaced by defaults: enough to check the content while site.yaml is being fixed."""
+    return dataclasses.replace(config, theme=config.theme if config.theme in themes(root) else Config.theme,
+                               base_url=config.base_url if is_web_address(config.base_url) else "")
 
 
 def _wrong_type(key, value, allowed) -> str:

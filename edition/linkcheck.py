@@ -6,7 +6,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from .problems import error
-from .urls import UNCHECKED
+from .urls import KNOWN_SCHEMES, UNCHECKED
 
 
 def ids_in(page: bytes) -> set:
@@ -40,6 +40,12 @@ def check_links(links, paths, ids_of):
                                               "address between the brackets, e.g. [words](page.html)"))
             continue
         parts = urlsplit(href)
+        if parts.scheme and parts.scheme not in KNOWN_SCHEMES:
+            near = difflib.get_close_matches(parts.scheme, KNOWN_SCHEMES, n=1)
+            hint = f"did you mean `{near[0]}:`?" if near else f"use one of {', '.join(s + ':' for s in KNOWN_SCHEMES)}"
+            problems.append(error(path, line, f"link `{href}` has the unknown scheme `{parts.scheme}:`, so it leads "
+                                              f"nowhere; {hint}"))
+            continue
         if parts.scheme or href.startswith("//"):
             continue
         if href.startswith("/"):

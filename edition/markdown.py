@@ -91,7 +91,39 @@ def markdown_problems(body: str, path: str, first_line: int):
         problems.append(error(path, fence, "code fence opened here is never closed, so everything below "
                                            "it shows as code (and any `## ` headings below are swallowed); "
                                            "close it with a line of three backticks (```) or remove it"))
-    return problems + refused_links(body, path, first_line) + image_problems(body, path, first_line)
+    return (problems + refused_links(body, path, first_line) + image_problems(body, path, first_line)
+            + raw_html_problems(body, path, first_line))
+
+
+_TAG = re.compile(r"<[A-Za-z/!?]")
+
+
+def raw_html_problems(body: str, path: str, first_line: int):
+    """Raw HTML: the dialect has it off (content never becomes markup), so it shows as text, and
+    an editor who wrote it meant something else."""
+    if not _TAG.search(body):
+        return []
+    found = []
+    for token in _html_probe().parse(body):
+        if token.type == "html_block" and token.map:
+            found.append((token.map[0], token.content))
+        elif token.type == "inline" and token.map:
+            found += [(token.map[0], child.content) for child in token.children or () if child.type == "html_inline"]
+    return [warning(path, first_line + offset, f"raw HTML `{_shorten(content.strip())}` is shown as text, not "
+                                                "markup (the edition's Markdown takes no HTML); write it in Markdown, "
+                                                "or remove it")
+            for offset, content in dict.fromkeys(found)]
+
+
+def _html_probe():
+    """The dialect with HTML on: only to find where raw HTML is, never to render."""
+    global _HTML_PROBE
+    if _HTML_PROBE is None:
+        _HTML_PROBE = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
+    return _HTML_PROBE
+
+
+_HTML_PROBE = None
 
 
 def image_problems(body: str, path: str, first_line: int):

@@ -98,7 +98,11 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
     config, config_problems = load_config(root)
     outcome.problems += config_problems
     if has_errors(config_problems):
-        outcome.problems = sort_problems(set(outcome.problems))
+        # The content is checked all the same, with settings that work, so that every problem
+        # shows at once; nothing is written.
+        from .config import usable
+        checked = build(root, usable(root, config), DiskStore(root, root, fresh=True, read_only=True), Discard())
+        outcome.problems = sort_problems(set(outcome.problems + checked.problems))
         return outcome
     if base_url is not None:
         config = dataclasses.replace(config, base_url=base_url)

@@ -77,6 +77,7 @@ class Builder:
         self.memory = Memory()      # what the last build read and made, for the next to reuse
         self.kept = Kept()          # what the last build wrote, so the next replaces only what differs
         self.pending = None         # the disk-cache save of the last build, if not yet done
+        self.printed: set = set()   # the problems of the last build, as printed: each is printed once
 
     def flush(self) -> None:
         pending, self.pending = self.pending, None
@@ -98,9 +99,13 @@ class Builder:
         self.clean = False      # --clean means the first build only
         for line in ingested_lines(self.root, outcome.ingested):
             self.log(line)
-        for problem in outcome.problems:
-            self.log(str(problem))
+        problems = [str(p) for p in outcome.problems]
+        for line in problems:
+            if line not in self.printed:
+                self.log(line)
+        self.printed = set(problems)
         errors = [str(p) for p in outcome.problems if p.severity == ERROR]
+        was_failing = bool(self.state.problems)
         if outcome.refused:
             errors.append(f"{outcome.out.name if outcome.out else 'the output'}/: {outcome.refused}")
             self.kept.files = {}
@@ -116,6 +121,8 @@ class Builder:
         if errors:
             self.log(f"build failed in {seconds:.2f} s; still serving the last good site "
                      f"({len(errors)} error(s) shown in the page)")
+        elif was_failing:
+            self.log(f"fixed; rebuilt in {seconds:.2f} s")
         elif touched:
             self.log(f"rebuilt in {seconds:.2f} s")
 

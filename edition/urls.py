@@ -6,6 +6,9 @@ import re
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 # Links to these are never followed: the build stays offline.
 UNCHECKED = ("https://", "http://", "mailto:")
+# Schemes a link or image of an edition may have; any other is a slip (`htps:`) or a path of the
+# editor's machine (`C:`), and leads nowhere for a reader.
+KNOWN_SCHEMES = ("http", "https", "mailto", "tel", "ftp", "data")
 
 
 def is_web_address(value: str) -> bool:

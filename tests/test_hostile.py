@@ -266,7 +266,8 @@ def test_a_source_url_that_is_not_a_web_address_is_refused(value, project, capsy
 
 
 def test_a_base_url_that_is_not_a_web_address_is_refused(project, capsys):
-    root = project({}, site_yaml="title: T\nbase_url: \"javascript:alert(1)//\"\n")
+    root = project({"content/texts/alpha.md": "---\ntitle: Alpha\n---\nWords.\n"},
+                   site_yaml="title: T\nbase_url: \"javascript:alert(1)//\"\n")
     assert main(["--root", str(root), "build"]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
         "site.yaml:2: error: `base_url: javascript:alert(1)//` is not a web address; write the full address "

@@ -29,3 +29,13 @@ def test_ids_are_asked_for_only_once_per_page():
     check_links([("a.html#x", "n.md", 1, "i.html"), ("a.html#y", "n.md", 2, "i.html")], {"a.html", "i.html"},
                 lambda path: asked.append(path) or {"x", "y"})
     assert asked == ["a.html"]
+
+
+def test_a_misspelt_scheme_is_an_error_with_the_scheme_meant():
+    problems = check_links([("htps://example.org/a", "n.md", 3, "i.html"), ("C:/Users/me/a.html", "n.md", 4, "i.html"),
+                            ("tel:+441234", "n.md", 5, "i.html")], {"i.html"}, lambda path: set())
+    assert [str(p) for p in problems] == [
+        "n.md:3: error: link `htps://example.org/a` has the unknown scheme `htps:`, so it leads nowhere; "
+        "did you mean `https:`?",
+        "n.md:4: error: link `C:/Users/me/a.html` has the unknown scheme `c:`, so it leads nowhere; "
+        "use one of http:, https:, mailto:, tel:, ftp:, data:"]

@@ -28,3 +28,11 @@ def test_footnotes_must_be_defined_and_used():
 def test_raw_html_is_text_and_external_links_get_rel():
     html = make_markdown().render("<b>x</b> [a](https://example.org)\n")
     assert "&lt;b&gt;" in html and 'rel="noopener noreferrer"' in html
+
+
+def test_raw_html_is_a_warning_at_its_line_and_code_is_not():
+    body = "Text with <b>bold</b> here.\n\n<div class=\"x\">\nblock\n</div>\n\n`<i>` in code\n\n```\n<p>code</p>\n```\n"
+    problems = markdown_problems(body, "content/pages/p.md", 10)
+    assert [(p.line, p.severity, p.message.split(" is shown")[0]) for p in problems] == [
+        (10, "warning", "raw HTML `<b>`"), (10, "warning", "raw HTML `</b>`"),
+        (12, "warning", 'raw HTML `<div class="x"> block </div>`')]

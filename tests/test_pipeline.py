@@ -55,3 +55,14 @@ def test_output_over_the_editor_s_own_files_is_refused(project, capsys):
     assert ("--output: error: `--output content` would overwrite your own files when the site is written; "
             "choose a separate folder such as `_site`") in capsys.readouterr().err
     assert (root / "content/texts/alpha.md").is_file()
+
+
+def test_a_mistake_in_site_yaml_does_not_hide_the_content_s_problems(project, capsys):
+    root = project({**FILES, "content/notes/alpha.md": "## nowhere\n\nA note.\n"},
+                   site_yaml="title: Test\ntheme: fancy\n")
+    assert main(["--root", str(root), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("content/notes/alpha.md:1: error: anchor “nowhere” not found in content/texts/alpha.md")
+    assert err[1] == "site.yaml:2: error: theme `fancy` not found in theme/; use one of: contrast, default"
+    assert err[2] == "2 error(s), 0 warning(s)"
+    assert not (root / "_site").exists()

@@ -190,3 +190,47 @@ def test_a_save_made_while_the_server_starts_is_not_missed(tmp_path):
         wait_for(lambda: "Saved at once." in get(running, "/fee.html")[1], "the note saved during start-up")
     finally:
         running.stop()
+
+
+def builder_for(tmp_path, files):
+    from edition.serve import Builder
+    lines = []
+    builder = Builder(write_project(tmp_path / "p", files), log=lines.append)
+    builder.rebuild()
+    return builder, lines
+
+
+def test_fixing_an_error_back_to_the_last_good_content_clears_the_overlay_and_reloads(tmp_path):
+    builder, lines = builder_for(tmp_path, FILES)
+    notes = builder.root / "content/notes/fee.md"
+    good = notes.read_text(encoding="utf-8")
+    notes.write_text("## relatively high\n\nA wrong quote.\n", encoding="utf-8")
+    builder.rebuild([str(notes)])
+    broken = builder.state.build
+    assert builder.state.problems
+    notes.write_text(good, encoding="utf-8")      # exactly the last good note: the site does not change
+    builder.rebuild([str(notes)])
+    assert builder.state.problems == [] and builder.state.build == broken + 1
+    assert lines[-1].startswith("fixed; rebuilt in ")
+
+
+def test_a_warning_is_printed_once_not_on_every_save(tmp_path):
+    builder, lines = builder_for(tmp_path, {**FILES, "content/glossary.md": "## Nowhere\n\nUnused.\n"})
+    warning = "content/glossary.md:1: warning: glossary term “Nowhere” occurs in no text; check its spelling and aliases, or remove it"
+    assert lines.count(warning) == 1
+    notes = builder.root / "content/notes/fee.md"
+    notes.write_text("## relatively low\n\nA second note.\n", encoding="utf-8")
+    builder.rebuild([str(notes)])
+    assert lines.count(warning) == 1
+
+
+def test_a_seed_ingested_while_serving_gets_the_same_report_as_the_command(tmp_path):
+    builder, lines = builder_for(tmp_path, FILES)
+    seeds = builder.root / "seeds"
+    seeds.mkdir()
+    (seeds / "visit.txt").write_text("A Visit To The Prison\n\nThe minister saw the new prison on Monday, "
+                                     "the ministry said.\n\nIt holds many people, she said, and more will "
+                                     "come.\n\n© 2025 Example News. All rights reserved.\n", encoding="utf-8")
+    builder.rebuild([str(seeds / "visit.txt")])
+    assert any(line.startswith("ingested seeds/visit.txt -> content/texts/") for line in lines)
+    assert any(line.startswith("  left out seeds/visit.txt:7: ") for line in lines), lines
