@@ -17,7 +17,7 @@ from .annotate import SEPARATOR, anchor_spans, find_quote
 from .files import read_text, write_atomic
 from .layout import (CACHE_DIR, CONFIG_FILE, CONTENT_DIR, MEDIA_DIR, NOTES_DIR, PAGES_DIR, SEEDS_DIR,
                      TEXTS_DIR)
-from .load import PLACEHOLDER, TEXT_KEYS, parse_notes
+from .load import PLACEHOLDER, SLUG, TEXT_KEYS, parse_notes
 from .markdown import make_markdown
 from .model import NotesFile
 from .problems import error
@@ -57,6 +57,10 @@ def _context(visible: str, start: int, end: int, words: int = 4) -> str:
 
 def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     """Append a note skeleton for `phrase` to content/notes/<slug>.md. Returns (path, line, problems)."""
+    if not SLUG.fullmatch(slug):
+        # A name, never a path: `new-note ../texts/x` must not write into a base text.
+        return None, None, [error(TEXTS_DIR, None, f"`{slug}` is not the name of a text; give the name as in "
+                                                   f"{TEXTS_DIR}/NAME.md, e.g. new-note my-text \"a phrase\"")]
     text_rel = f"{TEXTS_DIR}/{slug}.md"
     notes_rel = f"{NOTES_DIR}/{slug}.md"
     phrase = " ".join(phrase.split())

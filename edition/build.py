@@ -51,6 +51,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     theme_key = theme_digest(root, config)
     shared = site_context(root, config, project, texts, pages, store, theme_key, image_sizes(media))
     common = shared_inputs(shared, store, theme_key)
+    problems += shared.theme.problems
     steps, done = len(texts) + len(pages) + 4, 0
 
     # 2. each text: notes parsed and anchored, terms linked, page rendered (reused while its inputs are unchanged)

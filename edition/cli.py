@@ -13,7 +13,7 @@ from pathlib import Path
 from .layout import shown
 from .messages import ingested_lines, problem_lines, summary_line
 from .problems import has_errors
-from .urls import is_web_address
+from .urls import is_site_address
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
 
@@ -71,7 +71,8 @@ def make_parser():
     check.set_defaults(run=run_check)
 
     serve = commands.add_parser("serve", help="build, serve the site on 127.0.0.1, rebuild and reload on every save")
-    serve.add_argument("--port", type=int, default=8000, help="port to serve on (default 8000; a free one if taken)")
+    serve.add_argument("--port", type=port_number, default=8000,
+                       help="port to serve on (default 8000; a free one if taken)")
     serve.set_defaults(run=run_serve)
 
     note = commands.add_parser("new-note", help="append a note skeleton on a phrase to content/notes/SLUG.md")
@@ -93,6 +94,13 @@ def make_parser():
         sub.add_argument("--clean", action="store_true", default=argparse.SUPPRESS,
                          help="rebuild everything, ignoring the build cache")
     return parser
+
+
+def port_number(value: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number; use one from 1 to 65535 (0: any free one)")
+    return int(value)
 
 
 def run_default(root, args):
@@ -128,7 +136,7 @@ def run_check(root, args):
 
 def run_build(root, args, ingest=False):
     base_url = getattr(args, "base_url", None)
-    if base_url is not None and not is_web_address(base_url.strip()):
+    if base_url is not None and not is_site_address(base_url.strip()):
         print(f"error: --base-url {base_url!r} is not a web address; write the full address, "
               "e.g. --base-url https://USER.github.io/REPO/", file=sys.stderr)
         return USAGE_ERROR

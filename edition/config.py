@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from .frontmatter import key_line, yaml_problem
+from .frontmatter import key_line, load_yaml, yaml_problem
 from .layout import CONFIG_FILE, THEMES_DIR, themes
 from .problems import error, warning
-from .urls import is_web_address
+from .urls import is_site_address
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def load_config(root: Path):
     except UnicodeDecodeError:
         return Config(), [error(CONFIG_FILE, None, "site.yaml is not UTF-8 text; save it with UTF-8 encoding")]
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         return Config(), [yaml_problem(exc, CONFIG_FILE, 1, "site.yaml")]
     if data is None:
@@ -98,7 +98,7 @@ def usable(root: Path, config: Config) -> Config:
     """The settings with the ones that cannot work (a missing theme, an address that is none)
     replaced by defaults: enough to check the content while site.yaml is being fixed."""
     return dataclasses.replace(config, theme=config.theme if config.theme in themes(root) else Config.theme,
-                               base_url=config.base_url if is_web_address(config.base_url) else "")
+                               base_url=config.base_url if is_site_address(config.base_url) else "")
 
 
 def _wrong_type(key, value, allowed) -> str:
@@ -112,7 +112,7 @@ def _wrong_type(key, value, allowed) -> str:
 
 def _check_paths(config: Config, text: str, root: Path):
     problems = []
-    if config.base_url and not is_web_address(config.base_url):
+    if config.base_url and not is_site_address(config.base_url):
         problems.append(error(CONFIG_FILE, key_line(text, "base_url"),
                               f"`base_url: {config.base_url}` is not a web address; write the full address "
                               "the site is published at, starting with https://, or leave it empty"))

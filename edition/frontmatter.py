@@ -21,7 +21,21 @@ from .urls import is_web_address
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*:|\s+\S|- |#)")
 
 
-class _Loader(yaml.SafeLoader):
+class _Checked:
+    """A key given twice is a mistake (YAML would keep the last one silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key `{_shorten(key_node.value)}` is given twice", key_node.start_mark)
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+class _Loader(_Checked, yaml.SafeLoader):
     """Safe YAML, except that a date-shaped value that is no real date stays text."""
 
 
@@ -29,7 +43,7 @@ def _timestamp(loader, node):
     # PyYAML raises a bare ValueError for `date: 2025-02-30`.
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
+    except (ValueError, AttributeError):     # AttributeError: `!!timestamp soon`, no date at all
         return loader.construct_scalar(node)
 
 
@@ -38,19 +52,45 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 # libyaml parses about seven times faster.
 _FastLoader = None
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):  # noqa: N801
+    class _FastLoader(_Checked, yaml.CSafeLoader):  # noqa: N801
         pass
     _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+class ValueProblem(yaml.YAMLError):
+    """A value YAML could read but not make (`!!int ten`, a number of ten thousand digits)."""
+
+    def __init__(self, problem: str, mark=None):
+        super().__init__(problem)
+        self.problem, self.problem_mark = problem, mark
+
+
 def load_yaml(text: str):
-    """Parse YAML as the edition reads it (safe; impossible dates stay text)."""
+    """Parse YAML as the edition reads it: safe; impossible dates stay text; no aliases (one
+    line can otherwise expand to gigabytes), no key twice; a value that cannot be made is a
+    YAMLError like any other, never a crash."""
+    if "*" in text:
+        _refuse_aliases(text)
     if _FastLoader is not None:
         try:
             return yaml.load(text, Loader=_FastLoader)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, AttributeError):
             pass
-    return yaml.load(text, Loader=_Loader)
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+        raise ValueProblem(f"a value cannot be read: {_shorten(str(exc))}") from None
+
+
+def _refuse_aliases(text: str) -> None:
+    for event in yaml.parse(text, Loader=_FastLoader or _Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise ValueProblem("aliases (`*name`) are not read here", event.start_mark)
+
+
+def _shorten(value: str, limit: int = 60) -> str:
+    value = " ".join(str(value).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def yaml_problem(exc, path: str, first_line: int, what: str):
@@ -66,6 +106,12 @@ def yaml_problem(exc, path: str, first_line: int, what: str):
         hint = "close the quote or bracket opened on this line"
     elif "\\t" in reason or "tab" in reason:
         hint = "indent with spaces, not tabs"
+    elif "aliases" in reason:
+        hint = "write the value out in full"
+    elif "given twice" in reason:
+        hint = "keep one of the two lines"
+    elif "cannot be read" in reason or "could not determine a constructor" in reason:
+        hint = "put the value in quotes, or remove the `!!` tag before it"
     else:
         hint = "check the quotes, colons and indentation on this line"
     return error(path, line, f"{what} is not valid YAML ({reason}); {hint}")

@@ -28,7 +28,7 @@ GLOSSARY_FIELDS = ("id", "aliases")
 GENERATED = {"index": "(the index page)", "glossary": "(the glossary page)", "404": "(the 404 page)"}
 PLACEHOLDER = "TODO:"
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")      # a text's or page's name: a web address, never a path
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _PLACEHOLDER = re.compile(r"\bTODO:")
 
@@ -53,7 +53,7 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, proble
     for path in markdown_files(root, folder, problems):
         rel = f"{folder}/{path.name}"
         slug = path.stem
-        if not _SLUG.match(slug):
+        if not SLUG.match(slug):
             problems.append(error(rel, None, f"file name `{path.name}` cannot be a web address; "
                                              "rename it with lower-case letters, digits and hyphens"))
             continue
@@ -72,12 +72,17 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, proble
 
 
 def _check_slug_clashes(texts, pages, problems):
-    seen = {t.slug: t.path for t in texts}
-    seen.update(GENERATED)
-    for page in pages:
-        if page.slug in seen:
-            problems.append(error(page.path, None, f"page name `{page.slug}` is already used by "
-                                                   f"{seen[page.slug]}; rename the file"))
+    """Two pages with one name, or a name the site gives a page of its own: the site would
+    silently lose one of them."""
+    seen = dict(GENERATED)
+    for document in [*texts, *pages]:
+        if document.slug in seen:
+            kind = "text" if isinstance(document, Text) else "page"
+            problems.append(error(document.path, None, f"{kind} name `{document.slug}` is already used by "
+                                                       f"{seen[document.slug]}; rename the file, e.g. "
+                                                       f"{document.slug}-{kind}.md"))
+        else:
+            seen[document.slug] = document.path
 
 
 # --- notes ------------------------------------------------------------------------------

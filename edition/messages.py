@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import ERROR, sort_problems
+from .problems import ERROR, printable, sort_problems
 
 
 def problem_lines(problems) -> list:
@@ -22,7 +22,7 @@ def ingested_lines(root: Path, ingested) -> list:
     for seed, target, dropped in ingested:
         lines.append(f"ingested {seed} -> {Path(target).relative_to(root).as_posix()}")
         lines += [f"  left out {seed}:{line}: {reason}: {text[:70]}" for line, text, reason in dropped]
-    return lines
+    return [printable(line) for line in lines]
 
 
 def summary_line(outcome, out: str) -> str:

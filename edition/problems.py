@@ -5,11 +5,15 @@ another; the command line turns them into `path:line: message` at the edge.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+# What a terminal would act on rather than show: control characters (an escape sequence can
+# rewrite the screen or the window title) and the marks that reverse the order of text.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        return printable(f"{where}: {self.severity}: {self.message}")
+
+
+def printable(text: str) -> str:
+    """The text with anything a terminal would act on written out as an escape (\\x1b, \\u202e)."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)
 
 
 def error(path: str | Path, line: int | None, message: str) -> Problem:

@@ -47,4 +47,5 @@ def sitemap_xml(paths, base_url: str) -> str:
 
 def absolute_links(html: str, base_url: str) -> str:
     """Relative href/src values made absolute from base_url (a <base> element is barred by the CSP)."""
-    return _RELATIVE.sub(lambda m: f'{m.group(1)}{base_url}{m.group(2)}"', html)
+    base = escape(base_url, {'"': "&quot;"})      # it is checked to be an address; escaped all the same
+    return _RELATIVE.sub(lambda m: f'{m.group(1)}{base}{m.group(2)}"', html)

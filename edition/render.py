@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from .layout import DEFAULT_THEME, THEMES_DIR, theme_folders
+from .layout import DEFAULT_THEME, THEMES_DIR, inside, theme_folders
 from .problems import error
 
 
@@ -21,6 +21,7 @@ class Theme:
     env: jinja2.Environment
     static: dict        # site path ("static/…") -> file Path
     root: Path          # the project, for the paths in template problems
+    problems: list      # what could not be taken into the theme
 
 
 def load_theme(root: Path, name: str) -> Theme:
@@ -31,14 +32,22 @@ def load_theme(root: Path, name: str) -> Theme:
     env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False,
                        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["longdate"] = longdate
-    static = {}
+    static, problems = {}, []
+    project = root.resolve()
     for folder in reversed(folders):
         base = folder / "static"
         if base.is_dir():
             for path in sorted(base.rglob("*")):
-                if path.is_file():
-                    static["static/" + path.relative_to(base).as_posix()] = path
-    return Theme(env, static, root)
+                if not path.is_file():
+                    continue
+                if not inside(path.resolve(), project):
+                    # a link to any file of the machine would be published with the site
+                    problems.append(error(path.relative_to(root).as_posix(), None,
+                                          f"is a link to {path.resolve()}, outside the project, and is not "
+                                          "published; copy the file into the theme instead"))
+                    continue
+                static["static/" + path.relative_to(base).as_posix()] = path
+    return Theme(env, static, root, problems)
 
 
 class _Environment(jinja2.Environment):

@@ -198,7 +198,10 @@ class Handler(BaseHTTPRequestHandler):
             body = missing.read_bytes() if missing else _placeholder(state)
             return self.send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", inject(body, state), head)
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        data = target.read_bytes()
+        try:
+            data = target.read_bytes()
+        except OSError:         # replaced or removed by a build a moment ago: the next request finds it
+            return self.send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n", head)
         if kind == "text/html":
             kind, data = "text/html; charset=utf-8", inject(data, state)
         elif kind.startswith("text/") or kind in ("application/javascript", "application/xml"):
@@ -237,9 +240,9 @@ def site_file(out: Path, url_path: str) -> Path | None:
     if any(part in (".", "..") or part.startswith(".") or ":" in part for part in parts):
         return None
     target = out.joinpath(*parts) if parts else out
-    if target.is_dir():
-        target = target / "index.html"
     try:
+        if target.is_dir():
+            target = target / "index.html"
         resolved = target.resolve(strict=True)
         resolved.relative_to(out.resolve(strict=True))     # a symlink out of the folder stays out
     except (OSError, ValueError):

@@ -89,3 +89,13 @@ def test_a_phrase_that_overlaps_an_existing_note_is_refused(project, capsys):
         "notes may not share words; quote fewer words, or add to that note\n")
     assert (root / "content/notes/fee.md").read_text(encoding="utf-8") == existing
     assert run(root, "new-note", "fee", "The fee would", "--occurrence", "2") == 0     # elsewhere: fine
+
+
+def test_a_path_for_a_name_is_refused_and_nothing_is_written(project, capsys):
+    root = project(FILES)
+    before = (root / "content/texts/fee.md").read_bytes()
+    for slug in ("../texts/fee", "/etc/passwd", "fee/../../README"):
+        assert run(root, "new-note", slug, "relatively low") == 1
+        assert f"content/texts: error: `{slug}` is not the name of a text" in capsys.readouterr().err
+    assert (root / "content/texts/fee.md").read_bytes() == before
+    assert not (root / "content/notes").exists()

@@ -156,7 +156,19 @@ CASES = [
     Case("page: named like a page the site makes",
          put("content/pages/glossary.md", text_file("Words", "Words.\n")),
          ["content/pages/glossary.md: error: page name `glossary` is already used by (the glossary page); "
-          "rename the file"]),
+          "rename the file, e.g. glossary-page.md"]),
+    Case("text: named like the index page",
+         put("content/texts/index.md", text_file("An index", "Words.\n")),
+         ["content/texts/index.md: error: text name `index` is already used by (the index page); "
+          "rename the file, e.g. index-text.md"]),
+    Case("text: named like the 404 page",
+         put("content/texts/404.md", text_file("Not found", "Words.\n")),
+         ["content/texts/404.md: error: text name `404` is already used by (the 404 page); "
+          "rename the file, e.g. 404-text.md"]),
+    Case("page: named like a text",
+         put("content/pages/alpha.md", text_file("Alpha again", "Words.\n")),
+         ["content/pages/alpha.md: error: page name `alpha` is already used by content/texts/alpha.md; "
+          "rename the file, e.g. alpha-page.md"]),
     Case("page: footnote without a definition",
          put("content/pages/about.md", text_file("About", "A claim[^src].\n")),
          ["content/pages/about.md:4: error: footnote [^src] has no definition; add a line `[^src]: …` "

@@ -31,3 +31,35 @@ def test_skip_returns_the_body_and_its_first_line_or_the_whole_file():
 def test_key_line_counts_from_the_block_s_first_line():
     assert frontmatter.key_line("title: A\ndate: 2025-01-01\n", "date", 2) == 3
     assert frontmatter.key_line("title: A\n", "date") is None
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("lines,line,reason", [
+    ("order: !!int ten", 2, "a value cannot be read: invalid literal for int() with base 10: 'ten'"),
+    ("title: B", 3, "the key `title` is given twice"),
+    ("subtitle: *a", 3, "aliases (`*name`) are not read here"),
+    ("order: " + "9" * 5000, 2, "a value cannot be read: Exceeds the limit (4300 digits)"),
+    ("subtitle: !!python/object:os.system x", 3, "could not determine a constructor"),
+])
+def test_yaml_that_would_crash_or_mislead_is_a_problem_at_its_line(lines, line, reason):
+    problems = []
+    meta, _, _ = frontmatter.read(f"---\ntitle: &a A\n{lines}\n---\nx\n", "t.md", TEXT_KEYS, problems)
+    [problem] = problems
+    assert (problem.line, problem.severity) == (line, "error")
+    assert problem.message.startswith(f"front matter is not valid YAML ({reason}")
+    assert len(str(problem)) < 300
+
+
+def test_an_alias_bomb_is_refused_at_once_with_a_short_message(tmp_path):
+    import time
+    from edition.config import load_config
+    bomb = "title: T\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+    (tmp_path / "site.yaml").write_text(bomb, encoding="utf-8")
+    started = time.perf_counter()
+    _, [problem] = load_config(tmp_path)
+    assert time.perf_counter() - started < 1
+    assert str(problem) == ("site.yaml:3: error: site.yaml is not valid YAML (aliases (`*name`) are not read here); "
+                            "write the value out in full")

@@ -291,3 +291,13 @@ def test_a_seed_title_with_a_path_in_it_stays_inside_content(tmp_path, capsys):
     made = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md") if "theme" not in p.relative_to(root).parts[:1])
     assert len(made) == 1 and re.fullmatch(r"content/texts/[a-z0-9][a-z0-9-]*\.md", made[0]), made
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proj"]
+
+
+@pytest.mark.parametrize("value", ['https://example.org/"><script>alert(1)</script>', "https://example.org/a b",
+                                   "https://example.org/'onload='x", "https://ex\\ample.org/", "https://[::1/",
+                                   "https://example.org/\x1b[2J"])
+def test_a_base_url_that_could_break_out_of_its_attribute_is_refused(project, capsys, value):
+    root = project({"content/texts/alpha.md": "---\ntitle: Alpha\n---\nWords.\n"})
+    assert main(["--root", str(root), "build", "--base-url", value]) == 2
+    assert "is not a web address" in capsys.readouterr().err
+    assert not (root / "_site").exists()

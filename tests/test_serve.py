@@ -234,3 +234,16 @@ def test_a_seed_ingested_while_serving_gets_the_same_report_as_the_command(tmp_p
     builder.rebuild([str(seeds / "visit.txt")])
     assert any(line.startswith("ingested seeds/visit.txt -> content/texts/") for line in lines)
     assert any(line.startswith("  left out seeds/visit.txt:7: ") for line in lines), lines
+
+
+def test_a_name_longer_than_a_file_name_can_be_is_a_plain_404(preview):
+    status, _ = get(preview, "/" + "a" * 300 + ".html")
+    assert status == 404
+    assert get(preview, "/fee.html")[0] == 200      # and the server is still there
+
+
+def test_a_port_out_of_range_is_refused_as_misuse(tmp_path, capsys):
+    from edition.cli import main
+    root = write_project(tmp_path / "p", FILES)
+    assert main(["--root", str(root), "serve", "--port", "70000"]) == 2
+    assert "'70000' is not a port number; use one from 1 to 65535 (0: any free one)" in capsys.readouterr().err

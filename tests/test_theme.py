@@ -114,3 +114,14 @@ def test_the_theme_readme_documents_each_template_and_every_hook_of_the_script()
     classes = {c for hook in hooks for c in re.findall(r"[.#][a-z][a-z0-9-]*", hook)}
     undocumented = sorted(c for c in classes if f"`{c}" not in readme)
     assert undocumented == []
+
+
+def test_a_link_in_a_theme_s_static_folder_to_a_file_elsewhere_is_refused_not_published(project, tmp_path, capsys):
+    secret = tmp_path / "id_rsa"
+    secret.write_text("PRIVATE KEY")
+    root = project({"content/texts/alpha.md": text_file("Alpha", "Words.\n")})
+    (root / "theme/default/static/key.txt").symlink_to(secret)
+    assert main(["--root", str(root), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "theme/default/static/key.txt: error: is a link to" in err and "outside the project" in err
+    assert not (root / "_site").exists()
