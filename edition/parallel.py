@@ -37,7 +37,7 @@ def parallel_map(function, items):
     global _work
     _work = lambda index: function(items[index])  # noqa: E731
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent) as pool:
             yield from pool.imap(_run, range(len(items)), chunksize=max(1, len(items) // (count * 8)))
     finally:
         _work = None
@@ -45,3 +45,14 @@ def parallel_map(function, items):
 
 def _run(index):
     return _work(index)
+
+
+def _die_with_parent():
+    """A worker ends when the build that forked it is killed, instead of living on to print
+    BrokenPipeError tracebacks into the editor's terminal (Linux: prctl PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass        # not Linux: the pool's own shutdown is all there is

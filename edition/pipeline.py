@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import gc
 import time
 from dataclasses import dataclass, field
@@ -130,8 +131,7 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
             outcome.written = sink.commit()
     except OSError as exc:
         sink.discard()
-        outcome.refused = (f"cannot write {config.output}/: {exc.strerror}; check that the folder is "
-                           "writable (the last good site was left in place)")
+        outcome.refused = f"{write_failure(exc, config.output)} (the last good site was left in place)"
         return outcome
     except BaseException:
         sink.discard()
@@ -144,6 +144,18 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
             save()
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def write_failure(exc: OSError, output: str) -> str:
+    """Why writing failed, in the editor's words: the real cause, not only the folder."""
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    if exc.errno == errno.ENOSPC:
+        return f"cannot write {output}/: the disk is full{where}; free some space and build again"
+    if exc.errno == errno.EROFS:
+        return f"cannot write {output}/: the disk it is on is read-only{where}"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot write {output}/: permission denied{where}; check that the folder and the one above it are writable"
+    return f"cannot write {output}/: {exc.strerror or exc}{where}; check that the folder is writable"
 
 
 @contextlib.contextmanager

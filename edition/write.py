@@ -13,8 +13,11 @@ as the build makes them, then commit() or discard().
 """
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +64,10 @@ class Staging:
         if out.exists() and not _ours(out):
             raise OutputRefused(f"{name or out} exists and was not written by edition; it will not be replaced. "
                                 "Empty or remove it, or set another `output:` in site.yaml")
+        if out.is_dir() and not out.stat().st_mode & stat.S_IWUSR:
+            raise OutputRefused(f"{name or out} is marked read-only, so it is left as it is; make it writable "
+                                f"(chmod u+w {name or out}) or set another `output:` in site.yaml")
+        _clear_leftovers(out)
         self.out = out
         self.before = set(site_files(out)) if out.is_dir() else set()
         self.result = Written()
@@ -105,7 +112,7 @@ class Staging:
     def _folder(self) -> Path:
         if self.folder is None:
             self.out.parent.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-", dir=self.out.parent))
+            self.folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.new-{os.getpid()}-", dir=self.out.parent))
             os.chmod(self.folder, 0o755)
         return self.folder
 
@@ -196,18 +203,50 @@ def _link(source: Path, target: Path) -> bool:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        os.rename(staging, out)
+    # Another build may swap its own site in at the same moment: whichever renames last wins,
+    # and each finds the folder as the other left it (hence the retries).
+    for _ in range(5):
+        if not out.exists():
+            try:
+                os.rename(staging, out)
+                return
+            except OSError as exc:
+                if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise
+                continue
+        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-{os.getpid()}-", dir=out.parent))
+        os.rmdir(retired)
+        try:
+            os.rename(out, retired)
+        except FileNotFoundError:
+            continue
+        try:
+            os.rename(staging, out)
+        except OSError:
+            os.rename(retired, out)     # put the last good site back
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-    os.rmdir(retired)
-    os.rename(out, retired)
+    raise OSError(errno.EBUSY, "another build was writing the site at the same time; build again")
+
+
+def _clear_leftovers(out: Path) -> None:
+    """Remove the staging and retired folders of builds that were killed before they could
+    (their process is gone); a running build's are left alone."""
+    for folder in out.parent.glob(f".{out.name}.*-*-*"):
+        match = re.fullmatch(rf"\.{re.escape(out.name)}\.(?:new|old)-(\d+)-\w+", folder.name)
+        if match and folder.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
     try:
-        os.rename(staging, out)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
     except OSError:
-        os.rename(retired, out)     # put the last good site back
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
+        return True     # someone else's process: alive
+    return True
 
 
 def _ours(out: Path) -> bool:

@@ -76,8 +76,8 @@ def test_the_command_reports_a_write_failure_and_keeps_the_site(tmp_path, monkey
     monkeypatch.setattr(Path, "write_bytes", full)
     capsys.readouterr()
     assert main(["--root", str(root), "build"]) == 1
-    assert capsys.readouterr().err == ("error: cannot write _site/: No space left on device; check that the folder "
-                                       "is writable (the last good site was left in place)\n")
+    assert capsys.readouterr().err == ("error: cannot write _site/: the disk is full; free some space and build "
+                                       "again (the last good site was left in place)\n")
     assert tree(root / "_site") == good
 
 
@@ -109,3 +109,31 @@ def test_files_that_did_not_change_keep_their_bytes_and_removed_pages_go(tmp_pat
     result = write_site({"a.html": b"A", "c.html": b"C"}, out)
     assert (result.changed, result.unchanged, result.removed) == (["c.html"], ["a.html"], ["b.html"])
     assert tree(out) == {"a.html": b"A", "c.html": b"C"}
+
+
+def test_a_read_only_output_folder_is_left_as_it_is(tmp_path, capsys):
+    import os
+    root = write_project(tmp_path / "p", FILES)
+    assert main(["--root", str(root), "build"]) == 0
+    good = tree(root / "_site")
+    (root / "content/notes/fee.md").write_text("## relatively low\n\nA changed note.\n", encoding="utf-8")
+    os.chmod(root / "_site", 0o555)
+    try:
+        capsys.readouterr()
+        assert main(["--root", str(root), "build"]) == 1
+        assert capsys.readouterr().err == ("error: _site is marked read-only, so it is left as it is; make it "
+                                           "writable (chmod u+w _site) or set another `output:` in site.yaml\n")
+        assert tree(root / "_site") == good and leftovers(root) == []
+    finally:
+        os.chmod(root / "_site", 0o755)
+
+
+def test_the_folders_of_a_build_that_was_killed_are_cleared_by_the_next(tmp_path):
+    root = write_project(tmp_path / "p", FILES)
+    dead = root / "._site.new-999999999-abc123"       # no such process
+    (dead / "static").mkdir(parents=True)
+    alive = root / f"._site.new-{__import__('os').getpid()}-xyz789"   # this process: a build under way
+    alive.mkdir()
+    assert main(["--root", str(root), "build"]) == 0
+    assert not dead.exists() and alive.exists()
+    alive.rmdir()

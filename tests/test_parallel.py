@@ -1,0 +1,61 @@
+"""parallel.py: forked workers in order, and gone when their build is killed."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from conftest import REPO
+from edition.parallel import parallel_map
+
+
+def test_results_come_in_order_in_process_and_in_the_pool(monkeypatch):
+    items = list(range(200))
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    assert list(parallel_map(lambda n: n * n, items)) == [n * n for n in items]
+    monkeypatch.setenv("EDITION_PROCESSES", "1")
+    assert list(parallel_map(lambda n: n * n, items)) == [n * n for n in items]
+
+
+def test_workers_end_when_the_build_that_forked_them_is_killed(tmp_path):
+    pids = tmp_path / "pids"
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        sys.path.insert(0, {str(REPO)!r})
+        os.environ["EDITION_PROCESSES"] = "2"
+        from edition.parallel import parallel_map
+        def work(n):
+            with open({str(pids)!r}, "a") as out:
+                out.write(f"{{os.getpid()}}\\n")
+            time.sleep(60)
+        list(parallel_map(work, range(100)))
+    """)
+    build = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and len(pids.read_text().split() if pids.exists() else []) < 2:
+        time.sleep(0.05)
+    workers = [int(pid) for pid in pids.read_text().split()]
+    assert len(workers) == 2
+    build.send_signal(signal.SIGKILL)
+    build.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "a worker outlived its build"
+    assert b"Traceback" not in build.stderr.read()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:       # a zombie is gone for our purpose
+        return stat.read().split(") ")[-1][0] != "Z"
