@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import key_line, load_yaml, yaml_problem
-from .layout import CONFIG_FILE, THEMES_DIR, themes
+from .layout import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, themes
 from .problems import error, warning
 from .urls import is_site_address
 
@@ -44,6 +44,9 @@ def load_config(root: Path):
     """Return (Config, problems) for the project at root."""
     path = root / CONFIG_FILE
     if not path.is_file():
+        if not (root / CONTENT_DIR).is_dir():
+            return Config(), [error(CONFIG_FILE, None, "there is no edition here (no site.yaml, no content/); "
+                                                       "cd to the edition's folder, or pass --root FOLDER")]
         return Config(), [error(CONFIG_FILE, None,
                                 "site.yaml is missing; create it with at least `title: My edition`")]
     try:

@@ -101,7 +101,7 @@ def yaml_problem(exc, path: str, first_line: int, what: str):
         mark = exc.context_mark         # where the unclosed quote or bracket was opened
     line = mark.line + first_line if mark else first_line
     if "mapping values" in reason:
-        hint = 'a value that holds `: ` must be in quotes, e.g. title: "Rubio: the offer"'
+        hint = 'a value that holds `: ` must be in quotes, e.g. title: "Walden: or, Life in the Woods"'
     elif "end of stream" in reason or "<stream end>" in reason:
         hint = "close the quote or bracket opened on this line"
     elif "\\t" in reason or "tab" in reason:

@@ -90,7 +90,7 @@ CASES = [
     Case("front matter: a colon in an unquoted value",
          put(TEXT, front("title: Alpha", "subtitle: Rubio: the offer")),
          ["content/texts/alpha.md:3: error: front matter is not valid YAML (mapping values are not allowed "
-          "here); a value that holds `: ` must be in quotes, e.g. title: \"Rubio: the offer\""]),
+          "here); a value that holds `: ` must be in quotes, e.g. title: \"Walden: or, Life in the Woods\""]),
     Case("front matter: an unclosed quote",
          put(TEXT, front("title: Alpha", 'byline: "Marco Rubio', "publisher: State")),
          ["content/texts/alpha.md:3: error: front matter is not valid YAML (found unexpected end of stream); "

@@ -71,3 +71,9 @@ def test_an_output_through_a_link_is_refused(tmp_path):
 def test_base_url_must_be_a_web_address(tmp_path, value, ok):
     problems = load_config(project(tmp_path, f"title: T\nbase_url: \"{value}\"\n"))[1]
     assert (problems == []) == ok
+
+
+def test_a_folder_that_is_no_edition_says_where_to_run_from(tmp_path):
+    assert messages(load_config(tmp_path)[1]) == [
+        "site.yaml: error: there is no edition here (no site.yaml, no content/); cd to the edition's folder, "
+        "or pass --root FOLDER"]
