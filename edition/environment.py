@@ -81,15 +81,19 @@ def _site_packages(folder: Path) -> list:
 
 
 def _set_up(folder: Path, python: Path, requirements: Path) -> None:
+    import importlib.util
     import subprocess
     import venv
     print(f"setting up {VENV}/ with the pinned {requirements.name} (once; later runs start at once)…",
           file=sys.stderr, flush=True)
     if not python.is_file():
+        # Debian's Python without python3-venv has no ensurepip (and its venv then exits the
+        # process with advice to install it): make the venv without pip, and bring pip in below.
+        has_ensurepip = importlib.util.find_spec("ensurepip") is not None
         try:
-            venv.create(folder, with_pip=True)
-        except (subprocess.CalledProcessError, OSError):
-            venv.create(folder, with_pip=False, clear=True)     # no ensurepip (Debian without python3-venv)
+            venv.create(folder, with_pip=has_ensurepip)
+        except (subprocess.CalledProcessError, OSError, SystemExit):
+            venv.create(folder, with_pip=False, clear=True)
     if subprocess.run([str(python), "-m", "pip", "--version"], capture_output=True).returncode != 0:
         _install_pip(folder, python)
     done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
