@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 VENV = ".venv"
-PIP = "25.3"                               # the pip a venv without one is given
+PIP = "26.3"                               # the pip a venv without one is given
 _PIN = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*==\s*([^\s;#]+)")
 
 
@@ -107,9 +107,11 @@ def _install_pip(folder: Path, python: Path) -> None:
     import json
     import subprocess
     import urllib.request
-    with urllib.request.urlopen(f"https://pypi.org/pypi/pip/{PIP}/json", timeout=60) as answer:
-        release = json.load(answer)
-    wheel = next(u for u in release["urls"] if u["filename"].endswith("-py3-none-any.whl"))
+    with urllib.request.urlopen("https://pypi.org/pypi/pip/json", timeout=60) as answer:
+        files = json.load(answer)["releases"].get(PIP, [])
+    wheel = next((f for f in files if f["filename"].endswith("-py3-none-any.whl")), None)
+    if wheel is None:
+        raise SetupFailed(f"PyPI lists no wheel of pip {PIP}")
     with urllib.request.urlopen(wheel["url"], timeout=120) as answer:
         data = answer.read()
     if hashlib.sha256(data).hexdigest() != wheel["digests"]["sha256"]:
