@@ -68,7 +68,7 @@ def ensure(root: Path, requirements: str, argv: list) -> None:
     try:
         if not (python.is_file() and installed(wanted, _site_packages(folder))):
             _set_up(folder, python, path)
-    except (OSError, SetupFailed) as exc:
+    except Exception as exc:  # noqa: BLE001 — whatever stopped it, the editor gets the way to do it by hand
         print(f"error: could not set up {VENV}/ with {requirements} ({exc}); make it by hand: "
               f"python3 -m venv {VENV} && {VENV}/bin/pip install -r {requirements}", file=sys.stderr)
         raise SystemExit(2)
@@ -106,13 +106,16 @@ def _install_pip(folder: Path, python: Path) -> None:
     """pip into a venv that has none: its wheel from PyPI, checked against PyPI's sha256."""
     import json
     import subprocess
+    import urllib.parse
     import urllib.request
-    with urllib.request.urlopen("https://pypi.org/pypi/pip/json", timeout=60) as answer:
+    listing = "https://pypi.org/pypi/pip/json"
+    with urllib.request.urlopen(listing, timeout=60) as answer:
         files = json.load(answer)["releases"].get(PIP, [])
     wheel = next((f for f in files if f["filename"].endswith("-py3-none-any.whl")), None)
     if wheel is None:
         raise SetupFailed(f"PyPI lists no wheel of pip {PIP}")
-    with urllib.request.urlopen(wheel["url"], timeout=120) as answer:
+    # a mirror may give the address relative to the listing
+    with urllib.request.urlopen(urllib.parse.urljoin(listing, wheel["url"]), timeout=120) as answer:
         data = answer.read()
     if hashlib.sha256(data).hexdigest() != wheel["digests"]["sha256"]:
         raise SetupFailed("the pip wheel from PyPI does not match its published sha256")
