@@ -56,6 +56,8 @@ def make_parser():
     ingest = commands.add_parser("ingest", help="turn new seeds/*.txt into content/texts/*.md")
     ingest.add_argument("seeds", nargs="*", help="only these seed files (default: every new seed)")
     ingest.add_argument("--diff", metavar="SLUG", help="show how a text's seed differs from content/texts/SLUG.md")
+    ingest.add_argument("--form", choices=("verse", "prose"), help="set the named seeds as verse (every line kept) or prose; "
+                        "a text already ingested is rewritten only if unedited")
     ingest.set_defaults(run=run_ingest)
 
     build = commands.add_parser("build", help="build the site into the output folder")
@@ -109,14 +111,14 @@ def run_default(root, args):
 
 
 def run_ingest(root, args):
-    from .seeds import ingest_new, seed_diff    # the ingest rules load only when a command needs them
+    from .ingest.seeds import ingest_new, seed_diff    # the ingest rules load only when a command needs them
     if args.diff:
         diff, problems = seed_diff(root, args.diff)
         if problems:
             return report(problems)
         print(diff or f"content/texts/{args.diff}.md matches its seed.")
         return OK
-    _, reports, problems = ingest_new(root, args.seeds)
+    _, reports, problems = ingest_new(root, args.seeds, form=getattr(args, "form", None))
     for line in ingested_lines(root, reports):
         print(line)
     return report(problems)

@@ -77,7 +77,7 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
     started = time.perf_counter()
     outcome = Outcome(strict=options.strict)
     if options.ingest:
-        from .seeds import ingest_new    # the ingest rules load only when there are seeds to read
+        from .ingest.seeds import ingest_new    # the ingest rules load only when there are seeds to read
         _, outcome.ingested, outcome.problems = ingest_new(root)
         if has_errors(outcome.problems):
             return outcome

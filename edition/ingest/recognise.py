@@ -1,0 +1,385 @@
+"""What a line is: a date, a byline, a photo credit or caption, a copyright notice, a heading,
+a speaker label, a kind of site chrome.  Each recogniser takes one line's text (spaces already
+normalised) and answers on that line alone; where a line stands is decided by the callers.
+The words of each language are in words.py.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from . import words
+
+# -- shared ------------------------------------------------------------------------------------
+
+SOURCE_RE = re.compile(r"^(?:Source|URL Source|Quelle|Fuente):\s*(?P<url>https?://\S+)$", re.I)
+ITEM_RE = re.compile(r"^(?:(?P<bullet>[-*+•·▪◦‣●])|(?P<number>\d{1,3})(?P<delim>[.)]))\s+(?P<content>\S.*)$")
+END_STOP_RE = re.compile(r"[.!?…][\"”’»)\]]*$")        # a line that ends a sentence
+CLOSING_RE = re.compile(r"[.,;:!?…\"”’»)\]]$")
+
+
+def compare_key(text: str) -> str:
+    """Equal for lines a reader would call the same: case, spacing and width ignored."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def bare(text: str) -> str:
+    """The line as a key for the tables: compared case-blind, without trailing punctuation or bullet."""
+    return compare_key(text).lstrip("•·-*▪ ").rstrip(" .:!|").strip()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_sentence(text: str, words_at_least: int = 8) -> bool:
+    """A line of running prose: enough words, ending like a sentence."""
+    return word_count(text) >= words_at_least and bool(END_STOP_RE.search(text))
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, words.MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)"
+_WEEKDAY = r"(?:(?:" + "|".join(words.WEEKDAYS) + r")\.?,?\s+)?"
+DATE_FORMS = (
+    rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",                       # February 20, 2025 / Feb. 3 2025
+    rf"{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}",   # 20 février 2025 / 24 de abril de 2020
+    rf"{_YEAR}-(?P<mnum>\d\d?)-(?P<day>\d\d?)",              # 2025-02-20
+    rf"(?P<mnum>\d\d?)/(?P<day>\d\d?)/{_YEAR}",              # 02/20/2025 (US order unless impossible)
+    rf"(?P<day>\d\d?)\.(?P<mnum>\d\d?)\.{_YEAR}",            # 20.02.2025, 7.11.2023
+)
+_PREFIX = r"(?:(?:" + "|".join(words.DATE_PREFIXES) + r")\s*:?\s*)?"
+_TIME = (r"(?P<time>\s*(?:,|\||-|–|—|at|à|a las|um|um\s+)?\s*\d\d?[:.h]\d\d(?::\d\d)?\s*"
+         r"(?:[ap]\.?\s?m\.?)?\s*(?:uhr|h)?\s*(?:[a-z]{2,5}|utc[+-]\d\d?|[+-]\d{4})?)?")
+DATE_LINE_RES = [re.compile(rf"^{_PREFIX}{_WEEKDAY}{form}{_TIME}\.?$", re.I) for form in DATE_FORMS]
+DATE_IN_TEXT_RES = [re.compile(rf"\b{form}\b", re.I) for form in DATE_FORMS]
+
+
+def date_line(text: str) -> tuple[date, bool] | None:
+    """(date, has a time) when the whole line is a date, with an optional weekday and time."""
+    if len(text) > 80:
+        return None
+    for pattern in DATE_LINE_RES:
+        if (match := pattern.match(text)) and (found := make_date(match)):
+            return found, bool(match["time"] and match["time"].strip())
+    return None
+
+
+def find_date(text: str) -> date | None:
+    """The first date written anywhere in the text."""
+    found = []
+    for pattern in DATE_IN_TEXT_RES:
+        for match in pattern.finditer(text):
+            if (day := make_date(match)):
+                found.append((match.start(), day))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def make_date(match: re.Match) -> date | None:
+    groups = match.groupdict()
+    year, day = int(groups["year"]), int(groups["day"])
+    if groups.get("month"):
+        month = words.MONTHS[groups["month"].lower()]
+    else:
+        month = int(groups["mnum"])
+        if month > 12 and day <= 12:      # 20/02/2025 can only be day first
+            month, day = day, month
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+DATED_LABEL_RE = re.compile(r"^(?P<date>.+?)\s+(?P<label>(?:press release|statement|news|release|"
+                            r"written by|communiqué|nota de prensa|pressemitteilung|remarks|speech)"
+                            r"(?: by)?)$", re.I)
+
+
+def dated_label(text: str) -> date | None:
+    """`February 17, 2005 Press Release`, `Monday, 03 February 2020 01:45 Written by`: an item's date."""
+    match = DATED_LABEL_RE.match(text)
+    found = date_line(match["date"]) if match else None
+    return found[0] if found else None
+
+
+def series_line(text: str) -> bool:
+    """`Poem 217 ± January 7, 2016`, `Recortes de Prensa Sábado 30 Agosto 2025`: a short line
+    that carries a full date; a heading of a series, not a title."""
+    return word_count(text) <= 8 and find_date(text) is not None and not date_line(text)
+
+
+# -- bylines -----------------------------------------------------------------------------------
+
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+_BY = "|".join(sorted(words.BYLINE_WORDS, key=len, reverse=True))
+BY_RE = re.compile(rf"^(?:{_BY})\s*:?\s+(?P<names>\S.{{0,90}})$", re.I)
+NAME_TITLE_RE = re.compile(rf"^(?P<name>{NAME_WORD}(?: {NAME_WORD}){{1,3}}),\s+(?P<role>.{{3,80}})$")
+ACADEMIC_RE = re.compile(rf"^(?:(?:Prof|Dr|Dra|Pr|Me|Mgr|Ing)\.\s*)+{NAME_WORD}(?: {NAME_WORD}){{1,4}}(?:,\s*.{{2,40}})?$")
+NAMES_ON_DATE_RE = re.compile(r"^(?P<names>.{3,80}?)\s+(?:le|el|am|on|,)\s+(?P<date>.{6,40})$", re.I)
+
+
+def is_byline(text: str) -> bool:
+    """`By Jane Doe`, `Par Sophie Brunn`, `Von: A, B`, `Marco Rubio, Secretary of State`."""
+    if len(text) > 120:
+        return False
+    if (match := BY_RE.match(text)):
+        names = match["names"]
+        return looks_like_names(names) and not names.lower().startswith(("the ", "a "))
+    if ACADEMIC_RE.match(text):
+        return True
+    if (match := NAME_TITLE_RE.match(text)):
+        role = match["role"]
+        found = re.findall(r"[\w'’.-]+", role)
+        return len(found) <= 8 and any(word.lower() in words.ROLES for word in found) and (
+            looks_like_names(role) or role[:1].islower())
+    return False
+
+
+def byline_names(text: str) -> str:
+    """The names of a byline: `By Jane Doe` -> `Jane Doe`."""
+    match = BY_RE.match(text)
+    return match["names"] if match and looks_like_names(match["names"]) else text
+
+
+def dated_byline(text: str) -> tuple[str, date] | None:
+    """`Sophie Brunn, Clément Parrot le vendredi 14 juillet 2017`: names, then a date."""
+    match = NAMES_ON_DATE_RE.match(text)
+    if not match or not (found := date_line(match["date"])):
+        return None
+    names = match["names"].strip(" ,")
+    return (byline_names(names), found[0]) if looks_like_names(names) or is_byline(names) else None
+
+
+def looks_like_names(text: str) -> bool:
+    """Capitalised words (and connectives) only, at most ten: names and titles, not a sentence."""
+    found = re.findall(r"[^\s,|&;/]+", text)
+    if not found or len(found) > 10 or re.search(r"[.!?]$", text) and len(found[-1]) > 3:
+        return False
+    return all(word[0].isupper() or word.lower() in words.NAME_CONNECTIVES for word in found)
+
+
+def is_bare_name(text: str) -> bool:
+    """`Emily Dickinson`, `Edgar Allen Poe`, `W.W. Jacobs`: a person's name alone on its line."""
+    found = text.split()
+    return (2 <= len(found) <= 4 and len(text) <= 40 and not text.isupper()
+            and all(re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-Z]\.(?:[A-Z]\.)*)", w) for w in found)
+            and not any(w.lower() in words.ROLES or w.lower() in words.SMALL_WORDS for w in found))
+
+
+# -- photo credits and captions ----------------------------------------------------------------
+
+PERSON = rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}"
+AGENCY = (r"(?:AP|A\.P\.|AFP|Reuters|REUTERS|Getty Images|Getty|EPA(?:-EFE)?|EFE|Bloomberg|"
+          r"Shutterstock|Alamy|iStock(?:photo)?|Xinhua|Sipa(?: USA)?|ZUMA(?: Press)?|Pool|"
+          r"NurPhoto|Anadolu(?: Agency)?|UPI|dpa|DPA|picture alliance|Europa Press|Imago|IMAGO)")
+CREDIT_FORMS = (
+    rf"{AGENCY}(?: Photo)?(?:\s*/\s*{PERSON})?(?:,? (?:via|for) {AGENCY})?",  # AP/Name, AFP via Getty Images
+    rf"{PERSON}\s*/\s*{AGENCY}(?: via {AGENCY})?",                           # Name/Reuters
+    rf"{PERSON} (?:via|for) {AGENCY}",                                       # Name via Getty Images
+    rf"(?i:photo(?:graph)?s?|image|picture|credit|photo credit|foto|bild|crédit photo|illustration|"
+    rf"drawing|dessin)(?: by| de| von)?\s*[:|–—-]?\s*{PERSON}(?:\s*/\s*{PERSON})?",   # Photo: Name
+    r"©\s*\S.{0,40}",                                                        # © preveniryproteger.com
+)
+CREDIT_RE = re.compile(r"^\(?(?:" + "|".join(CREDIT_FORMS) + r")\)?$")
+MAX_CAPTION = 500
+
+
+def is_credit(text: str) -> bool:
+    return len(text) <= 80 and bool(CREDIT_RE.match(text))
+
+
+def split_caption(text: str, known_credit: str) -> tuple[str, str] | None:
+    """(caption, credit) when the line ends with a photo credit after the caption."""
+    if known_credit:
+        if text.endswith(" " + known_credit) and len(text) > len(known_credit) + 10:
+            return text[: -len(known_credit)].rstrip(), known_credit
+        return None
+    if len(text) > MAX_CAPTION:
+        return None
+    for match in re.finditer(r" (?:\| )?", text):
+        caption, credit = text[: match.start()], text[match.end():]
+        if len(caption) >= 15 and is_credit(credit) and (
+                re.search(r"[.!?)”\"’]$", caption) or credit.startswith(("(", "©")) or "|" in match.group()):
+            return caption, credit.removeprefix("(").removesuffix(")")
+    return None
+
+
+# -- copyright ---------------------------------------------------------------------------------
+
+COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b\s*(?:©|\(c\))?)\s*(?P<rest>.*)$", re.I)
+NOTICE_START_RE = re.compile(r"^(?:©|(?:copyright\s*)?(?:©|\(c\))?\s*(?:19|20)\d\d\b|"
+                             r"copyright\s*(?:©|\(c\)))", re.I)
+RIGHTS_RE = re.compile(rf"(?:{words.RIGHTS})", re.I)
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+LEGAL_SUFFIX_RE = re.compile(r"(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|"
+                             r"Corporation|Co\.|Company|GmbH|AG|S\.A\.|SA|SAS|S\.L\.|LP|L\.P\.))+$")
+
+
+def is_copyright(text: str) -> bool:
+    """`© ...`, `Copyright 2025 ...`, `(c) 2025 ...`, `X 2025 — Tous droits réservés`.
+
+    Not "(c) In 2025, the Secretary shall ..." (a lettered clause) nor "Copyright law ...".
+    """
+    if len(text) > 200:
+        return False
+    if COPYRIGHT_RE.match(text):
+        return bool(NOTICE_START_RE.match(text)) or bool(RIGHTS_RE.search(text))
+    return bool(RIGHTS_RE.search(text)) and bool(YEAR_RE.search(text)) and word_count(text) <= 12
+
+
+def copyright_holder(notice: str) -> str:
+    """`© 2025 The New York Sun Company, LLC. All rights reserved.` -> `The New York Sun`."""
+    match = COPYRIGHT_RE.match(notice)
+    rest = match["rest"] if match else notice
+    rest = re.sub(r"^(?:(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?[,.]?\s*)+", "", rest)
+    rest = re.sub(rf"[.,]?\s*[-–—|]?\s*(?:{words.RIGHTS}).*$", "", rest, flags=re.I)
+    rest = re.sub(r"\s*(?:19|20)\d\d\s*$", "", rest.strip(" .,–—-"))
+    return LEGAL_SUFFIX_RE.sub("", rest).strip(" .,–—-")
+
+
+def is_short_label(text: str) -> bool:
+    return len(text) <= 60 and word_count(text) <= 8 and not re.search(r"[.!?:;,]$", text)
+
+
+def is_nameplate_of(text: str, holder: str) -> bool:
+    """A short line that is the copyright holder's name, or its first words."""
+    if not holder or not is_short_label(text):
+        return False
+    line, name = compare_key(text), compare_key(holder)
+    return name == line or name.startswith(line + " ")
+
+
+# -- headings and speakers ---------------------------------------------------------------------
+
+ROMAN = r"[IVXLCDM]{1,7}"
+STRUCTURAL_RE = re.compile(
+    rf"^(?:(?:chapter|chap\.|book|part|section|sec\.|canto|act|scene|stave|letter|volume|"
+    rf"chapitre|livre|partie|titre|acte|capítulo|libro|parte|título|kapitel|buch|teil|abschnitt|"
+    rf"article|art\.|artículo|artikel|annexe|anexo|anhang|appendix|schedule)\s+"
+    rf"(?:{ROMAN}|\d{{1,4}}[a-z]?|premier|première|1er|primero|único|unique|[a-z])\.?(?:[:.–—-]\s*.{{0,80}})?"
+    rf"|§\s*\d{{1,4}}[a-z]?\.?(?:\s+.{{0,80}})?|{ROMAN}\.?)$", re.I)
+
+
+def is_structural_heading(text: str) -> bool:
+    """`CHAPTER I.`, `BOOK IV.`, `Article premier`, `Artículo 3`, `§ 12 Geltungsbereich`, `II`."""
+    return len(text) <= 100 and bool(STRUCTURAL_RE.match(text)) and not is_sentence(text, 10)
+
+
+SPEAKER_LINE_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’. -]{1,40}(?:,\s[A-ZÀ-ÖØ-Þ ,'’.-]{2,80})?:?$")
+SPEAKER_PREFIX_RE = re.compile(
+    r"^(?:(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]*){0,4})\s?:|Q:|A:|Q\s\(|"
+    r"(?:[A-ZÀ-Þ][\wÀ-ÿ'’.]*(?:\s[\wÀ-ÿ'’.]+){0,5})\.-)\s*\S")
+
+
+def is_speaker_line(text: str) -> bool:
+    """`ROMAIN DESARBRES`, `STANISLAS GUERINI`: a speaker's name in capitals, alone on its line."""
+    return (len(text) <= 80 and text.upper() == text and any(c.isalpha() for c in text)
+            and bool(SPEAKER_LINE_RE.match(text)) and 1 <= word_count(text) <= 12)
+
+
+def has_speaker_prefix(text: str) -> bool:
+    """`MR PRICE: Hello.`, `QUESTION: ...`, `Pregunta.- Buenas tardes.`, `Q (Inaudible.)`."""
+    return bool(SPEAKER_PREFIX_RE.match(text))
+
+
+# -- site chrome -------------------------------------------------------------------------------
+
+_LINES = {phrase: kind for kind, phrases in words.CHROME_LINES.items() for phrase in phrases}
+PROMPT_RE = re.compile(r"^(?:\(?[\w .-]{0,40}\)?\s*[–—-]\s*)?(?:" + "|".join(words.PROMPT_STARTS) + r")", re.I)
+NAV_ITEM = rf"(?:{words.NAV_WORDS})"
+NAV_LINE_RE = re.compile(rf"^(?:[•·\-*]\s*)?{NAV_ITEM}(?:(?:\s*[|·•/,:>›»]\s*|\s+){NAV_ITEM})*(?:\s*:\s*.{{0,30}})?$", re.I)
+BREADCRUMB_RE = re.compile(r"^[^.!?]{1,60}(?:\s(?:>|›|»|/|\|)\s[^.!?]{1,80}){1,6}$")
+NUMBERED_CRUMB_RE = re.compile(r"^\d\.\s+\S+(?:-\S+)+$")     # "1. rosenheim24-de": a breadcrumb step
+SEPARATOR_RE = re.compile(r"^(?:[_=~*#·•-]\s*){3,}$")
+EMBED_RE = re.compile(r"^<(?:iframe|script|div|img|embed|object|video|figure)\b", re.I)
+SHARE_CONTROL_RE = re.compile(r"^(?:[•·\-*]\s*)?(?:x|twitter|facebook|whatsapp|linkedin|telegram|e-?mail|"
+                              r"enviar por correo|envoyer par e-?mail|per e-?mail senden|correo)\s*:\s*"
+                              r"(?:opens? (?:in )?(?:a )?new window|abre ventana nueva|nouvelle fenêtre|"
+                              r"ouvre une nouvelle fenêtre|öffnet (?:in )?(?:einem )?neuen fenster)$", re.I)
+COUNTER_RE = re.compile(r"^(?:hits|views|vues|visitas|aufrufe|reads|lectures|lecturas)\s*:?\s*[\d.,]+$|"
+                        r"^\d+\s*(?:min\.?|minutes?|mins?)(?:\s+(?:read|de lecture|de lectura|lesezeit|lesen))?$", re.I)
+ADVERT_RE = re.compile(r"^(?:advertisement|sponsored(?: content)?|paid content|publicité|publicidad|"
+                       r"anzeige|werbung|(?:story|article) continues below(?: advertisement)?|"
+                       r"scroll to continue(?: reading)?|continue reading below)"
+                       r"(?:\s*[-–—:|]\s*.{0,60})?$", re.I)
+SIGN_IN_RE = re.compile(r"^(?:sign in|sign up|log in|login|subscribe|create (?:a |an )?(?:free )?account|"
+                        r"already (?:a subscriber|have an account)|don['’]t have an account|"
+                        r"se connecter|s'abonner|iniciar sesión|suscribirse|anmelden|registrieren|einloggen)\b", re.I)
+SIGN_IN_WORDS_RE = re.compile(r"\b(?:account|subscri\w*|newsletter|free|premium|member\w*|"
+                              r"continue reading|to read|sign in|sign up|log in|compte|cuenta|konto)\b", re.I)
+TERMS_RE = re.compile(r"^(?:use of (?:this|our) (?:site|website|service)|"
+                      r"by (?:continuing|using|accessing|signing (?:up|in)|clicking|subscribing|"
+                      r"registering|creating an account)\b.*\b(?:agree|accept|consent)\b.*"
+                      r"\b(?:terms|privacy|policy|cookies)\b|"
+                      r"your use of (?:this|our)\b|this (?:site|website) (?:uses cookies|is protected by)|"
+                      r"we use cookies|(?:read|see|review) our (?:privacy|terms|cookie))", re.I)
+DOWNLOAD_RE = re.compile(r"^(?:download (?:as )?pdf|print this (?:page|article)|télécharger (?:le )?pdf|"
+                         r"descargar pdf|pdf herunterladen)\s+(?=\S.{100})", re.I)
+CONNECTIVE_RE = re.compile(r"^(?:or|and|ou|et|o|y|oder|und|\||•|·|—|–|-|/)$", re.I)
+URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$")
+GUTENBERG_RE = re.compile(r"project gutenberg|gutenberg\.org|\bpgdp\.net|\*\*\* ?(?:start|end) of (?:this|the) project", re.I)
+
+
+def chrome_kind(text: str) -> str | None:
+    """The kind of site chrome a whole line is by its words alone, or None.
+
+    Some kinds are chrome only where they stand (a section label above the title, a related
+    list at the end): chrome.py decides with the line's place.
+    """
+    key = bare(text)
+    if key in _LINES:
+        return _LINES[key]
+    if compare_key(text) in _LINES:
+        return _LINES[compare_key(text)]
+    if SEPARATOR_RE.match(text):
+        return "separator"
+    if EMBED_RE.match(text):
+        return "embedded code"
+    if SHARE_CONTROL_RE.match(text):
+        return "share or print control"
+    if len(text) <= 300 and PROMPT_RE.match(text):
+        return "cookie, newsletter or subscription prompt"
+    if COUNTER_RE.match(text):
+        return "counter or reading time"
+    if len(text) <= 200 and NAV_LINE_RE.match(text) and not END_STOP_RE.search(text):
+        return "navigation links"
+    if NUMBERED_CRUMB_RE.match(text):
+        return "breadcrumb"
+    return None
+
+
+def chrome_reason(text: str) -> str | None:
+    """Why a whole line is site chrome wherever it stands, or None."""
+    if is_copyright(text):
+        return "copyright notice (recorded as copyright)"
+    if len(text) <= 80 and ADVERT_RE.match(text):
+        return "advertisement"
+    if len(text) <= 100 and (prompt := SIGN_IN_RE.match(text)) and (
+            word_count(text) <= 3 or SIGN_IN_WORDS_RE.search(text, prompt.end())):
+        return "sign-in or subscription prompt"     # not "Sign up for the program opens Monday."
+    if len(text) <= 500 and TERMS_RE.match(text):
+        return "terms or privacy notice"
+    kind = chrome_kind(text)
+    return kind if kind in ANYWHERE else None
+
+
+# Kinds that are chrome wherever they stand; the others only in the head or the footer.
+ANYWHERE = {"skip link", "share or print control", "back-to-top link", "feedback prompt",
+            "loading or placeholder text", "cookie, newsletter or subscription prompt",
+            "counter or reading time", "embedded code", "separator", "press-release marker",
+            "date label with no date", "breadcrumb"}
+
+
+def is_breadcrumb(text: str) -> bool:
+    """`Home > Speeches > Gettysburg Address`, `Accueil › Discours`, `A | B | C`."""
+    return len(text) <= 200 and bool(BREADCRUMB_RE.match(text)) and word_count(text) <= 20
+
+
+def is_menu_item(text: str) -> bool:
+    """A short link-like line: a menu entry (`Poems`, `About Us`, `Speeches`)."""
+    return (len(text) <= 30 and 1 <= word_count(text) <= 3 and not CLOSING_RE.search(text)
+            and not ITEM_RE.match(text)
+            and (text[:1].isupper() or text[:1].isdigit()) and not date_line(text))

@@ -1,0 +1,188 @@
+"""The vocabulary the line recognisers know, per language (English, French, Spanish, German).
+
+Only tables live here: month and weekday names, job titles, the words of site chrome. The
+patterns that use them are in recognise.py. Add a language by adding its words to each table.
+"""
+from __future__ import annotations
+
+MONTHS = {
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7,
+    "déc": 12,
+    # Spanish
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12, "mär": 3, "mrz": 3, "okt": 10, "dez": 12,
+}
+
+WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so"
+).split()
+
+# Words before a date on a dateline: "Published: ...", "Publié le ...", "veröffentlicht am ...".
+DATE_PREFIXES = (
+    "published", "posted", "dated", "date", "released", "issued", "updated", "last updated",
+    "first published", "publié le", "publié", "mis à jour le", "mise à jour", "le", "daté du",
+    "publicado el", "publicado", "actualizado el", "actualizado", "fecha", "el",
+    "veröffentlicht am", "veröffentlicht", "aktualisiert am", "aktualisiert", "stand", "erstellt",
+    "eingabedatum", "datum", "pressemitteilung vom", "pressemitteilung nr\\. \\d+ vom", "vom", "am",
+    "communiqué du", "nota de prensa del", "release date", "posting date", "prononcé le",
+)
+
+# Words that introduce a byline: "By Jane Doe", "Par ...", "Por ...", "Von ...".
+BYLINE_WORDS = ("by", "par", "por", "von", "de", "texte", "text", "texto", "autor", "author",
+                "auteur", "written by", "reporting by")
+
+# A job title after a name makes "Name, Title" a byline: "Marco Rubio, Secretary of State".
+ROLES = {
+    "secretary", "minister", "president", "vice", "director", "ambassador", "spokesperson",
+    "spokesman", "spokeswoman", "correspondent", "reporter", "editor", "writer", "chief",
+    "officer", "senator", "governor", "representative", "chair", "chairman", "chairwoman",
+    "commissioner", "administrator", "attorney", "counsel", "adviser", "advisor", "deputy",
+    "undersecretary", "assistant", "mayor", "founder", "professor", "analyst", "contributor",
+    "columnist", "envoy", "consul", "general", "staff",
+    "ministre", "président", "présidente", "porte-parole", "directeur", "directrice",
+    "journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice", "secrétaire",
+    "ministro", "ministra", "presidente", "portavoz", "director", "directora", "periodista",
+    "corresponsal", "redactor", "redactora", "secretario", "secretaria",
+    "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "redakteur",
+    "redakteurin", "korrespondent", "korrespondentin", "staatssekretär", "bundesminister",
+}
+NAME_CONNECTIVES = {"and", "of", "the", "for", "de", "da", "del", "la", "le", "di", "van", "von",
+                    "at", "in", "on", "et", "y", "und", "du", "des", "zu", "der", "los", "las", "dos"}
+
+# Small words a slug or a title from an address must not end on, and that stay lower case inside
+# a title made from an address.
+SMALL_WORDS = {
+    "a", "an", "and", "or", "of", "the", "to", "in", "on", "at", "by", "for", "with", "from", "as",
+    "et", "ou", "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "au", "aux", "en",
+    "par", "pour", "sur", "y", "o", "e", "el", "los", "las", "del", "al", "con", "por", "para",
+    "und", "oder", "der", "die", "das", "den", "dem", "des", "von", "zu", "zum", "zur", "im", "am",
+    "mit", "auf", "ein", "eine",
+}
+
+# Whole lines of site chrome, by kind: each line of the page that is exactly one of these (case
+# and trailing punctuation ignored) is furniture, wherever it stands.
+CHROME_LINES = {
+    "skip link": [
+        "skip to main content", "skip to content", "skip to the content", "skip to navigation",
+        "jump to navigation", "jump to search", "jump to navigation jump to search", "skip navigation",
+        "aller au contenu principal", "aller au contenu", "passer au contenu", "aller à la navigation",
+        "ir al contenido principal", "ir al contenido", "saltar al contenido principal",
+        "saltar al contenido", "zum inhalt springen", "zum hauptinhalt springen", "zum inhalt",
+        "direkt zum inhalt", "zur navigation springen", "zur suche springen", "skip to main navigation",
+    ],
+    "menu or search control": [
+        "menu", "main menu", "open menu", "close menu", "toggle navigation", "search", "open search",
+        "close", "mobile menu - openmobile menu - closed", "menú", "buscar", "búsqueda", "rechercher",
+        "recherche", "suche", "suchen", "navigation", "navegación", "connect with us",
+    ],
+    "share or print control": [
+        "share", "share this", "share this article", "share this story", "share this page", "tweet",
+        "print", "print this page", "print this article", "email", "e-mail", "share on facebook",
+        "share on twitter", "share on x", "partager", "partager cet article", "imprimer", "envoyer",
+        "compartir", "imprimir", "enviar", "teilen", "drucken", "artikel teilen", "diesen artikel teilen",
+        "more", "copy link", "copier le lien", "copiar enlace", "link kopieren",
+    ],
+    "back-to-top link": [
+        "back to top", "return to top", "top of page", "go to top", "retour en haut",
+        "haut de page", "retour en haut de page", "volver arriba", "subir", "ir arriba",
+        "nach oben", "zurück nach oben", "seitenanfang", "zum seitenanfang",
+    ],
+    "feedback prompt": [
+        "was this page helpful?", "was this page helpful? yes no", "was this helpful?", "is this correct? or",
+        "is this page useful?", "cette page vous a-t-elle été utile ?", "cette page vous a-t-elle été utile ? oui non",
+        "¿le ha resultado útil esta página?", "¿te ha sido útil esta página?", "war diese seite hilfreich?",
+        "war dieser artikel hilfreich?", "yes no", "oui non", "sí no", "ja nein", "report an error",
+    ],
+    "loading or placeholder text": [
+        "loading...", "loading…", "chargement...", "chargement…", "cargando...", "cargando…",
+        "wird geladen...", "lädt...", "null", "undefined", "+", "frontis", "document sample",
+    ],
+    "comments link": [
+        "comments", "comment", "0 comments", "no comments", "post a comment", "leave a comment",
+        "commentaires", "réagir", "comentarios", "kommentare", "kommentar",
+    ],
+    "related-articles heading": [
+        "related", "related articles", "related stories", "related posts", "related content",
+        "more stories", "more from", "read more", "read next", "you may also like", "recommended",
+        "most read", "most popular", "latest news", "news network", "lire aussi", "à lire aussi",
+        "sur le même sujet", "les plus lus", "le plus lu", "noticias relacionadas", "te puede interesar",
+        "lo más leído", "más noticias", "mehr zum thema", "das könnte sie auch interessieren",
+        "meistgelesen", "weitere artikel", "auch interessant",
+    ],
+    "section label": [
+        "opinion", "news", "world news", "analysis", "análisis", "analyse", "grand format",
+        "tribune", "opinión", "meinung", "kommentar", "diskussionsbeiträge", "texte intégral",
+        "full text", "transcript", "press releases",
+    ],
+    "press-release marker": [
+        "for immediate release", "immediate release", "embargoed until delivery", "###", "# # #",
+        "-30-", "- 30 -", "ends", "- ends -", "-ends-", "pour diffusion immédiate",
+        "communiqué de presse", "nota de prensa", "pressemitteilung", "press release", "-more-",
+    ],
+    "date label with no date": [
+        "published", "on", "published on", "updated", "erstellt: aktualisiert:", "prononcé le",
+        "intervenant(s) :", "aktualisiert am", "publié le", "mis à jour le",
+    ],
+}
+
+# Prompts that start a line: newsletters, cookies, subscriptions (all languages).
+PROMPT_STARTS = (
+    r"we use cookies", r"this (?:site|website) uses cookies", r"by using this (?:site|website)",
+    r"we will use your email address", r"sign up for (?:our|the) newsletter", r"subscribe to (?:our|the)",
+    r"get (?:our|the) newsletter", r"you are subscribed to", r"you have been subscribed",
+    r"to continue reading,? subscribe", r"already a subscriber", r"already have an account",
+    r"this article is for subscribers", r"create a free account",
+    r"ce site utilise des cookies", r"nous utilisons des cookies", r"en poursuivant votre navigation",
+    r"abonnez-vous", r"déjà abonné", r"pour poursuivre la lecture", r"article réservé (?:à nos|aux) abonnés",
+    r"inscrivez-vous à (?:notre|la) newsletter", r"recevez (?:notre|la) newsletter",
+    r"este (?:portal|sitio|sitio web) utiliza cookies", r"utilizamos cookies", r"suscríbete",
+    r"suscríbase", r"ya soy suscriptor", r"recibe (?:nuestra|la) newsletter",
+    r"diese (?:website|seite|webseite) verwendet cookies", r"wir verwenden cookies",
+    r"cookies helfen bei der bereitstellung", r"jetzt abonnieren", r"newsletter abonnieren",
+    r"melden sie sich (?:jetzt )?(?:für|zum) newsletter", r"bereits abonnent",
+    r"diese website ist seit .* archiviert", r"bei technischen fragen",
+)
+
+# Single words of navigation, share rows, breadcrumbs and footers (a line made only of these is chrome).
+NAV_WORDS = (
+    r"home|start|startseite|accueil|inicio|portada|news|nachrichten|actualités|actualidad|noticias|"
+    r"share|tweet|e-?mail|print|comments?|facebook|twitter|x|instagram|linkedin|youtube|whatsapp|"
+    r"telegram|threads|bluesky|mastodon|reddit|pinterest|flipboard|rss|menu|search|newsletters?|"
+    r"contact(?: us)?|about(?: us)?|site ?map|careers|advertise(?: with us)?|subscribe|sign in|log in|"
+    r"sign up|terms(?: of (?:use|service))?|privacy(?: policy| notice)?|cookie (?:policy|settings|"
+    r"preferences)|cookies|accessibility|imprint|impressum|datenschutz(?:erklärung)?|kontakt|"
+    r"barrierefreiheit|mentions légales|plan du site|accessibilité|confidentialité|"
+    r"aviso legal|accesibilidad|mapa web|privacidad|política de privacidad|contacto|"
+    r"partager|imprimer|compartir|imprimir|teilen|drucken|enviar|envoyer|more|"
+    r"back to top|nach oben|volver arriba|haut de page|"
+    r"follow us(?: on [\w ]+)?|suivez-nous|síguenos|folgen sie uns|read more|"
+    r"speeches|statements|press releases|press|media|about|publications|events|videos|photos|"
+    r"politik|wirtschaft|kultur|sport|politique|économie|culture|política|economía|cultura|deportes"
+)
+
+# Words of copyright notices and rights lines in each language.
+RIGHTS = (r"all rights reserved|tous droits réservés|todos los derechos reservados|"
+          r"alle rechte vorbehalten|reservados todos los derechos|droits réservés")
+
+# Labels of contact blocks at the end of a press release.
+CONTACT_LABELS = (
+    r"media contacts?|press contacts?|contacts?|for more information|for further information|"
+    r"contact presse|contacts presse|contact médias|relations presse|contacto de prensa|"
+    r"contacto|gabinete de prensa|pressekontakt|pressekontakte|ansprechpartner(?:in)?|kontakt"
+)
