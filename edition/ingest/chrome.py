@@ -17,7 +17,7 @@ from collections import Counter
 from . import words
 from .head import drop
 from .recognise import (
-    CLOSING_RE, CONNECTIVE_RE, DOWNLOAD_RE, NAV_LINE_RE, RIGHTS_RE, YEAR_RE, chrome_kind,
+    CLOSING_RE, CONNECTIVE_RE, DOWNLOAD_RE, MORE_LINK_RE, NAV_LINE_RE, RIGHTS_RE, YEAR_RE, chrome_kind,
     chrome_reason, compare_key, date_line, dated_label, is_copyright, is_menu_item,
     is_nameplate_of, is_sentence, is_short_label, word_count,
 )
@@ -64,6 +64,10 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
     """Drop chrome; return the rest, the front matter it gives, the report, and the notes."""
     meta = {"publisher": "", "copyright": "", "copyright_year": None}
     reasons = {id(unit): None if unit.verse else chrome_reason(unit.text) for unit in units}
+    running = running_lines(units)
+    for unit in units:
+        if reasons[id(unit)] is None and id(unit) in running:
+            reasons[id(unit)] = "running page header or footer (with its page number)"
     for unit, reason in footer_reasons(units, holder).items():
         reasons[unit] = reason
     kept, dropped, notes = [], [], []
@@ -82,6 +86,19 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
     meta["publisher"] = meta["publisher"] or holder
     notes += doubtful(kept)
     return kept, meta, dropped, notes
+
+
+PAGE_NUMBER_RE = re.compile(r"^(?P<line>.{8,80}?)\s+\d{1,4}$")
+
+
+def running_lines(units: list) -> set:
+    """ids of lines printed on every page with the page's number: "www.PoemHunter.com ... 2"."""
+    found = {}
+    for unit in units:
+        if not unit.verse and (match := PAGE_NUMBER_RE.match(unit.text)):
+            found.setdefault(compare_key(match["line"]), []).append(unit)
+    return {id(u) for group in found.values() if len(group) >= 2 and len({x.text for x in group}) == len(group)
+            for u in group}
 
 
 def footer_reasons(units: list, holder: str) -> dict:
@@ -107,7 +124,7 @@ def footer_reasons(units: list, holder: str) -> dict:
         i -= 1
     for start in range(i):       # a heading such as "Related articles", then only links to the end
         if chrome_kind(units[start].text) == "related-articles heading" and all(
-                not is_sentence(u.text, 25) for u in units[start + 1:i]):
+                u.kind != "text" or not is_sentence(u.text, 25) for u in units[start + 1:i]):
             for u in units[start:i]:
                 reasons[id(u)] = "related-articles list"
             i = start
@@ -145,6 +162,8 @@ def footer_reason(text: str, holder: str, repeated: set) -> str | None:
         return "footer links"
     if re.fullmatch(r"(?:powered by|posted by|subscribe to posts|propulsé par|desarrollado por)\b.{0,60}", text, re.I):
         return "footer links"
+    if MORE_LINK_RE.match(text) and word_count(text) <= 6:
+        return "link to more of the site"
     return None
 
 

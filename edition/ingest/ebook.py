@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .recognise import SOURCE_RE, is_sentence
 from .units import Line
 
 OPENING_RE = re.compile(r"^(?:\ufeff)?The Project Gutenberg e?Book,? of (?P<title>.+?)(?:,? by (?P<author>.+?))?,?$", re.I)
@@ -44,6 +45,11 @@ def cut_frame(lines: list[Line]) -> tuple[list[Line], Frame]:
     header_end = start if start is not None else last_header_line(lines, opening)
     dropped = []
     reason = "Project Gutenberg header"
+    before = lines[:opening]
+    if not any(is_sentence(line.text, 20) for line in before):     # a site's page around the e-book
+        dropped += [(line.number, line.text, "the page around the e-book") for line in before
+                    if line.text and not SOURCE_RE.match(line.text)]
+        before = [line for line in before if SOURCE_RE.match(line.text)]
     for line in lines[opening: header_end + 1]:
         if line.text:
             dropped.append((line.number, line.text, reason))
@@ -52,7 +58,7 @@ def cut_frame(lines: list[Line]) -> tuple[list[Line], Frame]:
                 frame.title = field["value"].strip()
             if field["key"].lower() == "author" and field["value"]:
                 frame.author = field["value"].strip()
-    kept = lines[:opening] + lines[header_end + 1: end]
+    kept = before + lines[header_end + 1: end]
     kept, produced = drop_credits(kept)
     dropped += produced
     for line in lines[end:]:
@@ -70,11 +76,6 @@ def last_header_line(lines: list[Line], opening: int) -> int:
             last = i
         elif last and i - last > 3 and text:
             break
-    # licence sentences wrap over several lines: take the block the last header line ends
-    while last + 1 < len(lines) and lines[last + 1].text and not FIELD_RE.match(lines[last + 1].text) \
-            and "gutenberg" in " ".join(l.text for l in lines[opening:last + 1]).lower() \
-            and lines[last].text and not lines[last].text.endswith((".", ":")):
-        last += 1
     return last
 
 

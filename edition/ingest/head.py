@@ -23,15 +23,16 @@ from edition.ids import slugify
 
 from . import words
 from .recognise import (
-    BY_RE, CLOSING_RE, END_STOP_RE, SOURCE_RE, URL_LINE_RE, byline_names, chrome_kind, chrome_reason,
+    BY_RE, CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, URL_LINE_RE, byline_names, chrome_kind, chrome_reason,
     compare_key,
     date_line, dated_byline, dated_label, has_speaker_prefix, is_bare_name, is_breadcrumb, is_byline,
     is_credit, is_nameplate_of, is_sentence, is_speaker_line, is_structural_heading, series_line, split_caption,
     word_count, find_date,
 )
-from .units import Unit
+from .units import CUT_WORDS, Unit
 
 ZONE = 25
+TRANSCRIPT = "\x00transcript"     # in the speakers set: lines open with "NAME:" prefixes
 MAX_TITLE = 320
 LABEL_RE = re.compile(r"^(?:média|media|medio|medien|intervenant\(s\)|intervenants?|source|catégories?|"
                       r"categor(?:y|ies)|tags?|étiquettes?|themen?|thema|rubrique|secci[oó]n|tema|"
@@ -50,6 +51,7 @@ class Head:
     kept: list = field(default_factory=list)   # (line, text, why it is doubtful), kept in the body
     problems: list = field(default_factory=list)
     guessed: str = ""                          # how the title was found, when it was a guess
+    source_url: str = ""
 
 
 def take_source_line(units: list) -> tuple[list, str]:
@@ -62,15 +64,30 @@ def take_source_line(units: list) -> tuple[list, str]:
 def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[Head, list, list]:
     """(head, the units of the body, the units left out with their reasons)."""
     head = Head({"title": "", "subtitle": "", "byline": "", "date": "", "event_date": "",
-                 "photo_caption": "", "photo_credit": ""})
+                 "photo_caption": "", "photo_credit": ""}, source_url=source_url)
     speakers = repeated_speakers(units)
     zone = zone_end(units, speakers)
     index = choose_title(units[:zone], hints.get("title", ""), source_url, speakers | nameplates(units[:zone], holder))
     dropped = []
     if index is not None:
-        for unit in units[:index]:
-            dropped += drop(unit, above_title_reason(unit.text, holder))
+        for j, unit in enumerate(units[:index]):
+            if j == index - 1 and is_bare_name(unit.text):
+                head.meta["byline"] = unit.text          # "Emily Dickinson" over the poem's title
+                remember(head, unit.text, "byline", unit)
+            elif (found := date_line(unit.text)) and not head.meta["date"]:
+                head.meta["date"] = found[0]
+                remember(head, unit.text, "date line", unit)
+            else:
+                dropped += drop(unit, above_title_reason(unit.text, holder, source_url))
+        if (index + 1 < len(units) and units[index].kind == "text" and units[index + 1].kind == "text"
+                and units[index].text.split()[-1].lower() in CUT_WORDS and units[index + 1].text[:1].islower()
+                and word_count(units[index + 1].text) <= 12 and not units[index + 1].verse):
+            units[index].lines += units[index + 1].lines    # a title wrapped on an article: "... esconden las"
+            units = units[:index + 1] + units[index + 2:]
+            zone -= 1
         set_title(head, units[index], holder)
+        if hints.get("title"):
+            head.meta["title"] = hints["title"]
         rest = units[index + 1:]
         zone -= index + 1
     else:
@@ -86,7 +103,9 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
             head.meta[key] = hints[key]
             if isinstance(hints[key], str):
                 remember(head, hints[key], key, None)
-    body, more = read_after_title(head, rest, max(zone, 0), speakers)
+                if key == "byline":
+                    remember(head, "by " + hints[key], key, None)
+    body, more = read_after_title(head, rest, max(zone, 0), speakers, source_url)
     return head, body, dropped + more
 
 
@@ -96,12 +115,13 @@ def zone_end(units: list, speakers: set) -> int:
     seen_candidate = False
     for i, unit in enumerate(units[:ZONE]):
         text = unit.text
-        if (unit.verse or unit.kind in ("bullet", "ordered") and i + 1 < len(units)
+        if (unit.verse or seen_candidate and unit.kind in ("bullet", "ordered") and i + 1 < len(units)
                 and units[i + 1].kind == unit.kind or len(text) > MAX_TITLE
-                or has_speaker_prefix(text) and i > 0
+                or has_speaker_prefix(text) and i > 0 and TRANSCRIPT in speakers
+                or i > 0 and is_sentence(text, 20)
                 or seen_candidate and is_sentence(text, 8)):
             return i
-        seen_candidate = seen_candidate or title_candidate(unit.text, speakers)
+        seen_candidate = seen_candidate or title_candidate(candidate_text(unit), speakers)
     return min(len(units), ZONE)
 
 
@@ -112,7 +132,11 @@ def repeated_speakers(units: list) -> set:
         if is_speaker_line(unit.text):
             key = compare_key(unit.text)
             counts[key] = counts.get(key, 0) + 1
-    return {key for key, count in counts.items() if count > 1}
+    # one name that recurs makes every name in capitals on its own line a speaker's
+    found = set(counts) if any(count > 1 for count in counts.values()) else set()
+    if sum(has_speaker_prefix(unit.text) for unit in units) >= 2:
+        found.add(TRANSCRIPT)               # "MR PRICE: ...", "QUESTION: ...": a transcript
+    return found
 
 
 def nameplates(zone: list, holder: str) -> set:
@@ -120,25 +144,42 @@ def nameplates(zone: list, holder: str) -> set:
     return {compare_key(u.text) for u in zone if is_nameplate_of(u.text, holder)}
 
 
+def candidate_text(unit: Unit) -> str:
+    return unit.content if unit.kind == "bullet" else unit.text
+
+
 def title_candidate(text: str, speakers: set) -> bool:
-    return bool(text) and len(text) <= MAX_TITLE and not (
+    return bool(text) and len(text) <= MAX_TITLE and not text[:1].islower() and not (
         chrome_kind(text) or date_line(text) or dated_label(text) or series_line(text)
         or is_byline(text) or dated_byline(text) or is_credit(text) or split_caption(text, "")
         or CAPTION_BY_RE.search(text) or compare_key(text) in speakers or is_structural_heading(text)
-        or URL_LINE_RE.match(text) or SOURCE_RE.match(text) or LABEL_RE.match(text)
-        or (END_STOP_RE.search(text) and word_count(text) < 8) or text.startswith(("[", "<", "!["))
+        or URL_LINE_RE.match(text) or SOURCE_RE.match(text) or LABEL_RE.match(text) or TIME_LINE_RE.match(text)
+        or TRANSCRIPT in speakers and has_speaker_prefix(text)
+        or (re.search(r"[.…]$", text) and word_count(text) < 8) or text.startswith(("[", "<", "!["))
+        or text.lower() in words.SMALL_WORDS
         or is_breadcrumb(text) and "|" in text or not any(c.isalpha() for c in text))
 
 
 def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int | None:
-    candidates = [i for i, unit in enumerate(zone) if unit.kind in ("text", "heading")
-                  and title_candidate(unit.text, speakers)]
+    def lone_bullet(i):
+        return zone[i].kind == "bullet" and not (i + 1 < len(zone) and zone[i + 1].kind == "bullet")
+
+    candidates = [i for i, unit in enumerate(zone)
+                  if (unit.kind in ("text", "heading") or lone_bullet(i))
+                  and title_candidate(candidate_text(unit), speakers)
+                  and (i == 0 or word_count(unit.text) < 20)
+                  and not (i and is_structural_heading(zone[i - 1].text))]
     if hint:
         return next((i for i, unit in enumerate(zone) if compare_key(unit.text) == compare_key(hint)), None)
     if not candidates:
         return None
-    titles = [i for i in candidates if not is_bare_name(zone[i].text) and not END_STOP_RE.search(zone[i].text)]
-    named = [i for i in candidates if not (is_bare_name(zone[i].text) and titles)] or candidates
+    named = candidates
+    for d, unit in enumerate(zone[:-1]):      # a feed or a listing: a date, then the headline
+        if date_line(unit.text) and d + 1 in candidates and all(
+                word_count(zone[i].text) <= 4 for i in candidates if i < d) \
+                and word_count(zone[d + 1].text) <= 15 and not re.search(r"[.:;,]$", zone[d + 1].text):
+            if any(i < d for i in candidates):
+                return d + 1
     slug = address_words(source_url)
     if len(slug) >= 2:
         scored = [(slug_match(zone[i].text, slug), i) for i in named]
@@ -149,14 +190,14 @@ def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int |
     following = next((i for i in named if i > first), None)
     if (following is not None and following == first + 1 and word_count(zone[first].text) <= 4
             and not CLOSING_RE.search(zone[first].text)
-            and not CLOSING_RE.search(zone[following].text)
+            and not re.search(r"[.:;,]$", zone[following].text) and not is_bare_name(zone[following].text)
             and word_count(zone[following].text) > word_count(zone[first].text)):
         return following          # a kicker ("Opinion", "Staatskanzlei") above the headline
     return first
 
 
 def set_title(head: Head, unit: Unit, holder: str) -> None:
-    text = unit.text
+    text = candidate_text(unit)
     remember(head, text, "title", unit)
     if (match := PREFIX_RE.match(text)) and (find_date(match["prefix"]) or chrome_kind(match["prefix"])
                                            or match["prefix"].isupper() and word_count(match["prefix"]) <= 2):
@@ -172,8 +213,8 @@ def set_title(head: Head, unit: Unit, holder: str) -> None:
     remember(head, text, "title", unit)
 
 
-def above_title_reason(text: str, holder: str) -> str:
-    if is_nameplate_of(text, holder):
+def above_title_reason(text: str, holder: str, source_url: str = "") -> str:
+    if is_nameplate_of(text, holder) or is_host_name(text, source_url):
         return "site nameplate"
     kind = chrome_reason(text) or chrome_kind(text)
     if kind:
@@ -185,21 +226,53 @@ def above_title_reason(text: str, holder: str) -> str:
     return "above the title (site name, section or navigation)"
 
 
-def read_after_title(head: Head, rest: list, zone: int, speakers: set) -> tuple[list, list]:
+def is_host_name(text: str, url: str) -> bool:
+    """`La Moncloa` on lamoncloa.gob.es, `Staatskanzlei` on stk...: the site's own name."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    name = slugify(text, limit=False).replace("-", "")
+    return bool(host) and len(name) >= 4 and word_count(text) <= 4 and host.split(".")[0] == name
+
+
+def head_window(rest: list, head: Head) -> int:
+    """How many units after the title are head: up to the last dateline, byline or page label
+    among the first six that tells something new (not a date already known), when none of the
+    units before it is a paragraph of forty words."""
+    end, dated, signed = 0, bool(head.meta["date"]), bool(head.meta["byline"])
+    for i, unit in enumerate(rest[:6]):
+        if word_count(unit.text) >= 40 or unit.verse:
+            break
+        text = unit.text
+        if (date_line(text) or dated_label(text)) and not dated:
+            end, dated = i + 1, True
+        elif (is_byline(text) or dated_byline(text)) and not signed:
+            end, signed = i + 1, True
+        elif (chrome_kind(text) in ("counter or reading time", "date label with no date")
+              or is_label_only(rest, i) or YEAR_ONLY_RE.match(text)):
+            end = i + 1
+    return end
+
+
+def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_url: str = "") -> tuple[list, list]:
     """Subtitle, byline, date, credit, caption and repeats after the title: everywhere in the
     zone, and past it while the lines are head material.  The other lines stay in the body."""
     meta, body, dropped = head.meta, [], []
     credit_unit = None
     date_from = None
+    window = head_window(rest, head)
+    zone = max(zone, window)
+    label_value = False
+    twice = printed_twice(rest[:max(zone, 1) + 2])
     for i, unit in enumerate(rest):
         text, key = unit.text, compare_key(unit.text)
         kind = chrome_kind(text)
         previous = rest[i - 1] if i else None
-        if i >= zone and not (is_head_material(text, head) or i == 0 and is_dek(text)
+        if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i == 0 and is_dek(text)
                               and i + 1 < len(rest) and is_head_material(rest[i + 1].text, head)):
             return body + rest[i:], dropped
         if unit.verse or unit.kind != "text":
             body.append(unit)
+        elif id(unit) in twice:
+            dropped += drop(unit, "image caption, printed twice")
         elif key in head.seen:
             what, number = head.seen[key]
             dropped += drop(unit, f"repeats the {what}" + (f" (line {number})" if number else ""))
@@ -219,7 +292,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set) -> tuple[
         elif is_byline(text) and not meta["byline"]:
             meta["byline"] = byline_names(text)
             remember(head, text, "byline", unit)
-        elif is_bare_name(text) and not meta["byline"] and (previous is None or not body):
+        elif is_bare_name(text) and not meta["byline"] and i == 0:
             meta["byline"] = text
             remember(head, text, "byline", unit)
         elif is_credit(text) and not meta["photo_credit"]:
@@ -235,15 +308,30 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set) -> tuple[
         elif CAPTION_BY_RE.search(text) and not meta["photo_caption"]:
             meta["photo_caption"] = text
             remember(head, text, "caption", unit)
-        elif (not meta["subtitle"] and i == 0 and is_dek(text)
-              and i + 1 < len(rest) and is_head_material(rest[i + 1].text, head)):
+        elif (not meta["subtitle"] and not body and right_under_title(rest, i, head) and is_dek(text) and (
+                i + 1 < len(rest) and (is_head_material(rest[i + 1].text, head) or id(rest[i + 1]) in twice)
+                or i + 1 < window
+                or not END_STOP_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
+                and i + 1 < len(rest) and announces(rest[i + 1]))):
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)
-        elif LABEL_RE.match(text) or SOURCE_RE.match(text) or text.lower().startswith("source:"):
+        elif (LABEL_RE.match(text) or SOURCE_RE.match(text) or text.lower().startswith("source:")
+              or is_label_only(rest, i) or label_value and word_count(text) <= 8):
             dropped += drop(unit, "page metadata label")
-        elif is_speaker_line(text) and key not in speakers and not body:
+            label_value = is_label_only(rest, i)
+            continue
+        elif YEAR_ONLY_RE.match(text) or is_host_name(text, source_url):
+            dropped += drop(unit, "site nameplate" if is_host_name(text, source_url) else "a year on its own line")
+        elif (is_capitals_label(text) and not speakers and not is_structural_heading(text)
+              and not TIME_LINE_RE.match(text)):
             dropped += drop(unit, "label in capitals between the title and the text")
-        elif word_count(text) >= 3 and overlaps_title(text, meta["title"]):
+        elif i < window and not meta["subtitle"] and is_dek(text) and not body:
+            meta["subtitle"] = text
+            remember(head, text, "subtitle", unit)
+        elif i < window:
+            dropped += drop(unit, "between the title and the dateline (caption, author note or image text)")
+        elif (word_count(text) >= 2 and overlaps_title(text, meta["title"])
+              and not any(is_sentence(u.text, 5) for u in body)):
             dropped += drop(unit, "repeats the title in other words")
         else:
             body.append(unit)
@@ -253,15 +341,59 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set) -> tuple[
     return body, dropped
 
 
+LABEL_ONLY_RE = re.compile(r"^[A-ZÀ-Þ][\w()' -]{1,30}:$")
+YEAR_ONLY_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
+
+
+def right_under_title(rest: list, i: int, head: Head) -> bool:
+    """Only repeats of the title, or chrome, stand between the title and units[i]."""
+    return all(head.seen.get(compare_key(u.text), ("",))[0] == "title" or chrome_kind(u.text)
+               or chrome_reason(u.text) for u in rest[:i])
+
+
+def printed_twice(units: list) -> set:
+    """ids of a caption printed twice in a row (its alt text, then the caption), quotes aside."""
+    def key(u):
+        return compare_key(re.sub(r"[\"“”„«»]", '"', re.sub(r"['‘’]", "'", u.text)))
+    found = set()
+    for a, b in zip(units, units[1:]):
+        if a.kind == b.kind == "text" and key(a) == key(b) and is_sentence(a.text, 5) and word_count(a.text) <= 40:
+            found |= {id(a), id(b)}
+    return found
+
+
+def is_label_only(units: list, i: int) -> bool:
+    """`Publisher:` over `PoemHunter.Com`: a label of the page with its value on the next line."""
+    following = units[i + 1] if i + 1 < len(units) else None
+    return bool(LABEL_ONLY_RE.match(units[i].text) and word_count(units[i].text) <= 3 and following is not None
+                and following.kind == "text" and word_count(following.text) <= 8 and not following.verse)
+
+
+def is_capitals_label(text: str) -> bool:
+    """`POLITICAL TRANSCRIPTS`, `TRUMP PRESIDENCY & 115TH CONGRESS:`, `THE WHITE HOUSE`."""
+    return (text.upper() == text and sum(c.isalpha() for c in text) >= 4 and word_count(text) <= 8
+            and not END_STOP_RE.search(text) and len(text) <= 80)
+
+
+def announces(unit: Unit) -> bool:
+    """A heading, or a numbered section line (`1. Forme`): what may follow a subtitle."""
+    return unit.kind == "heading" or is_structural_heading(unit.text) or (
+        unit.kind == "ordered" and word_count(unit.text) <= 8)
+
+
 def is_place_line(text: str) -> bool:
     """`Washington, D.C.`, `San Salvador, El Salvador`, `East Room`: where a text was given."""
     return len(text) <= 50 and not END_STOP_RE.search(text.rstrip(".")) or bool(re.fullmatch(r"[\d:. ]+[AaPp]\.?[Mm]\.?.*", text))
 
 
 def overlaps_title(text: str, title: str) -> bool:
-    """Most words of the line are words of the title: the title printed again, reworded."""
+    """Most words of the line are words of the title: the title printed again, reworded (or a
+    part of it: "Memorial Day" under "Remarks ... on Memorial Day")."""
     mine, theirs = set(title_words(text)), set(title_words(title))
-    return bool(mine) and len(mine & theirs) / len(mine) >= 0.8 and len(mine) >= 3
+    if not mine:
+        return False
+    share = len(mine & theirs) / len(mine)
+    return share >= 0.8 and len(mine) >= 3 or share == 1 and len(mine) == 2
 
 
 def title_words(text: str) -> list:
@@ -274,7 +406,8 @@ def remember(head: Head, text: str, what: str, unit: Unit | None) -> None:
 
 def is_head_material(text: str, head: Head) -> bool:
     return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
-                or compare_key(text) in head.seen or chrome_reason(text) or dated_byline(text))
+                or compare_key(text) in head.seen or chrome_reason(text) or dated_byline(text)
+                or is_host_name(text, head.source_url))
 
 
 def is_dek(text: str) -> bool:
@@ -296,8 +429,8 @@ def address_words(url: str) -> list:
     for segment in reversed([s for s in path.split("/") if s]):
         segment = re.sub(r"\.(?:html?|php|aspx?|jsp|txt|p)$", "", segment, flags=re.I)
         found = [w for w in re.split(r"[-_+.\s]+", segment.lower()) if w]
-        found = [w for w in found if not re.fullmatch(r"\d{5,}|\d{1,2}|[a-z]\d+[a-z\d]*", w) or len(found) < 3]
-        while found and found[-1].isdigit():
+        found = [w for w in found if not re.fullmatch(r"\d{5,}|[a-z]\d+[a-z\d]*", w) or len(found) < 3]
+        while found and found[-1].isdigit() and len(found[-1]) <= 2:
             found.pop()            # "minister-visits-lyon-2": the 2 tells two pages apart
         while found and found[0].isdigit() and len(found[0]) >= 4:
             found.pop(0)           # "290541-olivier-veran": an id

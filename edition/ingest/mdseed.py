@@ -24,9 +24,9 @@ from .units import Line, Unit, indent_of, normalise_spaces
 
 HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 ITEM_RE = re.compile(r"^(?P<marker>[-*+]|\d{1,3}[.)])\s+(?P<content>\S.*)$")
-IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-IMAGE_ONLY_RE = re.compile(r"^(?:\[?!\[[^\]]*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
-LINK_RE = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+IMAGE_RE = re.compile(r"!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)")
+IMAGE_ONLY_RE = re.compile(r"^(?:\[?!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
+LINK_RE = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
 EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 FENCE_RE = re.compile(r"^(?:```|~~~)")
 HEADER_RE = re.compile(r"^(?P<key>Title|URL Source|Published Time|Markdown Content):\s*(?P<value>.*)$")

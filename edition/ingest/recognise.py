@@ -181,6 +181,7 @@ CREDIT_FORMS = (
     rf"{PERSON} (?:via|for) {AGENCY}",                                       # Name via Getty Images
     rf"(?i:photo(?:graph)?s?|image|picture|credit|photo credit|foto|bild|crédit photo|illustration|"
     rf"drawing|dessin)(?: by| de| von)?\s*[:|–—-]?\s*{PERSON}(?:\s*/\s*{PERSON})?",   # Photo: Name
+    r"(?i:illustrated|illustrations|drawings|photographs|photos|pictures) by\s+\S.{1,40}",  # Illustrated by ...
     r"©\s*\S.{0,40}",                                                        # © preveniryproteger.com
 )
 CREDIT_RE = re.compile(r"^\(?(?:" + "|".join(CREDIT_FORMS) + r")\)?$")
@@ -218,11 +219,16 @@ LEGAL_SUFFIX_RE = re.compile(r"(?:,?\s+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|pl
                              r"Corporation|Co\.|Company|GmbH|AG|S\.A\.|SA|SAS|S\.L\.|LP|L\.P\.))+$")
 
 
+OLD_NOTICE_RE = re.compile(r"^(?:entered,? according to (?:the )?act of congress|copyright,? (?:18|19)\d\d,? by)\b", re.I)
+
+
 def is_copyright(text: str) -> bool:
     """`© ...`, `Copyright 2025 ...`, `(c) 2025 ...`, `X 2025 — Tous droits réservés`.
 
     Not "(c) In 2025, the Secretary shall ..." (a lettered clause) nor "Copyright law ...".
     """
+    if OLD_NOTICE_RE.match(text):
+        return True             # "Entered according to the Act of Congress, in the year 1851, by ..."
     if len(text) > 200:
         return False
     if COPYRIGHT_RE.match(text):
@@ -288,7 +294,7 @@ def has_speaker_prefix(text: str) -> bool:
 # -- site chrome -------------------------------------------------------------------------------
 
 _LINES = {phrase: kind for kind, phrases in words.CHROME_LINES.items() for phrase in phrases}
-PROMPT_RE = re.compile(r"^(?:\(?[\w .-]{0,40}\)?\s*[–—-]\s*)?(?:" + "|".join(words.PROMPT_STARTS) + r")", re.I)
+PROMPT_RE = re.compile(r"(?:^|\s)(?:" + "|".join(words.PROMPT_STARTS) + r")", re.I)
 NAV_ITEM = rf"(?:{words.NAV_WORDS})"
 NAV_LINE_RE = re.compile(rf"^(?:[•·\-*]\s*)?{NAV_ITEM}(?:(?:\s*[|·•/,:>›»]\s*|\s+){NAV_ITEM})*(?:\s*:\s*.{{0,30}})?$", re.I)
 BREADCRUMB_RE = re.compile(r"^[^.!?]{1,60}(?:\s(?:>|›|»|/|\|)\s[^.!?]{1,80}){1,6}$")
@@ -320,6 +326,14 @@ DOWNLOAD_RE = re.compile(r"^(?:download (?:as )?pdf|print this (?:page|article)|
                          r"descargar pdf|pdf herunterladen)\s+(?=\S.{100})", re.I)
 CONNECTIVE_RE = re.compile(r"^(?:or|and|ou|et|o|y|oder|und|\||•|·|—|–|-|/)$", re.I)
 URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$")
+IMAGE_LINE_RE = re.compile(r"^(?:\[?!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
+ILLUSTRATION_RE = re.compile(r"^\[(?:Illustrations?|Image|Picture|Frontispiece)(?::[^\]]*)?\]$", re.I)
+TIME_LINE_RE = re.compile(r"^\d\d?[:.h]\d\d\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,5})?$", re.I)
+STRONG_PROMPT_RE = re.compile(r"cookie|subscribed|email address|website|site uses|site utilise|portal utiliza", re.I)
+SHARE_ROW_RE = re.compile(r"^(?:(?:share|partager|compartir|teilen|tweet|email|e-mail)(?: (?:on|sur|en|auf|via|by|this))? ?"
+                          r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|bluesky|threads)?\s*[|·•]?\s*){1,8}$", re.I)
+SITE_CREDIT_RE = re.compile(r"\b(?:powered by|propulsé par|desarrollado por|bereitgestellt von)\b", re.I)
+MORE_LINK_RE = re.compile(r"^(?:more|other|see also|also by|plus de|d'autres|más|otros|mehr|weitere)\b[^.!?]{0,50}$", re.I)
 GUTENBERG_RE = re.compile(r"project gutenberg|gutenberg\.org|\bpgdp\.net|\*\*\* ?(?:start|end) of (?:this|the) project", re.I)
 
 
@@ -336,11 +350,18 @@ def chrome_kind(text: str) -> str | None:
         return _LINES[compare_key(text)]
     if SEPARATOR_RE.match(text):
         return "separator"
+    if IMAGE_LINE_RE.match(text) or ILLUSTRATION_RE.match(text):
+        return "image"
+    if SHARE_ROW_RE.match(text) and any(c.isalpha() for c in text):
+        return "share or print control"
+    if len(text) <= 120 and SITE_CREDIT_RE.search(text):
+        return "site credit"
     if EMBED_RE.match(text):
         return "embedded code"
     if SHARE_CONTROL_RE.match(text):
         return "share or print control"
-    if len(text) <= 300 and PROMPT_RE.match(text):
+    if len(text) <= 300 and (match := PROMPT_RE.search(text)) and (match.start() == 0 or match.start() <= 80
+                                                                    and STRONG_PROMPT_RE.search(match.group())):
         return "cookie, newsletter or subscription prompt"
     if COUNTER_RE.match(text):
         return "counter or reading time"
@@ -370,7 +391,7 @@ def chrome_reason(text: str) -> str | None:
 ANYWHERE = {"skip link", "share or print control", "back-to-top link", "feedback prompt",
             "loading or placeholder text", "cookie, newsletter or subscription prompt",
             "counter or reading time", "embedded code", "separator", "press-release marker",
-            "date label with no date", "breadcrumb"}
+            "date label with no date", "breadcrumb", "image", "site credit"}
 
 
 def is_breadcrumb(text: str) -> bool:

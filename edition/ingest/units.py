@@ -10,13 +10,16 @@ import re
 from dataclasses import dataclass, field
 
 from .recognise import (
-    END_STOP_RE, ITEM_RE, SOURCE_RE, URL_LINE_RE, chrome_reason, date_line, has_speaker_prefix,
-    is_byline, is_credit, is_speaker_line, is_structural_heading, word_count,
+    END_STOP_RE, ITEM_RE, OLD_NOTICE_RE, SOURCE_RE, URL_LINE_RE, chrome_reason, date_line, has_speaker_prefix,
+    is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
 )
 
 MAX_WRAP = 100     # wider lines were not wrapped by hand
 MIN_WRAP = 40
 MAX_VERSE_LINE = 80
+# Words a line of verse hardly ever ends on, and a wrapped line often does.
+CUT_WORDS = {"the", "a", "an", "of", "to", "las", "los", "la", "le", "les", "el", "de", "del", "der",
+             "die", "das", "den", "dem", "des", "du", "au", "aux", "zu", "zum", "zur", "von", "et", "y", "und"}
 # A no-break space between a word and French punctuation is typography, kept: "Article 1 :".
 KEPT_SPACE_RE = re.compile(r"[\u00a0\u202f](?=[:;!?»%])|(?<=«)[\u00a0\u202f]")
 
@@ -99,7 +102,7 @@ def indent_of(raw: str) -> int:
 def is_standalone(text: str) -> bool:
     """Lines that are always a unit of their own: head material and chrome."""
     return bool(SOURCE_RE.match(text) or date_line(text) or is_byline(text) or is_credit(text)
-                or chrome_reason(text))
+                or chrome_reason(text) or series_line(text))
 
 
 # -- blocks and wrapping -----------------------------------------------------------------------
@@ -163,15 +166,18 @@ def looks_like_verse(lines: list[Line], width: int | None) -> bool:
     if len(lines) < 4:
         return False
     texts = [line.text for line in lines]
-    wordy = sum(word_count(t) >= 4 for t in texts)
+    broken = sum(t.isdigit() or t.split()[-1].lower().strip(",") in CUT_WORDS for t in texts)
+    if broken and (len(texts) < 8 or broken * 5 > len(texts)):
+        return False            # "Los misiles sobre Kiev esconden las": a title wrapped, not a line of verse
+    wordy = sum(word_count(t) >= 4 or line.indent > 0 for t, line in zip(texts, lines))
     open_ends = sum(not END_STOP_RE.search(t) for t in texts)
     starts = sum(t[:1].isupper() or not t[:1].isalpha() or line.indent > 0 for t, line in zip(texts, lines))
     if wordy * 5 < len(texts) * 3 or open_ends * 3 < len(texts) or starts * 4 < len(texts) * 3:
         return False
-    if width is not None:
+    if width is not None and starts * 10 < len(texts) * 9:
         full = sum(is_full(a, b, width) for a, b in zip(texts, texts[1:]))
         if full * 2 >= len(texts) - 1:
-            return False
+            return False        # hard-wrapped prose: its lines go on mid-sentence, in lower case
     return True
 
 
@@ -187,10 +193,13 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
     single: list[Line] = []
     breaks: set = set()
 
+    singles = []                     # runs made of one-line blocks: verse only from six lines on
+
     def flush_single():
         nonlocal single, breaks
         if single:
             runs.append((single, breaks))
+            singles.append(single)
         single, breaks = [], set()
 
     for block in blocks:
@@ -209,8 +218,14 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
                 runs.append((run, set()))
             run = []
     flush_single()
-    for lines, run_breaks in runs:
-        if not looks_like_verse(lines, width):
+    verse = [looks_like_verse(lines, width) and not (any(lines is s for s in singles) and len(lines) < 6)
+             for lines, _ in runs]
+    for k, (lines, _) in enumerate(runs):      # a stanza between stanzas is one, end-stopped or not
+        if not verse[k] and len(lines) >= 3 and not any(lines is s for s in singles) and (
+                k and verse[k - 1] or k + 1 < len(runs) and verse[k + 1]) and sibling_stanza(lines):
+            verse[k] = True
+    for (lines, run_breaks), is_verse in zip(runs, verse):
+        if not is_verse:
             continue
         stanza += 1
         for index, line in enumerate(lines):
@@ -218,6 +233,12 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
                 stanza += 1
             stanzas[line.number] = stanza
     return stanzas
+
+
+def sibling_stanza(lines: list[Line]) -> bool:
+    """Lines beside a stanza that read as lines too: each starts with a capital, none is prose-long."""
+    return all(line.text[:1].isupper() or line.indent for line in lines) and all(
+        3 <= word_count(line.text) <= 16 for line in lines)
 
 
 # -- units -------------------------------------------------------------------------------------
@@ -282,6 +303,7 @@ def continues(unit: Unit, line: Line, width: int | None) -> bool:
     if unit.kind in ("bullet", "ordered") and line.indented and not ITEM_RE.match(line.text):
         return True
     last = unit.lines[-1].text
-    return (width is not None and not is_standalone(last) and not is_standalone(line.text)
+    notice = OLD_NOTICE_RE.match(unit.lines[0].text) and not END_STOP_RE.search(last)
+    return (width is not None and (notice or not is_standalone(last)) and not is_standalone(line.text)
             and not ITEM_RE.match(line.text) and not is_structural_heading(line.text)
             and not is_structural_heading(last) and is_full(last, line.text, width))

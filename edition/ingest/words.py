@@ -128,7 +128,7 @@ CHROME_LINES = {
     "section label": [
         "opinion", "news", "world news", "analysis", "análisis", "analyse", "grand format",
         "tribune", "opinión", "meinung", "kommentar", "diskussionsbeiträge", "texte intégral",
-        "full text", "transcript", "press releases",
+        "full text", "transcript",
     ],
     "press-release marker": [
         "for immediate release", "immediate release", "embargoed until delivery", "###", "# # #",
@@ -156,7 +156,7 @@ PROMPT_STARTS = (
     r"diese (?:website|seite|webseite) verwendet cookies", r"wir verwenden cookies",
     r"cookies helfen bei der bereitstellung", r"jetzt abonnieren", r"newsletter abonnieren",
     r"melden sie sich (?:jetzt )?(?:für|zum) newsletter", r"bereits abonnent",
-    r"diese website ist seit .* archiviert", r"bei technischen fragen",
+    r"diese (?:website|seite|webseite) (?:ist|wird) (?:seit|nicht mehr)", r"bei technischen fragen",
 )
 
 # Single words of navigation, share rows, breadcrumbs and footers (a line made only of these is chrome).
