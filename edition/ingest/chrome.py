@@ -88,6 +88,8 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
     return kept, meta, dropped, notes
 
 
+FOOTER_STARTS = {"back-to-top link", "feedback prompt", "share or print control", "navigation links",
+                 "comments link"}
 PAGE_NUMBER_RE = re.compile(r"^(?P<line>.{8,80}?)\s+\d{1,4}$")
 
 
@@ -122,17 +124,25 @@ def footer_reasons(units: list, holder: str) -> dict:
             break
         reasons[id(unit)] = reason
         i -= 1
+    for start in range(max(0, i - 12), i):   # a press release's contact block at the end
+        if CONTACT_RE.match(units[start].text) and all(word_count(u.text) <= 14 for u in units[start:i]):
+            for u in units[start:i]:
+                reasons[id(u)] = "press-release contact block"
+            i = start
+            break
+    for start in range(max(0, i - 8), i):    # "Back to top", "Was this page helpful?": then only the site's footer
+        if chrome_kind(units[start].text) in FOOTER_STARTS and all(
+                u.kind != "text" or not is_sentence(u.text, 12) and word_count(u.text) <= 14 for u in units[start:i]):
+            for u in units[start:i]:
+                reasons.setdefault(id(u), footer_reason(u.text, holder, repeated) or "site footer")
+            i = start
+            break
     for start in range(i):       # a heading such as "Related articles", then only links to the end
         if chrome_kind(units[start].text) == "related-articles heading" and all(
                 u.kind != "text" or not is_sentence(u.text, 25) for u in units[start + 1:i]):
             for u in units[start:i]:
                 reasons[id(u)] = "related-articles list"
             i = start
-            break
-    for start in range(max(0, i - 12), i):   # a press release's contact block at the end
-        if CONTACT_RE.match(units[start].text) and all(word_count(u.text) <= 14 for u in units[start:i]):
-            for u in units[start:i]:
-                reasons[id(u)] = "press-release contact block"
             break
     return reasons
 

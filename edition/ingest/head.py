@@ -17,18 +17,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlsplit
-
-from edition.ids import slugify
 
 from . import words
 from .recognise import (
-    BY_RE, CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, URL_LINE_RE, byline_names, chrome_kind, chrome_reason,
+    CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, URL_LINE_RE, byline_names, chrome_kind, chrome_reason,
     compare_key,
     date_line, dated_byline, dated_label, has_speaker_prefix, is_bare_name, is_breadcrumb, is_byline,
     is_credit, is_nameplate_of, is_sentence, is_speaker_line, is_structural_heading, series_line, split_caption,
     word_count, find_date,
 )
+from .address import address_words, is_host_name, slug_match, title_from_address, title_words
 from .units import CUT_WORDS, Unit
 
 ZONE = 25
@@ -71,7 +69,7 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
     dropped = []
     if index is not None:
         for j, unit in enumerate(units[:index]):
-            if j == index - 1 and is_bare_name(unit.text):
+            if j == index - 1 and is_bare_name(unit.text) and index + 1 < len(units) and units[index + 1].verse:
                 head.meta["byline"] = unit.text          # "Emily Dickinson" over the poem's title
                 remember(head, unit.text, "byline", unit)
             elif (found := date_line(unit.text)) and not head.meta["date"]:
@@ -118,8 +116,8 @@ def zone_end(units: list, speakers: set) -> int:
         if (unit.verse or seen_candidate and unit.kind in ("bullet", "ordered") and i + 1 < len(units)
                 and units[i + 1].kind == unit.kind or len(text) > MAX_TITLE
                 or has_speaker_prefix(text) and i > 0 and TRANSCRIPT in speakers
-                or i > 0 and is_sentence(text, 20)
-                or seen_candidate and is_sentence(text, 8)):
+                or i > 0 and is_prose(text, 20)
+                or seen_candidate and is_prose(text, 8)):
             return i
         seen_candidate = seen_candidate or title_candidate(candidate_text(unit), speakers)
     return min(len(units), ZONE)
@@ -157,7 +155,7 @@ def title_candidate(text: str, speakers: set) -> bool:
         or TRANSCRIPT in speakers and has_speaker_prefix(text)
         or (re.search(r"[.…]$", text) and word_count(text) < 8) or text.startswith(("[", "<", "!["))
         or text.lower() in words.SMALL_WORDS
-        or is_breadcrumb(text) and "|" in text or not any(c.isalpha() for c in text))
+        or is_breadcrumb(text) and re.search(r" [|>›»] ", text) or not any(c.isalpha() for c in text))
 
 
 def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int | None:
@@ -167,13 +165,25 @@ def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int |
     candidates = [i for i, unit in enumerate(zone)
                   if (unit.kind in ("text", "heading") or lone_bullet(i))
                   and title_candidate(candidate_text(unit), speakers)
-                  and (i == 0 or word_count(unit.text) < 20)
+                  and (word_count(unit.text) < 20 or i == 0 and i + 1 < len(zone) and (
+                      heads_off(zone[1]) or word_count(zone[1].text) < 20))
                   and not (i and is_structural_heading(zone[i - 1].text))]
     if hint:
         return next((i for i, unit in enumerate(zone) if compare_key(unit.text) == compare_key(hint)), None)
     if not candidates:
         return None
     named = candidates
+    for unit in zone:                          # "Home > Speeches > Gettysburg Address", then the heading
+        if is_breadcrumb(unit.text) and re.search(r" [|>›»] ", unit.text):
+            last = compare_key(re.split(r" [|>›»] ", unit.text)[-1])
+            match = next((i for i in candidates if compare_key(zone[i].text) == last), None)
+            if match is not None:
+                return match
+    for c in candidates[1:]:                   # the headline stands right above its byline or date
+        after = zone[c + 1].text if c + 1 < len(zone) else ""
+        if (is_byline(after) or date_line(after) or dated_byline(after)) and all(
+                word_count(zone[i].text) <= 4 for i in candidates if i < c):
+            return c
     for d, unit in enumerate(zone[:-1]):      # a feed or a listing: a date, then the headline
         if date_line(unit.text) and d + 1 in candidates and all(
                 word_count(zone[i].text) <= 4 for i in candidates if i < d) \
@@ -191,9 +201,21 @@ def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int |
     if (following is not None and following == first + 1 and word_count(zone[first].text) <= 4
             and not CLOSING_RE.search(zone[first].text)
             and not re.search(r"[.:;,]$", zone[following].text) and not is_bare_name(zone[following].text)
-            and word_count(zone[following].text) > word_count(zone[first].text)):
+            and word_count(zone[following].text) >= 5):
         return following          # a kicker ("Opinion", "Staatskanzlei") above the headline
     return first
+
+
+def is_prose(text: str, words_at_least: int) -> bool:
+    """A paragraph of running text: a sentence, or a long line that ends on a colon (a list follows)."""
+    return is_sentence(text, words_at_least) or word_count(text) >= max(12, words_at_least) and text.endswith((":", ";"))
+
+
+def heads_off(unit: Unit) -> bool:
+    """What may follow a long title line: a label, a date, chrome, a speaker's name."""
+    text = unit.text
+    return bool(chrome_kind(text) or chrome_reason(text) or date_line(text) or LABEL_RE.match(text)
+                or is_byline(text) or is_speaker_line(text))
 
 
 def set_title(head: Head, unit: Unit, holder: str) -> None:
@@ -226,18 +248,12 @@ def above_title_reason(text: str, holder: str, source_url: str = "") -> str:
     return "above the title (site name, section or navigation)"
 
 
-def is_host_name(text: str, url: str) -> bool:
-    """`La Moncloa` on lamoncloa.gob.es, `Staatskanzlei` on stk...: the site's own name."""
-    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    name = slugify(text, limit=False).replace("-", "")
-    return bool(host) and len(name) >= 4 and word_count(text) <= 4 and host.split(".")[0] == name
-
-
 def head_window(rest: list, head: Head) -> int:
     """How many units after the title are head: up to the last dateline, byline or page label
     among the first six that tells something new (not a date already known), when none of the
     units before it is a paragraph of forty words."""
     end, dated, signed = 0, bool(head.meta["date"]), bool(head.meta["byline"])
+    prose = False
     for i, unit in enumerate(rest[:6]):
         if word_count(unit.text) >= 40 or unit.verse:
             break
@@ -246,9 +262,10 @@ def head_window(rest: list, head: Head) -> int:
             end, dated = i + 1, True
         elif (is_byline(text) or dated_byline(text)) and not signed:
             end, signed = i + 1, True
-        elif (chrome_kind(text) in ("counter or reading time", "date label with no date")
-              or is_label_only(rest, i) or YEAR_ONLY_RE.match(text)):
+        elif not prose and (chrome_kind(text) in ("counter or reading time", "date label with no date")
+                            or is_label_only(rest, i) or YEAR_ONLY_RE.match(text)):
             end = i + 1
+        prose = prose or is_prose(text, 12)
     return end
 
 
@@ -265,7 +282,6 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     for i, unit in enumerate(rest):
         text, key = unit.text, compare_key(unit.text)
         kind = chrome_kind(text)
-        previous = rest[i - 1] if i else None
         if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i == 0 and is_dek(text)
                               and i + 1 < len(rest) and is_head_material(rest[i + 1].text, head)):
             return body + rest[i:], dropped
@@ -292,7 +308,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         elif is_byline(text) and not meta["byline"]:
             meta["byline"] = byline_names(text)
             remember(head, text, "byline", unit)
-        elif is_bare_name(text) and not meta["byline"] and i == 0:
+        elif is_bare_name(text) and not meta["byline"] and i == 0 and i + 1 < len(rest) and rest[i + 1].verse:
             meta["byline"] = text
             remember(head, text, "byline", unit)
         elif is_credit(text) and not meta["photo_credit"]:
@@ -335,7 +351,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             dropped += drop(unit, "repeats the title in other words")
         else:
             body.append(unit)
-            if not is_place_line(text):
+            if not (is_place_line(text) or len(body) > 1 and body[-2].block == unit.block and is_place_line(body[-2].text)):
                 head.kept.append((unit.first, text, "between the title and the text; check that it belongs "
                                                     "to the text"))
     return body, dropped
@@ -381,9 +397,17 @@ def announces(unit: Unit) -> bool:
         unit.kind == "ordered" and word_count(unit.text) <= 8)
 
 
+PLACE_WORDS_RE = re.compile(r"\b(?:room|hall|house|building|center|centre|base|palace|office|square|"
+                            r"salle|palais|sala|palacio|congreso|saal|haus|rathaus)\b", re.I)
+
+
 def is_place_line(text: str) -> bool:
-    """`Washington, D.C.`, `San Salvador, El Salvador`, `East Room`: where a text was given."""
-    return len(text) <= 50 and not END_STOP_RE.search(text.rstrip(".")) or bool(re.fullmatch(r"[\d:. ]+[AaPp]\.?[Mm]\.?.*", text))
+    """`Washington, D.C.`, `San Salvador, El Salvador`, `East Room`, `3:15 P.M. EDT`: where and when
+    a text was given."""
+    if TIME_LINE_RE.match(text):
+        return True
+    return (word_count(text) <= 6 and len(text) <= 50 and not END_STOP_RE.search(text.rstrip("."))
+            and ("," in text or bool(PLACE_WORDS_RE.search(text))))
 
 
 def overlaps_title(text: str, title: str) -> bool:
@@ -394,10 +418,6 @@ def overlaps_title(text: str, title: str) -> bool:
         return False
     share = len(mine & theirs) / len(mine)
     return share >= 0.8 and len(mine) >= 3 or share == 1 and len(mine) == 2
-
-
-def title_words(text: str) -> list:
-    return [w for w in slugify(re.sub(r"['’]s\b", "", text), limit=False).split("-") if w]
 
 
 def remember(head: Head, text: str, what: str, unit: Unit | None) -> None:
@@ -417,47 +437,3 @@ def is_dek(text: str) -> bool:
 
 def drop(unit: Unit, reason: str) -> list:
     return [(line.number, line.text, reason) for line in unit.lines]
-
-
-# -- the address -------------------------------------------------------------------------------
-
-def address_words(url: str) -> list:
-    """The words of the address's last meaningful path segment: its slug."""
-    if not url:
-        return []
-    path = unquote(urlsplit(url).path)
-    for segment in reversed([s for s in path.split("/") if s]):
-        segment = re.sub(r"\.(?:html?|php|aspx?|jsp|txt|p)$", "", segment, flags=re.I)
-        found = [w for w in re.split(r"[-_+.\s]+", segment.lower()) if w]
-        found = [w for w in found if not re.fullmatch(r"\d{5,}|[a-z]\d+[a-z\d]*", w) or len(found) < 3]
-        while found and found[-1].isdigit() and len(found[-1]) <= 2:
-            found.pop()            # "minister-visits-lyon-2": the 2 tells two pages apart
-        while found and found[0].isdigit() and len(found[0]) >= 4:
-            found.pop(0)           # "290541-olivier-veran": an id
-        if sum(w.isalpha() for w in found) >= 2:
-            return found
-    return []
-
-
-def slug_match(text: str, slug: list) -> float:
-    """How well a line spells the address's slug: the share of each in the other, the smaller."""
-    mine = title_words(fold(text))
-    theirs = [fold(w) for w in slug]
-    if not mine:
-        return 0.0
-    common = len(set(mine) & set(theirs))
-    return min(common / len(set(theirs)), common / len(set(mine)) * 1.5)
-
-
-def fold(text: str) -> str:
-    """Compare `Göttingen` with `goettingen` and `gottingen`."""
-    return text.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ae", "a") \
-        .replace("oe", "o").replace("ue", "u").replace("ß", "ss")
-
-
-def title_from_address(url: str) -> str:
-    """`/news/2024/minister-visits-lyon-2/` -> `Minister Visits Lyon`."""
-    found = [w for w in address_words(url) if not re.fullmatch(r"\d{6,}", w)]
-    if len(found) < 2:
-        return ""
-    return " ".join(w if i and w in words.SMALL_WORDS else w.capitalize() for i, w in enumerate(found))

@@ -180,7 +180,7 @@ CREDIT_FORMS = (
     rf"{PERSON}\s*/\s*{AGENCY}(?: via {AGENCY})?",                           # Name/Reuters
     rf"{PERSON} (?:via|for) {AGENCY}",                                       # Name via Getty Images
     rf"(?i:photo(?:graph)?s?|image|picture|credit|photo credit|foto|bild|crédit photo|illustration|"
-    rf"drawing|dessin)(?: by| de| von)?\s*[:|–—-]?\s*{PERSON}(?:\s*/\s*{PERSON})?",   # Photo: Name
+    rf"drawing|dessin)(?: by| de| von)?\s*[:|–—-]?\s*(?:{AGENCY}|{PERSON})(?:\s*/\s*(?:{AGENCY}|{PERSON}))?",   # Photo: Name
     r"(?i:illustrated|illustrations|drawings|photographs|photos|pictures) by\s+\S.{1,40}",  # Illustrated by ...
     r"©\s*\S.{0,40}",                                                        # © preveniryproteger.com
 )
@@ -296,6 +296,9 @@ def has_speaker_prefix(text: str) -> bool:
 _LINES = {phrase: kind for kind, phrases in words.CHROME_LINES.items() for phrase in phrases}
 PROMPT_RE = re.compile(r"(?:^|\s)(?:" + "|".join(words.PROMPT_STARTS) + r")", re.I)
 NAV_ITEM = rf"(?:{words.NAV_WORDS})"
+SECTION_RE = re.compile(r"speeches|statements|press releases|press|media|publications|events|videos|photos|"
+                        r"discours|discursos|reden|dossiers?|politik|wirtschaft|kultur|sport|politique|économie|"
+                        r"culture|política|economía|cultura|deportes|news|nachrichten|actualités|noticias")
 NAV_LINE_RE = re.compile(rf"^(?:[•·\-*]\s*)?{NAV_ITEM}(?:(?:\s*[|·•/,:>›»]\s*|\s+){NAV_ITEM})*(?:\s*:\s*.{{0,30}})?$", re.I)
 BREADCRUMB_RE = re.compile(r"^[^.!?]{1,60}(?:\s(?:>|›|»|/|\|)\s[^.!?]{1,80}){1,6}$")
 NUMBERED_CRUMB_RE = re.compile(r"^\d\.\s+\S+(?:-\S+)+$")     # "1. rosenheim24-de": a breadcrumb step
@@ -329,6 +332,8 @@ URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$")
 IMAGE_LINE_RE = re.compile(r"^(?:\[?!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
 ILLUSTRATION_RE = re.compile(r"^\[(?:Illustrations?|Image|Picture|Frontispiece)(?::[^\]]*)?\]$", re.I)
 TIME_LINE_RE = re.compile(r"^\d\d?[:.h]\d\d\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,5})?$", re.I)
+SHARE_LABEL_RE = re.compile(r"^(?:share|partager|compartir|teilen|follow us|suivez-nous|síguenos|folgen sie uns)"
+                            r"(?: this (?:page|article|story|post))?\s*:\s*", re.I)
 STRONG_PROMPT_RE = re.compile(r"cookie|subscribed|email address|website|site uses|site utilise|portal utiliza", re.I)
 SHARE_ROW_RE = re.compile(r"^(?:(?:share|partager|compartir|teilen|tweet|email|e-mail)(?: (?:on|sur|en|auf|via|by|this))? ?"
                           r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|bluesky|threads)?\s*[|·•]?\s*){1,8}$", re.I)
@@ -365,7 +370,8 @@ def chrome_kind(text: str) -> str | None:
         return "cookie, newsletter or subscription prompt"
     if COUNTER_RE.match(text):
         return "counter or reading time"
-    if len(text) <= 200 and NAV_LINE_RE.match(text) and not END_STOP_RE.search(text):
+    if len(text) <= 200 and NAV_LINE_RE.match(SHARE_LABEL_RE.sub("", text)) and not END_STOP_RE.search(text) \
+            and not SECTION_RE.fullmatch(key):
         return "navigation links"
     if NUMBERED_CRUMB_RE.match(text):
         return "breadcrumb"

@@ -127,7 +127,7 @@ def reingest(root: Path, seed: Path, rel: str, path: Path, form: str | None, pro
 def write_new(target: Path, text: str) -> None:
     """Write a new content file whole, never over an existing one."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:      # "x": never overwrite
+    with open(target, "x", encoding="utf-8"):      # "x": claims the name, never over another file
         pass
     try:
         write_atomic(target, text)

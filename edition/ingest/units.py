@@ -228,11 +228,21 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
         if not is_verse:
             continue
         stanza += 1
+        if lines[0] is blocks[0].lines[0] and title_like(lines[0].text):
+            lines = lines[1:]          # the poem's title, scraped like one of its lines
+            run_breaks = {b - 1 for b in run_breaks}
         for index, line in enumerate(lines):
             if index in run_breaks:
                 stanza += 1
             stanzas[line.number] = stanza
     return stanzas
+
+
+def title_like(text: str) -> bool:
+    """`The Road Not Taken`: most words capitalised, no closing punctuation, a few words."""
+    found = text.split()
+    return (len(found) <= 10 and not END_STOP_RE.search(text) and not text.endswith((",", ";", ":"))
+            and sum(w[:1].isupper() for w in found) * 5 >= len(found) * 3)
 
 
 def sibling_stanza(lines: list[Line]) -> bool:
@@ -275,9 +285,11 @@ def make_units(lines: list[Line], form: str | None = None) -> list[Unit]:
 def forced_verse(blocks: list[Block], found: dict) -> dict:
     """`form: verse` asked for: every block of short lines is a stanza, line by line."""
     verse, stanza = dict(found), max(found.values(), default=0)
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if any(line.number in verse for line in block.lines):
             continue
+        if index == 0 and len(block.lines) == 1:
+            continue                   # the title
         if all(len(line.text) <= MAX_VERSE_LINE * 2 for line in block.lines):
             stanza += 1
             for line in block.lines:

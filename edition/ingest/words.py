@@ -173,6 +173,7 @@ NAV_WORDS = (
     r"back to top|nach oben|volver arriba|haut de page|"
     r"follow us(?: on [\w ]+)?|suivez-nous|síguenos|folgen sie uns|read more|"
     r"speeches|statements|press releases|press|media|about|publications|events|videos|photos|"
+    r"discours|en bref|fiches|dossiers|discursos|reden|themen|dossier|"
     r"politik|wirtschaft|kultur|sport|politique|économie|culture|política|economía|cultura|deportes"
 )
 

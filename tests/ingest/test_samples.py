@@ -1,4 +1,5 @@
-"""Ingest: what an editor notices in content/texts/<slug>.md and in the ingest report."""
+"""Ingest of the sample seeds and the fixtures: what an editor notices in content/texts/<slug>.md
+and in the ingest report."""
 from __future__ import annotations
 
 import html
@@ -7,15 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from edition.ids import slugify
-from edition.ingest import META_KEYS, body_diff, ingest_seed, to_markdown
+from edition.ingest import META_KEYS, ingest_seed, to_markdown
 from edition.ingest.body import escape_text as escape
-from edition.ingest.recognise import date_line
 
 ROOT = Path(__file__).parents[2]
 SEEDS = ROOT / "seeds"
@@ -150,6 +147,16 @@ def test_sun_paragraph_that_resembles_the_dek_stays():
     body = ingest_file(SUN).body
     assert "The “mega jail” in El Salvador was built in 2023 and can house 40,000 inmates." in body
     assert "The country has a ‘mega jail’" not in body
+
+
+@pytest.mark.parametrize("seed, text", [
+    (SUN, "content/texts/extraordinary-friendship-marco-rubio-welcomes-offer.md"),
+    (STATEMENT, "content/texts/terrorist-designations-of-international-cartels.md"),
+])
+def test_the_sample_seeds_ingest_to_their_committed_bodies(seed, text):
+    committed = (ROOT / text).read_text(encoding="utf-8")
+    assert ingest_file(seed).body == split_content_file(committed)[1]
+    assert ingest_file(seed).kept == [] and "form" not in ingest_file(seed).meta
 
 
 # -- the primary document ----------------------------------------------------------------------
@@ -438,90 +445,3 @@ def test_head_line_repeated_in_the_body_is_dropped_but_a_similar_line_stays():
     assert "\n\nCartels named.\n\nCartels Named Again\n" in ing.body
 
 
-# -- small functions ---------------------------------------------------------------------------
-
-@pytest.mark.parametrize("line, expected", [
-    ("February 20, 2025", date(2025, 2, 20)),
-    ("Feb. 3, 2025", date(2025, 2, 3)),
-    ("Sept. 9 2024", date(2024, 9, 9)),
-    ("3 February 2025", date(2025, 2, 3)),
-    ("Monday, February 3, 2025", date(2025, 2, 3)),
-    ("Published: Tuesday, February 4, 2025", date(2025, 2, 4)),
-    ("2025-02-20", date(2025, 2, 20)),
-    ("02/03/2025", date(2025, 2, 3)),
-    ("20/02/2025", date(2025, 2, 20)),
-    ("02/03/2025 11:02 PM EST", date(2025, 2, 3)),
-    ("February 3, 2025 at 4:15 p.m. ET", date(2025, 2, 3)),
-])
-def test_date_lines(line, expected):
-    assert date_line(line)[0] == expected
-
-
-@pytest.mark.parametrize("line", [
-    "February 30, 2025", "On February 3, 2025, he flew south.", "Feb. 3", "13/13/2025", "2025",
-])
-def test_not_date_lines(line):
-    assert date_line(line) is None
-
-
-@pytest.mark.parametrize("title, slug", [
-    ("Rubio's Offer", "rubios-offer"),
-    ("Rubio’s “Mega Jail” Offer", "rubios-mega-jail-offer"),
-    ("Cártel de Jalisco Nueva Generación", "cartel-de-jalisco-nueva-generacion"),
-    ("U.S. Deal — What It Means, and What It Doesn't", "us-deal-what-it-means"),   # not "...-and"
-    ("Straße Øresund", "strasse-oresund"),
-    ("Internationalization " * 4, "internationalization-internationalization"),
-    ("A" * 80, "a" * 60),
-    ("“”’", ""),
-])
-def test_slugify(title, slug):
-    assert slugify(title) == slug
-    assert len(slugify(title)) <= 60
-
-
-def test_content_file_round_trips_and_is_deterministic():
-    ing = ingest_file(SUN)
-    text = to_markdown(ing)
-    assert text == to_markdown(ingest_file(SUN))
-    front, body = split_content_file(text)
-    assert yaml.safe_load(front) == ing.meta
-    assert list(yaml.safe_load(front)) == list(META_KEYS)
-    assert body == ing.body
-    assert "‘Extraordinary friendship’" in front and "\\u" not in front     # readable, one line
-    assert "\ndate: ''\nevent_date: 2025-02-03\n" in front
-    assert "\ncopyright_year: 2025\n" in front
-
-
-def test_body_diff():
-    assert body_diff("One.\n\nTwo.\n", "One.\n\nTwo.\n", "x") == ""
-    diff = body_diff("One.\n\nTwo, edited.\n", "One.\n\nTwo.\n", "content/texts/x.md")
-    assert diff.startswith("--- content/texts/x.md (content)\n+++ content/texts/x.md (seed)\n")
-    assert "\n-Two, edited.\n+Two.\n" in diff
-
-
-# -- properties --------------------------------------------------------------------------------
-
-TOKENS = [
-    "\n", "\n\n", "\r\n", "\r", " ", "  ", "\t", "\u00a0", "\u2028", "\u200b", "\ufeff",
-    "- ", "* ", "+ ", "• ", "1. ", "2) ", "10. ", "# ", "## ", "> ", "---", "===", "***", "___",
-    "~~~", "```", "`", "*", "_", "[", "]", "(", ")", "<", ">", "&", "&amp;", "&#35;", "&copy",
-    "\\", "|", "!", "[^1]: ", "http://example.org", "<http://a.b>", "    ", ":",
-    "©", "© 2025 Foo Media Inc.", "Source: https://x.org/a", "By Jane Doe", "Jane Doe, Secretary",
-    "February 3, 2025", "02/03/2025 11:02 PM EST", "AP/Jane Doe", "(AP Photo/Jo Li)", "Photo: Jo",
-    "Advertisement", "Sign in", "or", "Terms of Use | Privacy", "Download as PDF ", "Foo Media",
-    "word", "Word", "end.", "Ünïcödé", "’", "“", "x" * 70,
-]
-SEED_TEXT = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=6)), max_size=40).map("".join)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(SEED_TEXT)
-def test_any_text_ingests_and_keeps_words_in_order(text):
-    ing = ingest_seed(text.encode("utf-8"), "seeds/any.txt")
-    words = rendered_words(ing.body)
-    assert is_subsequence(words, text.removeprefix("\ufeff").split())
-    assert ing.body == "" or (ing.body.endswith("\n") and not ing.body.endswith("\n\n"))
-    front, body = split_content_file(to_markdown(ing))
-    assert body == ing.body
-    assert yaml.safe_load(front) == ing.meta
-    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ing.slug)

@@ -1,0 +1,69 @@
+"""The page's address: its slug (the words of its last path segment) and its host.
+
+A `Source:` address tells the title when no line of the page reads as one
+(`/news/2024/minister-visits-lyon-2/` -> "Minister Visits Lyon"), picks the headline among
+several title-like lines (the one that spells the slug), and names the site
+(`La Moncloa` on lamoncloa.gob.es).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from edition.ids import slugify
+
+from . import words
+from .recognise import word_count
+
+
+def title_words(text: str) -> list:
+    return [w for w in slugify(re.sub(r"['’]s\b", "", text), limit=False).split("-") if w]
+
+
+def is_host_name(text: str, url: str) -> bool:
+    """`La Moncloa` on lamoncloa.gob.es, `Staatskanzlei` on stk...: the site's own name."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    name = slugify(text, limit=False).replace("-", "")
+    return bool(host) and len(name) >= 4 and word_count(text) <= 4 and host.split(".")[0] == name
+
+
+def address_words(url: str) -> list:
+    """The words of the address's last meaningful path segment: its slug."""
+    if not url:
+        return []
+    path = unquote(urlsplit(url).path)
+    for segment in reversed([s for s in path.split("/") if s]):
+        segment = re.sub(r"\.(?:html?|php|aspx?|jsp|txt|p)$", "", segment, flags=re.I)
+        found = [w for w in re.split(r"[-_+.\s]+", segment.lower()) if w]
+        found = [w for w in found if not re.fullmatch(r"\d{5,}|[a-z]\d+[a-z\d]*", w) or len(found) < 3]
+        while found and found[-1].isdigit() and len(found[-1]) <= 2:
+            found.pop()            # "minister-visits-lyon-2": the 2 tells two pages apart
+        while found and found[0].isdigit() and len(found[0]) >= 4:
+            found.pop(0)           # "290541-olivier-veran": an id
+        if sum(w.isalpha() for w in found) >= 2:
+            return found
+    return []
+
+
+def slug_match(text: str, slug: list) -> float:
+    """How well a line spells the address's slug: the share of each in the other, the smaller."""
+    mine = title_words(fold(text))
+    theirs = [fold(w) for w in slug]
+    if not mine:
+        return 0.0
+    common = len(set(mine) & set(theirs))
+    return min(common / len(set(theirs)), common / len(set(mine)) * 1.5)
+
+
+def fold(text: str) -> str:
+    """Compare `Göttingen` with `goettingen` and `gottingen`."""
+    return text.lower().replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ae", "a") \
+        .replace("oe", "o").replace("ue", "u").replace("ß", "ss")
+
+
+def title_from_address(url: str) -> str:
+    """`/news/2024/minister-visits-lyon-2/` -> `Minister Visits Lyon`."""
+    found = [w for w in address_words(url) if not re.fullmatch(r"\d{6,}", w)]
+    if len(found) < 2:
+        return ""
+    return " ".join(w if i and w in words.SMALL_WORDS else w.capitalize() for i, w in enumerate(found))

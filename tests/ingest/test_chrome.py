@@ -1,0 +1,73 @@
+"""Chrome out and reported; look-alikes kept and noted; a listing page keeps its first item."""
+from __future__ import annotations
+
+from .helpers import ingest_text, reasons, rendered_lines, warnings
+
+BODY = ("The first paragraph of the article is a sentence that runs long enough to be prose, as articles do.\n\n"
+        "The second paragraph goes on with the story and ends it properly, with a full stop at its end.\n\n")
+
+
+def test_chrome_in_the_middle_of_the_text_goes_in_four_languages():
+    text = ("A Title For The Test\n\n" + BODY + "Share on Facebook Share on X\n\nWe use cookies to improve your "
+            "experience.\n\nRetour en haut\n\nWar diese Seite hilfreich?\n\nThe third paragraph is the end of the "
+            "article and it is long enough to be prose, with its full stop.\n")
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[-1].startswith("The third paragraph")
+    assert len(rendered_lines(ing.body)) == 3
+    assert set(reasons(ing)) == {"Share on Facebook Share on X", "We use cookies to improve your experience.",
+                                 "Retour en haut", "War diese Seite hilfreich?"}
+
+
+def test_a_footer_of_links_a_menu_and_a_related_list_goes():
+    text = ("A Title For The Test\n\n" + BODY + "Related articles\n\n- Ministers meet in Lyon to talk about trains\n"
+            "- The budget passes after a long night\n\nAbout Us\nContact\nCareers\nPrivacy Policy\n\n"
+            "© 2025 Example Media. All rights reserved.\n")
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert reasons(ing)["Related articles"] == "related-articles list"
+    assert reasons(ing)["- The budget passes after a long night"] == "related-articles list"
+    assert ing.meta["copyright"] == "© 2025 Example Media. All rights reserved."
+    assert ing.meta["publisher"] == "Example Media"
+
+
+def test_a_press_release_contact_block_at_the_end_goes():
+    text = ("A Title For The Test\n\n" + BODY + "Media Contact:\nJane Doe\n+1 202 555 0100\npress@example.org\n\n###\n")
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert reasons(ing)["press@example.org"] == "press-release contact block"
+    assert reasons(ing)["###"] == "press-release marker"
+
+
+def test_contact_lines_that_are_the_text_stay():
+    text = ("Landesregierung morgen nur bedingt erreichbar\n\nSehr geehrte Pressekolleginnen und -kollegen, die "
+            "Ministerien sind morgen nur bedingt erreichbar. Sie erreichen die Pressestellen unter:\n\n"
+            "Staatskanzlei:\n\nPresseamt Tel.: 0170-2206550\n\nMail: presseamt@stk.brandenburg.de\n\nWir weisen "
+            "nochmals darauf hin, dass das Pressefrühstück nun in Berlin in der Landesvertretung stattfindet.\n")
+    ing = ingest_text(text)
+    assert "Presseamt Tel.: 0170-2206550" in rendered_lines(ing.body)
+    assert ing.dropped == []
+
+
+def test_a_run_of_menu_lines_inside_the_text_stays_and_is_noted():
+    text = "A Title For The Test\n\n" + BODY + "Poems\nPoets\nTopics\nEvents\n\n" + BODY
+    ing = ingest_text(text)
+    assert "Poems" in rendered_lines(ing.body)[2]
+    assert any(w.startswith("kept “Poems”: 4 short lines in a row, like a menu") for w in warnings(ing))
+
+
+def test_a_listing_page_keeps_its_first_item_and_says_so():
+    text = ("Press Releases\n\nFebruary 17, 2005 Press Release\n\nThe congressman introduced legislation yesterday that "
+            "would allow citizens to seek remedies from the government of the day.\n\nFebruary 9, 2005 Press Release\n\n"
+            "A second statement that belongs to another day and is long enough to be a paragraph.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Press Releases"
+    assert len(rendered_lines(ing.body)) == 1 and rendered_lines(ing.body)[0].startswith("The congressman")
+    assert reasons(ing)["A second statement that belongs to another day and is long enough to be a paragraph."] == \
+        "a further item of a listing page"
+    assert any(w.startswith("this page lists 2 items; ingest took the first") for w in warnings(ing))
+
+
+def test_a_lone_bullet_like_a_headline_link_is_noted():
+    text = "A Title For The Test\n\n" + BODY + "  • Meghan’s claim wedding gave £1bn tourism boost challenged by experts\n\n" + BODY
+    ing = ingest_text(text)
+    assert any("a lone bullet that reads like a link to another article" in w for w in warnings(ing))

@@ -1,0 +1,168 @@
+"""The head: the headline (not the first line), subtitle, byline, dates, publisher."""
+from __future__ import annotations
+
+from datetime import date
+
+from edition.ingest.head import address_words, title_from_address
+
+from .helpers import ingest_text, reasons, rendered_lines, warnings
+
+POETRY_SITE = """Skip to main content
+Poetry Foundation
+Menu
+Search
+Poems
+The Road Not Taken
+By Robert Frost
+
+Two roads diverged in a yellow wood,
+And sorry I could not travel both
+And be one traveler, long I stood
+And looked down one as far as I could
+To where it bent in the undergrowth;
+
+Share
+Facebook
+Twitter
+Email
+More Poems by Robert Frost
+"""
+
+SPEECH_SITE = """Source: https://www.abrahamlincolnonline.org/lincoln/speeches/gettysburg.htm
+
+Home | Speeches | Gettysburg Address
+
+Gettysburg Address
+
+Four score and seven years ago our fathers brought forth on this continent, a new nation, conceived in Liberty, and dedicated to the proposition that all men are created equal.
+
+Now we are engaged in a great civil war, testing whether that nation, or any nation so conceived and so dedicated, can long endure.
+
+Share this page: Facebook | Twitter | Print
+
+Back to top
+"""
+
+ARCHIVES = """National Archives
+Skip to main content
+Home > America's Founding Documents > Declaration of Independence: A Transcription
+Declaration of Independence: A Transcription
+
+When in the Course of human events, it becomes necessary for one people to dissolve the political bands which have connected them with another, and to assume among the powers of the earth, the separate and equal station to which the Laws of Nature and of Nature's God entitle them, a decent respect to the opinions of mankind requires that they should declare the causes which impel them to the separation.
+
+Back to top
+Was this page helpful? Yes No
+The U.S. National Archives and Records Administration
+1-86-NARA-NARA or 1-866-272-6272
+"""
+
+
+def test_the_title_is_the_headline_not_the_site_chrome_above_it():
+    ing = ingest_text(POETRY_SITE)
+    assert ing.meta["title"] == "The Road Not Taken" and ing.meta["byline"] == "Robert Frost"
+    assert ing.slug == "the-road-not-taken"
+    for chrome in ("Skip to main content", "Poetry Foundation", "Menu", "Search", "Poems", "Share", "Facebook",
+                   "Twitter", "Email", "More Poems by Robert Frost"):
+        assert chrome in reasons(ing), chrome
+    assert rendered_lines(ing.body)[0] == "Two roads diverged in a yellow wood,"
+    assert rendered_lines(ing.body)[-1] == "To where it bent in the undergrowth;"
+
+
+def test_a_breadcrumb_and_a_heading_with_the_same_title():
+    ing = ingest_text(SPEECH_SITE)
+    assert ing.meta["title"] == "Gettysburg Address"
+    assert reasons(ing)["Home | Speeches | Gettysburg Address"] == "breadcrumb"
+    assert reasons(ing)["Share this page: Facebook | Twitter | Print"] in ("navigation links", "footer links")
+    assert "Back to top" in reasons(ing)
+    assert rendered_lines(ing.body)[0].startswith("Four score and seven years ago")
+    assert "|" not in ing.body and ing.problems == []
+
+
+def test_a_government_page_footer_and_feedback_prompt_go():
+    ing = ingest_text(ARCHIVES)
+    assert ing.meta["title"] == "Declaration of Independence: A Transcription"
+    lines = rendered_lines(ing.body)
+    assert len(lines) == 1 and lines[0].startswith("When in the Course of human events")
+    for chrome in ("Back to top", "Was this page helpful? Yes No"):
+        assert chrome in reasons(ing)
+
+
+def test_no_title_line_gives_a_title_from_the_address_and_says_so():
+    text = ("Source: https://example.org/news/2024/minister-visits-lyon-2/\n\nThe minister arrived in Lyon on Monday "
+            "morning and met the mayor for talks that lasted most of the day, officials said.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Minister Visits Lyon"
+    assert any("made from the address" in w and "Minister Visits Lyon" in w for w in warnings(ing))
+
+
+def test_address_slugs():
+    assert address_words("https://example.org/news/2024/minister-visits-lyon-2/") == ["minister", "visits", "lyon"]
+    assert title_from_address("https://www.vie-publique.fr/discours/290541-olivier-veran-27072023-bfm-tv") == \
+        "Olivier Veran Bfm Tv"          # the id and the date in digits are not words of the title
+    assert title_from_address("https://example.org/") == ""
+
+
+def test_the_address_slug_picks_the_headline_among_title_like_lines():
+    text = ("Source: https://xornal21.com/art/50299/gas-radon-la-amenaza-oculta-en-el-aire\n\n"
+            "¿Está su hogar en riesgo? La importancia de la prueba de gas radón\nGas radón: la amenaza oculta en el aire\n\n"
+            "Galicia se encuentra en una zona geológica que favorece la acumulación de radón en casas y edificios.\n")
+    assert ingest_text(text).meta["title"] == "Gas radón: la amenaza oculta en el aire"
+
+
+def test_a_kicker_above_the_headline_is_passed_over():
+    text = "Opinion\n\nStaatskanzlei\n\nLandesregierung morgen nur bedingt erreichbar\n\nveröffentlicht am 06.01.2015\n\n" \
+           "Sehr geehrte Pressekolleginnen und -kollegen, die Landesregierung ist morgen nur bedingt erreichbar.\n"
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Landesregierung morgen nur bedingt erreichbar"
+    assert ing.meta["date"] == date(2015, 1, 6)
+
+
+def test_the_title_in_capitals_further_down_is_a_repeat():
+    text = "The Head of The Family\n\nBy W.W. Jacobs\n\nTHE HEAD OF THE FAMILY\n\nMr. Letts had left his ship by " \
+           "mutual arrangement, and the whole of the crew had mustered to see him off.\n"
+    ing = ingest_text(text)
+    assert reasons(ing)["THE HEAD OF THE FAMILY"].startswith("repeats the title")
+    assert ing.meta["byline"] == "W.W. Jacobs"
+
+
+def test_a_site_name_after_the_title_becomes_the_publisher():
+    text = "As Republicans focus on voter fraud, a conservative Maine outlet enters the fray – The Boston Globe\n\n" \
+           "The article prompted outrage among state and national Republicans, who called on Maine to investigate.\n"
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "As Republicans focus on voter fraud, a conservative Maine outlet enters the fray"
+    assert ing.meta["publisher"] == "The Boston Globe"
+
+
+def test_french_spanish_and_german_bylines_and_dates():
+    cases = [
+        ("Un titre pour le test\n\nSophie Brunn, Clément Parrot le vendredi 14 juillet 2017\n\n", "Sophie Brunn, Clément Parrot", date(2017, 7, 14)),
+        ("Un título para la prueba\n\nPor María López\n\n24 de abril de 2020\n\n", "María López", date(2020, 4, 24)),
+        ("Ein Titel für den Test\n\nVon: Heinz Seutter, Jens Zimmermann\n\nDienstag, 23. Mai 2017\n\n",
+         "Heinz Seutter, Jens Zimmermann", date(2017, 5, 23)),
+    ]
+    for head, byline, day in cases:
+        ing = ingest_text(head + "The first paragraph of the text is a sentence that runs long enough to be prose.\n")
+        assert (ing.meta["byline"], ing.meta["date"]) == (byline, day), head
+
+
+def test_the_publisher_comes_from_the_copyright_line_or_else_the_address():
+    body = "The first paragraph of the text is a sentence that runs long enough to be prose here.\n\n"
+    assert ingest_text("Titre\n\n" + body + "Légifrance 2025 — Tous droits réservés\n").meta["publisher"] == "Légifrance"
+    ing = ingest_text("Source: https://www.example.org/a/b\n\nA Title\n\n" + body)
+    assert ing.meta["publisher"] == "example.org"
+
+
+def test_a_bare_name_beside_a_poems_title_is_its_byline():
+    text = "The Raven\nEdgar Allen Poe\n\n\nOnce upon a midnight dreary, while I pondered, weak and weary,\n" \
+           "Over many a quaint and curious volume of forgotten lore,\nWhile I nodded, nearly napping, suddenly there came a tapping,\n" \
+           "As of some one gently rapping, rapping at my chamber door.\n"
+    ing = ingest_text(text)
+    assert (ing.meta["title"], ing.meta["byline"]) == ("The Raven", "Edgar Allen Poe")
+
+
+def test_lines_between_the_title_and_the_text_stay_and_are_noted():
+    text = "A Title\n\nSomething Unusual Here\n\nThe first paragraph of the text is a sentence that runs long enough.\n"
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[0] == "Something Unusual Here"
+    assert ing.kept[0][:2] == (3, "Something Unusual Here")
+    assert any(w.startswith("kept “Something Unusual Here”: between the title and the text") for w in warnings(ing))

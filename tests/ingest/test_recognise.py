@@ -1,0 +1,164 @@
+"""The line recognisers, each alone: what a line is, in English, French, Spanish and German."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from edition.ingest.recognise import (
+    chrome_kind, chrome_reason, copyright_holder, date_line, dated_byline, dated_label, has_speaker_prefix,
+    is_bare_name, is_breadcrumb, is_byline, is_copyright, is_credit, is_speaker_line, is_structural_heading,
+    series_line,
+)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("February 20, 2025", date(2025, 2, 20)),
+    ("Feb. 3, 2025", date(2025, 2, 3)),
+    ("Monday, February 3, 2025", date(2025, 2, 3)),
+    ("Published: Tuesday, February 4, 2025", date(2025, 2, 4)),
+    ("02/03/2025 11:02 PM EST", date(2025, 2, 3)),
+    ("Mon, 20 Nov 2017 11:32:09 +0100", date(2017, 11, 20)),
+    ("14 juillet 2017", date(2017, 7, 14)),
+    ("Publié le 1er mars 2020", date(2020, 3, 1)),
+    ("mis à jour le 20 janvier 2023 à 18h53", date(2023, 1, 20)),
+    ("24 de abril de 2020", date(2020, 4, 24)),
+    ("Lunes 28 de agosto de 2006", date(2006, 8, 28)),
+    ("10 feb 2026 06:00", date(2026, 2, 10)),
+    ("16.12.2020", date(2020, 12, 16)),
+    ("7.11.2023", date(2023, 11, 7)),
+    ("23. Mai 2017", date(2017, 5, 23)),
+    ("Dienstag, 23. Mai 2017", date(2017, 5, 23)),
+    ("veröffentlicht am 06.01.2015", date(2015, 1, 6)),
+    ("Pressemitteilung vom 19.05.2017", date(2017, 5, 19)),
+    ("Eingabedatum: 1997-02-28", date(1997, 2, 28)),
+])
+def test_date_lines_in_four_languages(line, expected):
+    assert date_line(line)[0] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "February 30, 2025", "On February 3, 2025, he flew south.", "Feb. 3", "13/13/2025", "2025",
+    "Le 14 juillet 2017, le président a parlé.", "Am 23. Mai 2017 tagte der Senat in Wildenbruch.",
+])
+def test_sentences_with_dates_are_not_date_lines(line):
+    assert date_line(line) is None
+
+
+def test_an_item_date_and_a_series_line():
+    assert dated_label("February 17, 2005 Press Release") == date(2005, 2, 17)
+    assert dated_label("Monday, 03 February 2020 01:45 Written by") == date(2020, 2, 3)
+    assert series_line("Poem 217 ± January 7, 2016")
+    assert not series_line("The visit of January 7, 2016 was the first of many, officials said on Monday.")
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe", "By JANE DOE and John Roe", "Par Sophie Brunn", "Por María López", "Von: Heinz Seutter, Jens Zimmermann",
+    "Marco Rubio, Secretary of State", "Ned Price, Department Spokesperson", "Olivier Véran, porte-parole du Gouvernement",
+    "Prof. Dr. Harald H. Zimmermann, Saarbrücken",
+])
+def test_bylines(line):
+    assert is_byline(line)
+
+
+@pytest.mark.parametrize("line", ["By the authority vested in me as President", "Par ailleurs, le ministre a parlé.",
+                                  "Von der Leyen said the talks would go on."])
+def test_sentences_are_not_bylines(line):
+    assert not is_byline(line)
+
+
+def test_a_byline_with_its_date():
+    assert dated_byline("Sophie Brunn, Clément Parrot le vendredi 14 juillet 2017") == (
+        "Sophie Brunn, Clément Parrot", date(2017, 7, 14))
+
+
+def test_names_alone():
+    assert is_bare_name("Emily Dickinson") and is_bare_name("Edgar Allen Poe") and is_bare_name("W.W. Jacobs")
+    assert not is_bare_name("ROMAIN DESARBRES") and not is_bare_name("The Raven") and not is_bare_name("Secretary of State")
+
+
+@pytest.mark.parametrize("line", ["AP/Mark Schiefelbein", "(AP Photo/Jo Li)", "Photo: Jane Doe", "Foto: dpa",
+                                  "© preveniryproteger.com", "Illustrated by von Dongen"])
+def test_photo_credits(line):
+    assert is_credit(line)
+
+
+@pytest.mark.parametrize("notice, holder", [
+    ("© 2025 The New York Sun Company, LLC. All rights reserved.", "The New York Sun"),
+    ("© 2024 Le Monde. Tous droits réservés.", "Le Monde"),
+    ("Légifrance 2025 — Tous droits réservés", "Légifrance"),
+    ("© 2023 Süddeutsche Zeitung GmbH. Alle Rechte vorbehalten.", "Süddeutsche Zeitung"),
+    ("© El País 2024. Todos los derechos reservados", "El País"),
+])
+def test_copyright_notices_and_their_holders(notice, holder):
+    assert is_copyright(notice)
+    assert copyright_holder(notice) == holder
+
+
+@pytest.mark.parametrize("line", ["Copyright law was changed in 1998 to extend the terms.",
+                                  "(c) In 2025, the Secretary shall report to the Congress.",
+                                  "Les droits réservés aux auteurs ont été étendus en 1985 par la loi."])
+def test_sentences_about_copyright_are_not_notices(line):
+    assert not is_copyright(line)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Skip to main content", "skip link"), ("Aller au contenu principal", "skip link"),
+    ("Ir al contenido principal", "skip link"), ("Zum Inhalt springen", "skip link"),
+    ("Back to top", "back-to-top link"), ("Retour en haut de page", "back-to-top link"),
+    ("Volver arriba", "back-to-top link"), ("Nach oben", "back-to-top link"),
+    ("Was this page helpful? Yes No", "feedback prompt"), ("Cette page vous a-t-elle été utile ?", "feedback prompt"),
+    ("War diese Seite hilfreich?", "feedback prompt"),
+    ("We use cookies to improve your experience on our site.", "cookie, newsletter or subscription prompt"),
+    ("Ce site utilise des cookies pour améliorer votre expérience.", "cookie, newsletter or subscription prompt"),
+    ("Este portal utiliza cookies propias y de terceros.", "cookie, newsletter or subscription prompt"),
+    ("Diese Website verwendet Cookies.", "cookie, newsletter or subscription prompt"),
+    ("Share", "share or print control"), ("Imprimer", "share or print control"), ("Teilen", "share or print control"),
+    ("Share on Facebook Share on X", "share or print control"), ("x: abre ventana nueva", "share or print control"),
+    ("Facebook | Twitter | Email | Print", "navigation links"), ("Accueil | Discours | En bref", "navigation links"),
+    ("Menu", "menu or search control"), ("Buscar", "menu or search control"),
+    ("Related articles", "related-articles heading"), ("Lire aussi", "related-articles heading"),
+    ("Mehr zum Thema", "related-articles heading"),
+    ("FOR IMMEDIATE RELEASE", "press-release marker"), ("###", "press-release marker"), ("* * * * *", "separator"), ("-30-", "press-release marker"),
+    ("<iframe width=560 src=https://example.org>", "embedded code"), ("8 Min.", "counter or reading time"),
+    ("![[Img #1]](https://example.org/a.jpg)", "image"), ("[Illustration: Noah's Sacrifice.]", "image"),
+    ("Powered by Blogger", "site credit"),
+])
+def test_chrome_kinds_in_four_languages(line, kind):
+    assert chrome_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Share the burden, the minister said, and the work gets done.", "Print media lost a third of its readers.",
+    "Menus at the school were changed in March.", "The cookies were handed out at the meeting on Monday.",
+    "Home is where the heart is, she wrote.",
+])
+def test_sentences_that_start_like_chrome_are_not_chrome(line):
+    assert chrome_kind(line) is None and chrome_reason(line) is None
+
+
+def test_breadcrumbs():
+    assert is_breadcrumb("Home > Speeches > Gettysburg Address")
+    assert is_breadcrumb("Home | Speeches | Gettysburg Address")
+    assert is_breadcrumb("Accueil › Discours publics › Interview de Mme Amélie de Montchalin")
+    assert not is_breadcrumb("Prices rose > 5% in March, the bank said.")
+
+
+@pytest.mark.parametrize("line", ["CHAPTER I.", "BOOK IV.", "Chapter 12: The Return", "Article premier", "Article II",
+                                  "Artículo 3", "Artikel 5", "§ 4 Geltungsbereich", "II", "PART 2"])
+def test_structural_headings(line):
+    assert is_structural_heading(line)
+
+
+@pytest.mark.parametrize("line", ["Chapter and verse were quoted at length by the minister in the debate.", "I went home."])
+def test_sentences_are_not_structural_headings(line):
+    assert not is_structural_heading(line)
+
+
+def test_speaker_labels():
+    assert is_speaker_line("ROMAIN DESARBRES") and is_speaker_line("HEDI, TOUCHE PAR UN TIR DE LBD LORS DES EMEUTES A MARSEILLE")
+    assert not is_speaker_line("Romain Desarbres")
+    for line in ("MR PRICE: Hello.", "QUESTION: Happy Birthday.", "Q (Inaudible.)", "Pregunta.- Buenas tardes.",
+                 "Sra. González Laya.- Bueno, ayer lunes"):
+        assert has_speaker_prefix(line), line
+    assert not has_speaker_prefix("The minister said: no.")
