@@ -144,7 +144,8 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     # 5. listing pages
     units, left, items = split_listing(units)
     for unit in left:
-        dropped += drop(unit, "a further item of a listing page")
+        dropped += drop(unit, "a further item of a listing page" if unit.first > units[0].first
+                        else "a listing page's header, above its first item")
     # 6. head
     notice = find_copyright(units)
     holder = copyright_holder(notice.text) if notice else ""
@@ -223,8 +224,11 @@ def verse_notes(units: list) -> list:
             continue
         if run:
             stanzas = len({u.stanza for u in run})
-            notes.append((run[0].first, run[0].text, f"lines {run[0].first}–{run[-1].last} kept line by line "
-                                                     f"as verse ({stanzas} stanza{'s' if stanzas > 1 else ''})"))
+            if all(u.stanza < 0 for u in run):
+                pass          # a Markdown seed's own hard line breaks: kept as written, nothing to doubt
+            else:
+                notes.append((run[0].first, run[0].text, f"lines {run[0].first}–{run[-1].last} kept line by line "
+                                                         f"as verse ({stanzas} stanza{'s' if stanzas > 1 else ''})"))
             run = []
     return notes
 
@@ -241,8 +245,9 @@ def check_result(meta: dict, units: list, path: str, head, kept: list, items: in
         problems.append(warning(path, None, f"{head.guessed}: “{meta['title']}”; check `title:` in the "
                                             "front matter"))
     if items:
-        problems.append(warning(path, left[0].first if left else None, LISTING_WARNING.format(
-            n=items, a=units[0].first, b=units[-1].last)))
+        lines = f"line {units[0].first}" if units[0].first == units[-1].last else \
+            f"lines {units[0].first}–{units[-1].last}"
+        problems.append(warning(path, left[0].first if left else None, LISTING_WARNING.format(n=items, lines=lines)))
     for line, text, why in kept:
         if "verse" in why and meta.get("form") == "verse":
             continue

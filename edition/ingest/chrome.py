@@ -24,7 +24,7 @@ from .recognise import (
 from .units import Line, Unit
 
 CONTACT_RE = re.compile(rf"^(?:{words.CONTACT_LABELS})\s*:?\s*(?:.{{0,80}})$", re.I)
-LISTING_WARNING = ("this page lists {n} items; ingest took the first (lines {a}–{b}) and left out the "
+LISTING_WARNING = ("this page lists {n} items; ingest took the first ({lines}) and left out the "
                    "others: save each one you want as its own seed")
 
 

@@ -30,6 +30,7 @@ from .address import address_words, is_host_name, slug_match, title_from_address
 from .units import CUT_WORDS, Unit
 
 ZONE = 25
+MAX_NOTES = 3                        # doubtful lines noted one by one; then one note for the rest
 TRANSCRIPT = "\x00transcript"     # in the speakers set: lines open with "NAME:" prefixes
 MAX_TITLE = 320
 LABEL_RE = re.compile(r"^(?:média|media|medio|medien|intervenant\(s\)|intervenants?|source|catégories?|"
@@ -50,6 +51,7 @@ class Head:
     problems: list = field(default_factory=list)
     guessed: str = ""                          # how the title was found, when it was a guess
     source_url: str = ""
+    notes_full: bool = False
 
 
 def take_source_line(units: list) -> tuple[list, str]:
@@ -116,7 +118,7 @@ def zone_end(units: list, speakers: set) -> int:
         if (unit.verse or seen_candidate and unit.kind in ("bullet", "ordered") and i + 1 < len(units)
                 and units[i + 1].kind == unit.kind or len(text) > MAX_TITLE
                 or has_speaker_prefix(text) and i > 0 and TRANSCRIPT in speakers
-                or i > 0 and is_prose(text, 20)
+                or i > 0 and is_prose(text, 20) or seen_candidate and compare_key(text) in speakers
                 or seen_candidate and is_prose(text, 8)):
             return i
         seen_candidate = seen_candidate or title_candidate(candidate_text(unit), speakers)
@@ -346,14 +348,19 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             remember(head, text, "subtitle", unit)
         elif i < window:
             dropped += drop(unit, "between the title and the dateline (caption, author note or image text)")
-        elif (word_count(text) >= 2 and overlaps_title(text, meta["title"])
+        elif (word_count(text) >= 2 and overlaps_title(text, meta["title"]) and key not in speakers
               and not any(is_sentence(u.text, 5) for u in body)):
             dropped += drop(unit, "repeats the title in other words")
         else:
             body.append(unit)
-            if not (is_place_line(text) or len(body) > 1 and body[-2].block == unit.block and is_place_line(body[-2].text)):
+            if not (head.notes_full or is_place_line(text) or len(body) > 1 and body[-2].block == unit.block and is_place_line(body[-2].text)
+                    or any(compare_key(u.text) in speakers for u in body)):
                 head.kept.append((unit.first, text, "between the title and the text; check that it belongs "
                                                     "to the text"))
+                if len(head.kept) == MAX_NOTES:
+                    head.kept[-1] = (unit.first, text, "between the title and the text, with the lines after it "
+                                                       "up to the text; check that they belong to the text")
+                    head.notes_full = True
     return body, dropped
 
 

@@ -285,11 +285,12 @@ def make_units(lines: list[Line], form: str | None = None) -> list[Unit]:
 def forced_verse(blocks: list[Block], found: dict) -> dict:
     """`form: verse` asked for: every block of short lines is a stanza, line by line."""
     verse, stanza = dict(found), max(found.values(), default=0)
-    for index, block in enumerate(blocks):
+    heads = [b for b in blocks if not SOURCE_RE.match(b.lines[0].text)]
+    for block in blocks:
         if any(line.number in verse for line in block.lines):
             continue
-        if index == 0 and len(block.lines) == 1:
-            continue                   # the title
+        if len(heads) > 1 and block is heads[0]:
+            continue                   # the title (and a byline under it)
         if all(len(line.text) <= MAX_VERSE_LINE * 2 for line in block.lines):
             stanza += 1
             for line in block.lines:
