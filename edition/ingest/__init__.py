@@ -103,7 +103,7 @@ from .ebook import cut_frame
 from .head import drop, read_head, take_source_line
 from .html import read_html
 from .mdseed import read_markdown
-from .recognise import copyright_holder, date_line, word_count
+from .recognise import compare_key, copyright_holder, date_line, is_bare_name, word_count
 from .units import make_units, split_lines
 
 META_KEYS = (
@@ -154,6 +154,8 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     # 7. chrome and repeats
     units, chrome, more, notes = remove_chrome(units, holder)
     dropped += more
+    units, more = take_signature(units, head)
+    dropped += more
     units, more = remove_repeats(units, head.seen)
     dropped += more
     meta.update({k: v for k, v in head.meta.items() if k in meta})
@@ -169,6 +171,16 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     dropped.sort(key=lambda d: d[0])
     kept.sort(key=lambda k: k[0])
     return Ingested(make_slug(meta["title"], source_path), meta, body, dropped, problems, kept)
+
+
+def take_signature(units: list, head) -> tuple[list, list]:
+    """A poet's name right under the poem (`William Wordsworth`) is its byline when none was found."""
+    for i, unit in enumerate(units[1:], start=1):
+        if units[i - 1].verse and not unit.verse and is_bare_name(unit.text) and not head.meta["byline"]:
+            head.meta["byline"] = unit.text
+            head.seen.setdefault(compare_key(unit.text), ("byline", unit.first))
+            return units[:i] + units[i + 1:], drop(unit, "signature under the poem (recorded as byline)")
+    return units, []
 
 
 def read_seed(data: bytes, path: str, form: str | None) -> tuple:

@@ -24,7 +24,10 @@ def is_host_name(text: str, url: str) -> bool:
     """`La Moncloa` on lamoncloa.gob.es, `Staatskanzlei` on stk...: the site's own name."""
     host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
     name = slugify(text, limit=False).replace("-", "")
-    return bool(host) and len(name) >= 4 and word_count(text) <= 4 and host.split(".")[0] == name
+    label = host.split(".")[0] if host else ""
+    first = slugify(text.split()[0], limit=False).replace("-", "") if text.split() else ""
+    return bool(host) and (len(name) >= 4 and word_count(text) <= 4 and label == name
+                           or len(label) >= 8 and first == label and word_count(text) <= 10)
 
 
 def address_words(url: str) -> list:

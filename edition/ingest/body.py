@@ -101,10 +101,12 @@ def is_heading(units: list, i: int) -> bool:
     if unit.block_size != 1 or i == 0:
         return False
     text, following, previous = unit.text, units[i + 1], units[i - 1]
+    block_text = sum(len(u.text) for u in units[i + 1:] if u.block == following.block)
     return (len(text) <= 80 and len(text.split()) <= 10 and (text[0].isupper() or text[0].isdigit())
             and not re.search(r"[.,;:!…\"”’)]$", text) and not is_standalone(text)
             and previous.kind == "text" and not is_heading_like(previous)
-            and (following.kind != "text" or len(following.text) > max(60, len(text))))
+            and (following.kind != "text" or len(following.text) > max(60, len(text))
+                 or following.block != unit.block and block_text > max(60, len(text)) and len(following.text) > len(text)))
 
 
 def is_heading_like(unit: Unit) -> bool:

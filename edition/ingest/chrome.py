@@ -17,7 +17,7 @@ from collections import Counter
 from . import words
 from .head import drop
 from .recognise import (
-    CLOSING_RE, CONNECTIVE_RE, DOWNLOAD_RE, MORE_LINK_RE, NAV_LINE_RE, RIGHTS_RE, YEAR_RE, chrome_kind,
+    CLOSING_RE, CONNECTIVE_RE, DOWNLOAD_RE, LINK_LINE_RE, MORE_LINK_RE, NAV_LINE_RE, RIGHTS_RE, YEAR_RE, chrome_kind,
     chrome_reason, compare_key, date_line, dated_label, is_copyright, is_menu_item,
     is_nameplate_of, is_sentence, is_short_label, word_count,
 )
@@ -46,7 +46,12 @@ def split_listing(units: list) -> tuple[list, list, int]:
         elif (date_line(unit.text) and 0 < i < len(units) - 1 and is_item_title(units[i - 1])
               and is_sentence(units[i + 1].text, 10)):
             heads.append((i - 1, True))
+        elif (date_line(unit.text) and i + 2 < len(units) and is_item_title(units[i + 1])
+              and (is_sentence(units[i + 2].text, 10) or is_item_title(units[i + 2]) and i + 3 < len(units)
+                   and is_sentence(units[i + 3].text, 10))):
+            heads.append((i, True))           # a date, then the item's title: "Presse vom 16.12.2021"
     heads = sorted(set(heads))
+    heads = [h for k, h in enumerate(heads) if k == 0 or h[0] > heads[k - 1][0] + 1]
     if len(heads) < 2 or heads[0][0] > 15:
         return units, [], 0
     (first, titled), (second, _) = heads[0], heads[1]
@@ -56,7 +61,7 @@ def split_listing(units: list) -> tuple[list, list, int]:
 
 
 def is_item_title(unit: Unit) -> bool:
-    return (unit.kind == "text" and word_count(unit.text) <= 20 and not CLOSING_RE.search(unit.text)
+    return (unit.kind == "text" and word_count(unit.text) <= 20 and not re.search(r"[.;,!?]$", unit.text)
             and not chrome_kind(unit.text) and not date_line(unit.text))
 
 
@@ -64,6 +69,11 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
     """Drop chrome; return the rest, the front matter it gives, the report, and the notes."""
     meta = {"publisher": "", "copyright": "", "copyright_year": None}
     reasons = {id(unit): None if unit.verse else chrome_reason(unit.text) for unit in units}
+    for k, unit in enumerate(units):          # "3 Antworten auf “Der Panther”": the comments below the text
+        if not unit.verse and chrome_kind(unit.text) == "readers' comments" and k > 0:
+            for u in units[k:]:
+                reasons[id(u)] = "readers' comments"
+            break
     running = running_lines(units)
     for unit in units:
         if reasons[id(unit)] is None and id(unit) in running:
@@ -90,6 +100,7 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
 
 FOOTER_STARTS = {"back-to-top link", "feedback prompt", "share or print control", "navigation links",
                  "comments link"}
+CONTACT_LINE_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:tel|telefon|phone|téléphone|teléfono|fax)\b.*\d{3}", re.I)
 PAGE_NUMBER_RE = re.compile(r"^(?P<line>.{8,80}?)\s+\d{1,4}$")
 
 
@@ -125,7 +136,12 @@ def footer_reasons(units: list, holder: str) -> dict:
         reasons[id(unit)] = reason
         i -= 1
     for start in range(max(0, i - 12), i):   # a press release's contact block at the end
-        if CONTACT_RE.match(units[start].text) and all(word_count(u.text) <= 14 for u in units[start:i]):
+        block = units[start:i]
+        labelled = CONTACT_RE.match(units[start].text)
+        addressed = (len(block) >= 3 and any(CONTACT_LINE_RE.search(u.text) for u in block)
+                     and all(word_count(u.text) <= 10 and not is_sentence(u.text, 6) for u in block))
+        if (labelled or addressed) and all(word_count(u.text) <= 14 and not u.verse and u.kind != "heading"
+                                           for u in block):
             for u in units[start:i]:
                 reasons[id(u)] = "press-release contact block"
             i = start
@@ -174,6 +190,8 @@ def footer_reason(text: str, holder: str, repeated: set) -> str | None:
         return "footer links"
     if MORE_LINK_RE.match(text) and word_count(text) <= 6:
         return "link to more of the site"
+    if LINK_LINE_RE.match(text):
+        return "footer links"
     return None
 
 

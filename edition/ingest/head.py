@@ -20,13 +20,17 @@ from dataclasses import dataclass, field
 
 from . import words
 from .recognise import (
-    CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, URL_LINE_RE, byline_names, chrome_kind, chrome_reason,
+    END_STOP_RE, SOURCE_RE, TIME_LINE_RE, URL_LINE_RE, byline_names, chrome_kind, chrome_reason,
     compare_key,
     date_line, dated_byline, dated_label, has_speaker_prefix, is_bare_name, is_breadcrumb, is_byline,
     is_credit, is_nameplate_of, is_sentence, is_speaker_line, is_structural_heading, series_line, split_caption,
     word_count, find_date,
 )
 from .address import address_words, is_host_name, slug_match, title_from_address, title_words
+from .shapes import (
+    YEAR_ONLY_RE, announces, is_capitals_label, is_label_only, is_place_line, is_prose,
+    menu_runs, printed_twice,
+)
 from .units import CUT_WORDS, Unit
 
 ZONE = 25
@@ -37,7 +41,8 @@ LABEL_RE = re.compile(r"^(?:média|media|medio|medien|intervenant\(s\)|intervena
                       r"categor(?:y|ies)|tags?|étiquettes?|themen?|thema|rubrique|secci[oó]n|tema|"
                       r"etiquetas|schlagworte|schlagwörter|keywords|mots-clés|location|name|lieu)\s*:\s*.{0,60}$", re.I)
 PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{3,80}):\s+(?P<rest>\S.{10,})$")
-SITE_SUFFIX_RE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>(?:The|La|Le|Les|El|Los|Der|Die|Das)\s.{2,40})$")
+SITE_SUFFIX_RE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>(?:The|La|Le|Les|El|Los|Der|Die|Das)\s.{2,40}"
+                            r"|[A-Z][\w-]{2,30}\.(?:com|fr|es|de|org|net|ch|be|at|info))$")
 BY_AUTHOR_RE = re.compile(r"^(?P<title>.{3,}?)\s+by\s+(?P<author>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})$")
 CAPTION_BY_RE = re.compile(r"\b(?:drawing|photo(?:graph)?|portrait|illustration|painting|engraving|"
                            r"dessin|foto|bild|zeichnung)\s+(?:by|de|von)\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$", re.I)
@@ -67,7 +72,8 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
                  "photo_caption": "", "photo_credit": ""}, source_url=source_url)
     speakers = repeated_speakers(units)
     zone = zone_end(units, speakers)
-    index = choose_title(units[:zone], hints.get("title", ""), source_url, speakers | nameplates(units[:zone], holder))
+    index = choose_title(units[:zone], hints.get("title", ""), source_url, speakers | nameplates(units[:zone], holder),
+                         units[:ZONE * 2])
     dropped = []
     if index is not None:
         for j, unit in enumerate(units[:index]):
@@ -118,8 +124,9 @@ def zone_end(units: list, speakers: set) -> int:
         if (unit.verse or seen_candidate and unit.kind in ("bullet", "ordered") and i + 1 < len(units)
                 and units[i + 1].kind == unit.kind or len(text) > MAX_TITLE
                 or has_speaker_prefix(text) and i > 0 and TRANSCRIPT in speakers
-                or i > 0 and is_prose(text, 20) or seen_candidate and compare_key(text) in speakers
-                or seen_candidate and is_prose(text, 8)):
+                or i > 0 and is_prose(text, 20) and not split_caption(text, "")
+                or seen_candidate and compare_key(text) in speakers
+                or seen_candidate and is_prose(text, 8) and not split_caption(text, "")):
             return i
         seen_candidate = seen_candidate or title_candidate(candidate_text(unit), speakers)
     return min(len(units), ZONE)
@@ -155,21 +162,24 @@ def title_candidate(text: str, speakers: set) -> bool:
         or CAPTION_BY_RE.search(text) or compare_key(text) in speakers or is_structural_heading(text)
         or URL_LINE_RE.match(text) or SOURCE_RE.match(text) or LABEL_RE.match(text) or TIME_LINE_RE.match(text)
         or TRANSCRIPT in speakers and has_speaker_prefix(text)
-        or (re.search(r"[.…]$", text) and word_count(text) < 8) or text.startswith(("[", "<", "!["))
+        or (re.search(r"[.…]$", text) and not text.endswith(("...", "…")) and word_count(text) < 8)
+        or text.startswith(("[", "<", "!["))
         or text.lower() in words.SMALL_WORDS
         or is_breadcrumb(text) and re.search(r" [|>›»] ", text) or not any(c.isalpha() for c in text))
 
 
-def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int | None:
+def choose_title(zone: list, hint: str, source_url: str, speakers: set, page: list = ()) -> int | None:
     def lone_bullet(i):
         return zone[i].kind == "bullet" and not (i + 1 < len(zone) and zone[i + 1].kind == "bullet")
 
+    menus = menu_runs(zone)
     candidates = [i for i, unit in enumerate(zone)
-                  if (unit.kind in ("text", "heading") or lone_bullet(i))
+                  if i not in menus and (unit.kind in ("text", "heading") or lone_bullet(i))
                   and title_candidate(candidate_text(unit), speakers)
                   and (word_count(unit.text) < 20 or i == 0 and i + 1 < len(zone) and (
                       heads_off(zone[1]) or word_count(zone[1].text) < 20))
-                  and not (i and is_structural_heading(zone[i - 1].text))]
+                  and not (i and is_structural_heading(zone[i - 1].text))
+                  and not is_host_name(unit.text, source_url)]
     if hint:
         return next((i for i, unit in enumerate(zone) if compare_key(unit.text) == compare_key(hint)), None)
     if not candidates:
@@ -181,6 +191,10 @@ def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int |
             match = next((i for i in candidates if compare_key(zone[i].text) == last), None)
             if match is not None:
                 return match
+    for c in candidates:                       # the title printed twice (a heading, then the heading again)
+        if any(compare_key(u.text) == compare_key(zone[c].text) for u in page[c + 1:]) and word_count(zone[c].text) >= 2 \
+                and not is_bare_name(zone[c].text):
+            return c
     for c in candidates[1:]:                   # the headline stands right above its byline or date
         after = zone[c + 1].text if c + 1 < len(zone) else ""
         if (is_byline(after) or date_line(after) or dated_byline(after)) and all(
@@ -188,7 +202,7 @@ def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int |
             return c
     for d, unit in enumerate(zone[:-1]):      # a feed or a listing: a date, then the headline
         if date_line(unit.text) and d + 1 in candidates and all(
-                word_count(zone[i].text) <= 4 for i in candidates if i < d) \
+                word_count(zone[i].text) <= 6 for i in candidates if i < d) \
                 and word_count(zone[d + 1].text) <= 15 and not re.search(r"[.:;,]$", zone[d + 1].text):
             if any(i < d for i in candidates):
                 return d + 1
@@ -200,17 +214,14 @@ def choose_title(zone: list, hint: str, source_url: str, speakers: set) -> int |
             return at
     first = named[0]
     following = next((i for i in named if i > first), None)
-    if (following is not None and following == first + 1 and word_count(zone[first].text) <= 4
-            and not CLOSING_RE.search(zone[first].text)
+    between = zone[first + 1:following] if following is not None else []
+    if (following is not None and all(split_caption(u.text, "") or is_credit(u.text) or chrome_kind(u.text)
+                                      or chrome_reason(u.text) for u in between)
+            and word_count(zone[first].text) <= 4 and not re.search(r"[.;,!?]$", zone[first].text)
             and not re.search(r"[.:;,]$", zone[following].text) and not is_bare_name(zone[following].text)
             and word_count(zone[following].text) >= 5):
         return following          # a kicker ("Opinion", "Staatskanzlei") above the headline
     return first
-
-
-def is_prose(text: str, words_at_least: int) -> bool:
-    """A paragraph of running text: a sentence, or a long line that ends on a colon (a list follows)."""
-    return is_sentence(text, words_at_least) or word_count(text) >= max(12, words_at_least) and text.endswith((":", ";"))
 
 
 def heads_off(unit: Unit) -> bool:
@@ -226,7 +237,7 @@ def set_title(head: Head, unit: Unit, holder: str) -> None:
     if (match := PREFIX_RE.match(text)) and (find_date(match["prefix"]) or chrome_kind(match["prefix"])
                                            or match["prefix"].isupper() and word_count(match["prefix"]) <= 2):
         text = match["rest"]
-    if (match := SITE_SUFFIX_RE.match(text)) and re.fullmatch(r"(?:\S+\s){1,4}\S+", match["site"]) \
+    if (match := SITE_SUFFIX_RE.match(text)) and re.fullmatch(r"(?:\S+\s){0,4}\S+", match["site"]) \
             and all(w[:1].isupper() for w in match["site"].split()):
         text, head.meta["publisher_hint"] = match["title"], match["site"]
     if (match := BY_AUTHOR_RE.match(text)) and is_bare_name(match["author"]):
@@ -279,18 +290,21 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     date_from = None
     window = head_window(rest, head)
     zone = max(zone, window)
+    menus = menu_runs(rest[:max(zone, 1) + 8])
     label_value = False
     twice = printed_twice(rest[:max(zone, 1) + 2])
     for i, unit in enumerate(rest):
         text, key = unit.text, compare_key(unit.text)
         kind = chrome_kind(text)
-        if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i == 0 and is_dek(text)
-                              and i + 1 < len(rest) and is_head_material(rest[i + 1].text, head)):
+        if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i in menus or i == 0 and is_dek(text)
+                              and i + 1 < len(rest) and is_head_field(rest[i + 1].text, head)):
             return body + rest[i:], dropped
         if unit.verse or unit.kind != "text":
             body.append(unit)
         elif id(unit) in twice:
             dropped += drop(unit, "image caption, printed twice")
+        elif i in menus and not any(is_sentence(u.text, 8) for u in body):
+            dropped += drop(unit, "menu")
         elif key in head.seen:
             what, number = head.seen[key]
             dropped += drop(unit, f"repeats the {what}" + (f" (line {number})" if number else ""))
@@ -327,7 +341,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             meta["photo_caption"] = text
             remember(head, text, "caption", unit)
         elif (not meta["subtitle"] and not body and right_under_title(rest, i, head) and is_dek(text) and (
-                i + 1 < len(rest) and (is_head_material(rest[i + 1].text, head) or id(rest[i + 1]) in twice)
+                i + 1 < len(rest) and (is_head_field(rest[i + 1].text, head) or id(rest[i + 1]) in twice)
                 or i + 1 < window
                 or not END_STOP_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
                 and i + 1 < len(rest) and announces(rest[i + 1]))):
@@ -364,8 +378,6 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     return body, dropped
 
 
-LABEL_ONLY_RE = re.compile(r"^[A-ZÀ-Þ][\w()' -]{1,30}:$")
-YEAR_ONLY_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
 
 
 def right_under_title(rest: list, i: int, head: Head) -> bool:
@@ -374,47 +386,6 @@ def right_under_title(rest: list, i: int, head: Head) -> bool:
                or chrome_reason(u.text) for u in rest[:i])
 
 
-def printed_twice(units: list) -> set:
-    """ids of a caption printed twice in a row (its alt text, then the caption), quotes aside."""
-    def key(u):
-        return compare_key(re.sub(r"[\"“”„«»]", '"', re.sub(r"['‘’]", "'", u.text)))
-    found = set()
-    for a, b in zip(units, units[1:]):
-        if a.kind == b.kind == "text" and key(a) == key(b) and is_sentence(a.text, 5) and word_count(a.text) <= 40:
-            found |= {id(a), id(b)}
-    return found
-
-
-def is_label_only(units: list, i: int) -> bool:
-    """`Publisher:` over `PoemHunter.Com`: a label of the page with its value on the next line."""
-    following = units[i + 1] if i + 1 < len(units) else None
-    return bool(LABEL_ONLY_RE.match(units[i].text) and word_count(units[i].text) <= 3 and following is not None
-                and following.kind == "text" and word_count(following.text) <= 8 and not following.verse)
-
-
-def is_capitals_label(text: str) -> bool:
-    """`POLITICAL TRANSCRIPTS`, `TRUMP PRESIDENCY & 115TH CONGRESS:`, `THE WHITE HOUSE`."""
-    return (text.upper() == text and sum(c.isalpha() for c in text) >= 4 and word_count(text) <= 8
-            and not END_STOP_RE.search(text) and len(text) <= 80)
-
-
-def announces(unit: Unit) -> bool:
-    """A heading, or a numbered section line (`1. Forme`): what may follow a subtitle."""
-    return unit.kind == "heading" or is_structural_heading(unit.text) or (
-        unit.kind == "ordered" and word_count(unit.text) <= 8)
-
-
-PLACE_WORDS_RE = re.compile(r"\b(?:room|hall|house|building|center|centre|base|palace|office|square|"
-                            r"salle|palais|sala|palacio|congreso|saal|haus|rathaus)\b", re.I)
-
-
-def is_place_line(text: str) -> bool:
-    """`Washington, D.C.`, `San Salvador, El Salvador`, `East Room`, `3:15 P.M. EDT`: where and when
-    a text was given."""
-    if TIME_LINE_RE.match(text):
-        return True
-    return (word_count(text) <= 6 and len(text) <= 50 and not END_STOP_RE.search(text.rstrip("."))
-            and ("," in text or bool(PLACE_WORDS_RE.search(text))))
 
 
 def overlaps_title(text: str, title: str) -> bool:
@@ -435,6 +406,12 @@ def is_head_material(text: str, head: Head) -> bool:
     return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
                 or compare_key(text) in head.seen or chrome_reason(text) or dated_byline(text)
                 or is_host_name(text, head.source_url))
+
+
+def is_head_field(text: str, head: Head) -> bool:
+    """Head material that says something of the text (not chrome): a date, a byline, a credit..."""
+    return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
+                or compare_key(text) in head.seen or dated_byline(text))
 
 
 def is_dek(text: str) -> bool:

@@ -92,6 +92,9 @@ def read_markdown(text: str) -> tuple[list[Unit], dict, list]:
 
 def paragraph_units(paragraph: list, block: int) -> list:
     """A paragraph's lines: joined, or kept as lines where the seed ends them with a hard break."""
+    paragraph = [(number, raw) for number, raw in paragraph if clean(raw)]
+    if not paragraph:
+        return []
     hard = [raw.endswith(("  ", "\\")) for _, raw in paragraph[:-1]]
     if any(hard) and len(paragraph) >= 2:
         return [Unit([Line(number, visible(clean(raw)), indent_of(raw))], block, stanza=-block - 1,

@@ -106,9 +106,16 @@ def dated_label(text: str) -> date | None:
 
 
 def series_line(text: str) -> bool:
-    """`Poem 217 ± January 7, 2016`, `Recortes de Prensa Sábado 30 Agosto 2025`: a short line
-    that carries a full date; a heading of a series, not a title."""
-    return word_count(text) <= 8 and find_date(text) is not None and not date_line(text)
+    """`Poem 217 ± January 7, 2016`, `Recortes de Prensa Sábado 30 Agosto 2025`: a full date and
+    three or four words more; a heading of a series, not a title."""
+    if word_count(text) > 8 or date_line(text):
+        return False
+    for pattern in DATE_IN_TEXT_RES:
+        if (match := pattern.search(text)) and make_date(match):
+            rest = [w for w in (text[:match.start()] + " " + text[match.end():]).split()
+                    if w.lower().strip(",.") not in words.WEEKDAYS]
+            return len(rest) <= 4
+    return False
 
 
 # -- bylines -----------------------------------------------------------------------------------
@@ -182,6 +189,7 @@ CREDIT_FORMS = (
     rf"(?i:photo(?:graph)?s?|image|picture|credit|photo credit|foto|bild|crédit photo|illustration|"
     rf"drawing|dessin)(?: by| de| von)?\s*[:|–—-]?\s*(?:{AGENCY}|{PERSON})(?:\s*/\s*(?:{AGENCY}|{PERSON}))?",   # Photo: Name
     r"(?i:illustrated|illustrations|drawings|photographs|photos|pictures) by\s+\S.{1,40}",  # Illustrated by ...
+    r"(?i:foto|photo|bild|image|imagen|crédit|credit)\s*:\s*\S.{1,30}",                 # Foto: privat
     r"©\s*\S.{0,40}",                                                        # © preveniryproteger.com
 )
 CREDIT_RE = re.compile(r"^\(?(?:" + "|".join(CREDIT_FORMS) + r")\)?$")
@@ -308,6 +316,8 @@ SHARE_CONTROL_RE = re.compile(r"^(?:[•·\-*]\s*)?(?:x|twitter|facebook|whatsap
                               r"enviar por correo|envoyer par e-?mail|per e-?mail senden|correo)\s*:\s*"
                               r"(?:opens? (?:in )?(?:a )?new window|abre ventana nueva|nouvelle fenêtre|"
                               r"ouvre une nouvelle fenêtre|öffnet (?:in )?(?:einem )?neuen fenster)$", re.I)
+COMMENTS_RE = re.compile(r"^\d+\s+(?:antworten|kommentare|comments?|responses?|replies|réponses|commentaires|"
+                         r"comentarios|respuestas|reacciones|réactions)\b(?:\s+(?:auf|on|to|à|a|zu)\b.*)?$", re.I)
 COUNTER_RE = re.compile(r"^(?:hits|views|vues|visitas|aufrufe|reads|lectures|lecturas)\s*:?\s*[\d.,]+$|"
                         r"^\d+\s*(?:min\.?|minutes?|mins?)(?:\s+(?:read|de lecture|de lectura|lesezeit|lesen))?$", re.I)
 ADVERT_RE = re.compile(r"^(?:advertisement|sponsored(?: content)?|paid content|publicité|publicidad|"
@@ -338,7 +348,9 @@ STRONG_PROMPT_RE = re.compile(r"cookie|subscribed|email address|website|site use
 SHARE_ROW_RE = re.compile(r"^(?:(?:share|partager|compartir|teilen|tweet|email|e-mail)(?: (?:on|sur|en|auf|via|by|this))? ?"
                           r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|bluesky|threads)?\s*[|·•]?\s*){1,8}$", re.I)
 SITE_CREDIT_RE = re.compile(r"\b(?:powered by|propulsé par|desarrollado por|bereitgestellt von)\b", re.I)
-MORE_LINK_RE = re.compile(r"^(?:more|other|see also|also by|plus de|d'autres|más|otros|mehr|weitere)\b[^.!?]{0,50}$", re.I)
+MORE_LINK_RE = re.compile(r"^(?:more|other|see also|also by|read more|plus de|d'autres|más|otros|mehr|weitere)\b[^.!?]{0,50}$", re.I)
+SYMBOLS_RE = re.compile(r"^[^\w]{1,3}$")
+LINK_LINE_RE = re.compile(r"^[^|.!?]{1,30}(?:\s\|\s[^|.!?]{1,30}){3,}$")
 GUTENBERG_RE = re.compile(r"project gutenberg|gutenberg\.org|\bpgdp\.net|\*\*\* ?(?:start|end) of (?:this|the) project", re.I)
 
 
@@ -355,6 +367,8 @@ def chrome_kind(text: str) -> str | None:
         return _LINES[compare_key(text)]
     if SEPARATOR_RE.match(text):
         return "separator"
+    if SYMBOLS_RE.match(text) and text not in ("—", "–", "-", "*", "***"):
+        return "loading or placeholder text"
     if IMAGE_LINE_RE.match(text) or ILLUSTRATION_RE.match(text):
         return "image"
     if SHARE_ROW_RE.match(text) and any(c.isalpha() for c in text):
@@ -370,6 +384,8 @@ def chrome_kind(text: str) -> str | None:
         return "cookie, newsletter or subscription prompt"
     if COUNTER_RE.match(text):
         return "counter or reading time"
+    if COMMENTS_RE.match(text):
+        return "readers' comments"
     if len(text) <= 200 and NAV_LINE_RE.match(SHARE_LABEL_RE.sub("", text)) and not END_STOP_RE.search(text) \
             and not SECTION_RE.fullmatch(key):
         return "navigation links"
@@ -394,7 +410,7 @@ def chrome_reason(text: str) -> str | None:
 
 
 # Kinds that are chrome wherever they stand; the others only in the head or the footer.
-ANYWHERE = {"skip link", "share or print control", "back-to-top link", "feedback prompt",
+ANYWHERE = {"skip link", "share or print control", "back-to-top link", "back link", "feedback prompt",
             "loading or placeholder text", "cookie, newsletter or subscription prompt",
             "counter or reading time", "embedded code", "separator", "press-release marker",
             "date label with no date", "breadcrumb", "image", "site credit"}

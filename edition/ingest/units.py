@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .recognise import (
     END_STOP_RE, ITEM_RE, OLD_NOTICE_RE, SOURCE_RE, URL_LINE_RE, chrome_reason, date_line, has_speaker_prefix,
-    is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
+    is_bare_name, is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
 )
 
 MAX_WRAP = 100     # wider lines were not wrapped by hand
@@ -21,6 +21,7 @@ MAX_VERSE_LINE = 80
 CUT_WORDS = {"the", "a", "an", "of", "to", "las", "los", "la", "le", "les", "el", "de", "del", "der",
              "die", "das", "den", "dem", "des", "du", "au", "aux", "zu", "zum", "zur", "von", "et", "y", "und"}
 # A no-break space between a word and French punctuation is typography, kept: "Article 1 :".
+HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
 KEPT_SPACE_RE = re.compile(r"[\u00a0\u202f](?=[:;!?»%])|(?<=«)[\u00a0\u202f]")
 
 
@@ -83,7 +84,7 @@ def split_lines(text: str, start: int = 1) -> list[Line]:
 def normalise_spaces(line: str) -> str:
     """Odd spaces -> space; runs -> one; none at either end.  A no-break space before French
     punctuation (or after «) stays one no-break space: it keeps the mark on its word's line."""
-    kept = KEPT_SPACE_RE.sub("\x00", line)
+    kept = KEPT_SPACE_RE.sub("\x00", HTML_COMMENT_RE.sub(" ", line) if "<!--" in line else line)
     return " ".join(kept.split()).replace(" \x00", "\x00").replace("\x00 ", "\x00").replace("\x00", "\u00a0")
 
 
@@ -153,9 +154,10 @@ def is_full(line: str, following: str, width: int) -> bool:
 # -- verse -------------------------------------------------------------------------------------
 
 def verse_candidate(line: Line) -> bool:
-    """A line that could be a line of verse: short, and not head, chrome, a label or a heading."""
+    """A line that could be a line of verse: short, and not head, chrome, a label or a heading,
+    nor a poet's name (a signature)."""
     text = line.text
-    return (len(text) <= MAX_VERSE_LINE and not ITEM_RE.match(text) and not is_standalone(text)
+    return (len(text) <= MAX_VERSE_LINE and not is_bare_name(text) and not ITEM_RE.match(text) and not is_standalone(text)
             and not is_speaker_line(text) and not has_speaker_prefix(text)
             and not is_structural_heading(text) and not URL_LINE_RE.match(text))
 
@@ -172,7 +174,7 @@ def looks_like_verse(lines: list[Line], width: int | None) -> bool:
     wordy = sum(word_count(t) >= 4 or line.indent > 0 for t, line in zip(texts, lines))
     open_ends = sum(not END_STOP_RE.search(t) for t in texts)
     starts = sum(t[:1].isupper() or not t[:1].isalpha() or line.indent > 0 for t, line in zip(texts, lines))
-    if wordy * 5 < len(texts) * 3 or open_ends * 3 < len(texts) or starts * 4 < len(texts) * 3:
+    if wordy * 5 < len(texts) * 3 or open_ends * 3 < len(texts) or width is not None and starts * 4 < len(texts) * 3:
         return False
     if width is not None and starts * 10 < len(texts) * 9:
         full = sum(is_full(a, b, width) for a, b in zip(texts, texts[1:]))
@@ -318,5 +320,6 @@ def continues(unit: Unit, line: Line, width: int | None) -> bool:
     last = unit.lines[-1].text
     notice = OLD_NOTICE_RE.match(unit.lines[0].text) and not END_STOP_RE.search(last)
     return (width is not None and (notice or not is_standalone(last)) and not is_standalone(line.text)
+            and len(line.text) <= width + 5          # a longer line was never wrapped at this width
             and not ITEM_RE.match(line.text) and not is_structural_heading(line.text)
             and not is_structural_heading(last) and is_full(last, line.text, width))

@@ -40,6 +40,7 @@ DATE_PREFIXES = (
     "publicado el", "publicado", "actualizado el", "actualizado", "fecha", "el",
     "veröffentlicht am", "veröffentlicht", "aktualisiert am", "aktualisiert", "stand", "erstellt",
     "eingabedatum", "datum", "pressemitteilung vom", "pressemitteilung nr\\. \\d+ vom", "vom", "am",
+    "presse vom", "meldung vom", "artikel vom", "beitrag vom", "nota del", "noticia del",
     "communiqué du", "nota de prensa del", "release date", "posting date", "prononcé le",
 )
 
@@ -123,7 +124,8 @@ CHROME_LINES = {
         "most read", "most popular", "latest news", "news network", "lire aussi", "à lire aussi",
         "sur le même sujet", "les plus lus", "le plus lu", "noticias relacionadas", "te puede interesar",
         "lo más leído", "más noticias", "mehr zum thema", "das könnte sie auch interessieren",
-        "meistgelesen", "weitere artikel", "auch interessant",
+        "meistgelesen", "weitere artikel", "auch interessant", "noticias destacadas", "destacados",
+        "lo último", "top stories", "à la une", "weitere nachrichten", "more news", "trending",
     ],
     "section label": [
         "opinion", "news", "world news", "analysis", "análisis", "analyse", "grand format",
@@ -137,7 +139,11 @@ CHROME_LINES = {
     ],
     "date label with no date": [
         "published", "on", "published on", "updated", "erstellt: aktualisiert:", "prononcé le",
-        "intervenant(s) :", "aktualisiert am", "publié le", "mis à jour le",
+        "intervenant(s) :", "aktualisiert am", "publié le", "mis à jour le", "publié", "le", "publicado",
+        "publicado el", "el", "veröffentlicht", "veröffentlicht am", "am",
+    ],
+    "back link": [
+        "<- zurück", "zurück", "« retour", "retour", "<- back", "« back", "back", "volver", "« volver", "← back",
     ],
 }
 
@@ -157,6 +163,11 @@ PROMPT_STARTS = (
     r"cookies helfen bei der bereitstellung", r"jetzt abonnieren", r"newsletter abonnieren",
     r"melden sie sich (?:jetzt )?(?:für|zum) newsletter", r"bereits abonnent",
     r"diese (?:website|seite|webseite) (?:ist|wird) (?:seit|nicht mehr)", r"bei technischen fragen",
+    r"si votre navigateur ne", r"transcription du contenu de la page", r"if your browser (?:does not|doesn't|cannot)",
+    r"wenn ihr browser", r"si su navegador no", r"(?:home\s+)?tags?\b.{0,20}\bposts? tagged with",
+    r"\**\s*(?:dale\s+)?(?:click|clic|klick|cliquez|haga clic|pulse|klicken sie)\s+(?:aquí|aqui|here|hier|ici)\b",
+    r"(?:\+\s*)*(?:lesen sie hier|hier geht es zu|lire la suite|leer más|read the full|read more at)\b",
+    r"(?:voir la bio|voir plus|ver más|mehr erfahren|see full bio|view profile)\b",
 )
 
 # Single words of navigation, share rows, breadcrumbs and footers (a line made only of these is chrome).

@@ -101,6 +101,15 @@ def check(page: dict) -> list:
     return wrong
 
 
+# The first run of each held-out batch, recorded when it was added: pages ingest had never seen.
+FIRST_RUNS = {
+    1: "8 pages (news DE/ES/FR, a listing, two poems, a court decision): 0 right at their first run. "
+       "The rules they showed missing were then added, so this batch is no longer held out",
+    2: "7 pages (three German poems, a listing, a transcript, two French news pages): 1 right at its "
+       "first run; the rules were tuned on it afterwards too",
+}
+
+
 def table(results: dict | None = None) -> str:
     """The score per shape, as Markdown."""
     corpus = pages()
@@ -120,6 +129,14 @@ def table(results: dict | None = None) -> str:
         total_checks, total_passed = total_checks + checks, total_passed + passed
     rows.append(f"| **all** | **{total_pages}** | | **{total_right}** | **{total_passed}/{total_checks}** |")
     wrong = [f"- `{p['file']}`: " + "; ".join(results[p["file"]]) for p in corpus if results[p["file"]]]
+    batches = ["", "## Pages held out", "",
+               "The rules were written while looking at the first 51 pages, so their score above is a development "
+               "score. Two batches of pages were then added without looking at them first, to see how the rules "
+               "hold on pages they were not made for:", ""]
+    for batch, note in FIRST_RUNS.items():
+        group = [p for p in corpus if p.get("held_out") == batch]
+        right = sum(not results[p["file"]] for p in group)
+        batches.append(f"- batch {batch}: {note}; now {right} of {len(group)} right.")
     head = ("# Ingest on real pages: the score\n\n"
             "Written by `python -m tests.ingest.corpus` from the corpus in `tests/fixtures/pages/` (see its "
             "README.md); `tests/ingest/test_corpus.py` fails when this file is not the current score.\n"
@@ -127,7 +144,7 @@ def table(results: dict | None = None) -> str:
             "body, chrome absent, verse lines and stanzas, headings, byline, date, publisher, subtitle, form, "
             "and fidelity (every word of the body is in the seed, in order).\n\n")
     tail = "\n\n## Still wrong\n\n" + ("\n".join(wrong) if wrong else "Nothing: every page is right.") + "\n"
-    return head + "\n".join(rows) + tail
+    return head + "\n".join(rows) + "\n" + "\n".join(batches) + tail
 
 
 def count_checks(page: dict) -> int:
