@@ -273,7 +273,8 @@ STRUCTURAL_RE = re.compile(
     rf"^(?:(?:chapter|chap\.|book|part|section|sec\.|canto|act|scene|stave|letter|volume|"
     rf"chapitre|livre|partie|titre|acte|capítulo|libro|parte|título|kapitel|buch|teil|abschnitt|"
     rf"article|art\.|artículo|artikel|annexe|anexo|anhang|appendix|schedule)\s+"
-    rf"(?:{ROMAN}|\d{{1,4}}[a-z]?|premier|première|1er|primero|único|unique|[a-z])\.?(?:[:.–—-]\s*.{{0,80}})?"
+    rf"(?:{ROMAN}|\d{{1,4}}[a-z]?|premier|première|1er|primero|único|unique|[a-z])\.?(?:[:.–—-]\s*.{{0,80}}"
+    rf"|\s+(?:of|de|del|des|du|der|des|vom)\s+[^.!?]{{1,60}})?"
     rf"|§\s*\d{{1,4}}[a-z]?\.?(?:\s+.{{0,80}})?|{ROMAN}\.?)$", re.I)
 
 

@@ -48,3 +48,10 @@ def test_a_list_of_lettered_clauses_keeps_its_letters():
             "(b) The term “person” means an individual, a partnership or a corporation.\n")
     lines = rendered_lines(ingest_text(text).body)
     assert lines[-2].startswith("(a) The term") and lines[-1].startswith("(b) The term")
+
+
+def test_the_first_heading_right_under_the_title_is_a_heading():
+    text = ("A Treatise\n\nPart 1 of the Treatise\n\nThe first part begins here and is a paragraph long enough to read "
+            "as prose.\n\nPart 2 of the Treatise\n\nThe second part begins here and is a paragraph long enough too.\n")
+    page = rendered_html(ingest_text(text).body)
+    assert page.startswith("<h2>Part 1 of the Treatise</h2>") and "<h2>Part 2 of the Treatise</h2>" in page

@@ -144,7 +144,7 @@ def test_breadcrumbs():
     assert not is_breadcrumb("Prices rose > 5% in March, the bank said.")
 
 
-@pytest.mark.parametrize("line", ["CHAPTER I.", "BOOK IV.", "Chapter 12: The Return", "Article premier", "Article II",
+@pytest.mark.parametrize("line", ["CHAPTER I.", "BOOK IV.", "Chapter 12: The Return", "Part 1 of the Treatise", "Article premier", "Article II",
                                   "Artículo 3", "Artikel 5", "§ 4 Geltungsbereich", "II", "PART 2"])
 def test_structural_headings(line):
     assert is_structural_heading(line)
