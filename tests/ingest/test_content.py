@@ -17,6 +17,9 @@ SUN = "seeds/000_14d3067ffab1f62e.txt"
 
 
 def ingest_file(relative: str):
+    """A seed of the sample edition (an editor who replaced the sample has none: then skip)."""
+    if not (ROOT / relative).is_file():
+        pytest.skip(f"{relative} is not here: the sample edition was replaced by an editor's own")
     return ingest_seed((ROOT / relative).read_bytes(), relative)
 
 

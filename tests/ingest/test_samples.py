@@ -26,6 +26,9 @@ MD = MarkdownIt("commonmark", {"html": False})
 # -- helpers ----------------------------------------------------------------------------------
 
 def ingest_file(relative: str):
+    """A seed of the sample edition (an editor who replaced the sample has none: then skip)."""
+    if not (ROOT / relative).is_file():
+        pytest.skip(f"{relative} is not here: the sample edition was replaced by an editor's own")
     return ingest_seed((ROOT / relative).read_bytes(), relative)
 
 
@@ -154,6 +157,8 @@ def test_sun_paragraph_that_resembles_the_dek_stays():
     (STATEMENT, "content/texts/terrorist-designations-of-international-cartels.md"),
 ])
 def test_the_sample_seeds_ingest_to_their_committed_bodies(seed, text):
+    if not (ROOT / text).is_file():
+        pytest.skip(f"{text} is not here: the sample edition was replaced by an editor's own")
     committed = (ROOT / text).read_text(encoding="utf-8")
     assert ingest_file(seed).body == split_content_file(committed)[1]
     assert ingest_file(seed).kept == [] and "form" not in ingest_file(seed).meta
