@@ -77,7 +77,6 @@ def test_new_edition_outside_git_asks_for_force(tmp_path, capsys):
     assert (root / "content/texts/fire-and-ice.md").is_file()
 
 
-@pytest.mark.skip(reason="waits for the ingest tests to stop reading the sample's seeds (issue 13's branch)")
 def test_an_editor_s_own_edition_passes_ci_and_publishes(tmp_path):
     root = a_repository(tmp_path)
     run = lambda *args: subprocess.run([sys.executable, *args], cwd=root, capture_output=True, text=True)  # noqa: E731
