@@ -16,7 +16,7 @@ from pathlib import Path
 from .annotate import annotate_text
 from .config import Config
 from .glossary import TermMatcher
-from .layout import GLOSSARY_FILE, TEXTS_DIR, theme_folders
+from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
@@ -42,7 +42,8 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
 
     # 1. gather and check: every content file read and checked (notes are read here, parsed with their text)
     project, problems = load_project(root, store.read)
-    problems += seed_problems(root, project.texts)
+    seeds, seed_problems = read_seeds(root, project.texts)
+    problems += seed_problems
     if not project.texts:
         problems.append(warning(TEXTS_DIR, None, "the edition has no texts yet; put one in seeds/ and run "
                                                  "`python3 build.py`, or write content/texts/NAME.md"))
@@ -55,7 +56,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     steps, done = len(texts) + len(pages) + 4, 0
 
     # 2. each text: notes parsed and anchored, terms linked, page rendered (reused while its inputs are unchanged)
-    for _, text in store.texts_for(text_jobs(texts, project, shared, store, common),
+    for _, text in store.texts_for(text_jobs(texts, project, seeds, shared, store, common),
                                    lambda job: render_text(job, shared)):
         put(text.path, text.html)
         rendered_texts.append(dataclasses.replace(text, html=b""))
@@ -126,20 +127,23 @@ class TextJob:
     notes: NotesFile | None
     neighbours: list    # the nav items of the texts before and after
     key: str
+    seed: Path | None = None    # the seed it was ingested from, to tell whether the editor changed it
 
     @property
     def path(self) -> str:
         return f"{self.text.slug}.html"
 
 
-def text_jobs(texts, project, shared: SiteContext, store, common: str) -> list:
+def text_jobs(texts, project, seeds: dict, shared: SiteContext, store, common: str) -> list:
     jobs = []
     for index, text in enumerate(texts):
         neighbours = [shared.nav[i] for i in (index - 1, index + 1) if 0 <= i < len(texts)]
         notes = project.notes.get(text.slug)
+        seed, seed_digest = seeds.get(text.slug, (None, "-"))
         jobs.append(TextJob(text, notes, neighbours,
                             digest(common, text.path, store.digest(text.path),
-                                   store.digest(notes.path) if notes else "-", repr(neighbours))))
+                                   store.digest(notes.path) if notes else "-", repr(neighbours), seed_digest),
+                            seed))
     return jobs
 
 
@@ -148,7 +152,11 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     problems = []
     notes = parse_notes(job.notes, job.text.slug, problems) if job.notes else []
     annotated = annotate_text(job.text, notes, shared.matcher, shared.config.glossary_links, shared.md)
-    summary = text_summary(annotated)
+    edited = None
+    if job.seed is not None:
+        edited, doubts = compare_with_seed(job)
+        problems += doubts
+    summary = text_summary(annotated, edited)
     html, template_problems = render_page(shared.theme, "text.html",
                                           text_context(annotated, summary, job.neighbours, shared))
     header = {name: ids for name, (_, ids) in annotated.header.items()}
@@ -157,6 +165,18 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
                         digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header))))
+
+
+def compare_with_seed(job: TextJob):
+    """(whether the editor changed the text from what its seed ingests to, the doubts of ingest
+    that still stand): the page says which, and `check` repeats the doubts until they are resolved."""
+    from .ingest import against_seed     # the ingest rules load only for texts that have a seed
+    text = job.text
+    try:
+        data = job.seed.read_bytes()
+    except OSError:
+        return None, []
+    return against_seed(data, text.meta.source_file, text.path, text.body, dataclasses.asdict(text.meta))
 
 
 @dataclass
@@ -194,17 +214,21 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
     return jobs, links
 
 
-def seed_problems(root: Path, texts):
-    """A text whose seed changed since it was ingested: the editor should look at the change."""
-    problems = []
+def read_seeds(root: Path, texts):
+    """({text slug: (its seed's file, the seed's SHA-256)} for the texts whose seed is here, problems):
+    a text whose seed changed since it was ingested is a warning; the editor should look at the change."""
+    seeds, problems = {}, []
+    project = root.resolve()
     for text in texts:
         seed, recorded = text.meta.source_file, text.meta.source_sha256
-        if not seed or not recorded or not (root / seed).is_file():
+        path = root / seed if seed else None
+        if path is None or not path.is_file() or not inside(path.resolve(), project):
             continue
-        current = hashlib.sha256((root / seed).read_bytes()).hexdigest()
-        if current != recorded:
+        current = hashlib.sha256(path.read_bytes()).hexdigest()
+        seeds[text.slug] = (path, current)
+        if recorded and current != recorded:
             problems.append(warning(text.path, None,
                                     f"{seed} has changed since it was ingested; see what changed with "
-                                    f"`python build.py ingest --diff {text.slug}`, then update the text by hand "
+                                    f"`python3 build.py ingest --diff {text.slug}`, then update the text by hand "
                                     f"and set source_sha256 to the new hash, {current}"))
-    return problems
+    return seeds, problems

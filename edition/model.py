@@ -28,6 +28,10 @@ class TextMeta:
     photo_credit: str = _meta(STR, header="photo credit")
     copyright: str = _meta(STR)
     copyright_year: int | None = _meta(INT)
+    first_published: object = _meta(DATE)       # for a historical or literary text: its first appearance
+    copy_text: str = _meta(STR)                 # the copy the text is taken from (an edition, a manuscript)
+    editor: str = _meta(STR)
+    changes: str = _meta(STR)                   # what the editor changed in the text, if anything
     source_url: str = _meta(STR)
     source_file: str = _meta(STR)
     source_sha256: str = _meta(STR)

@@ -75,10 +75,12 @@ def with_nav(context: dict, shared: SiteContext) -> dict:
 
 # --- a text ---------------------------------------------------------------------------------
 
-def text_summary(annotated) -> dict:
-    """The text's front matter, with its header lines glossary-linked, and its counts."""
+def text_summary(annotated, edited: bool | None = None) -> dict:
+    """The text's front matter, with its header lines glossary-linked, and its counts; `edited`:
+    whether the editor changed the text from its seed (None: there is no seed to tell)."""
     text = annotated.text
     summary = asdict(text.meta)
+    summary["edited"] = edited
     # The dek, byline, caption… with glossary terms linked (escaped, so safe to mark up).
     for name in HEADER_FIELDS:
         summary[f"{name}_html"] = Markup(annotated.header.get(name, ("",))[0])

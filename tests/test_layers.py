@@ -33,7 +33,7 @@ ALLOWED = {
     "reuse": {"__init__", "files", "layout", "parallel"},
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
-    "build": STAGE_HELPERS | {"annotate", "config", "glossary", "linkcheck", "load", "media", "pages",
+    "build": STAGE_HELPERS | {"annotate", "config", "glossary", "ingest", "linkcheck", "load", "media", "pages",
                               "publish", "render", "reuse"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},

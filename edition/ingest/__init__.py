@@ -293,11 +293,18 @@ def unresolved(seed_bytes: bytes, seed_rel: str, text_rel: str, text_body: str,
     `form:`): once an editor has changed the body, ingest's doubts about it are theirs to judge.
     A doubt about the title goes once the title in the front matter is not the one ingest chose.
     """
+    return against_seed(seed_bytes, seed_rel, text_rel, text_body, text_meta)[1]
+
+
+def against_seed(seed_bytes: bytes, seed_rel: str, text_rel: str, text_body: str,
+                 text_meta: dict | None = None) -> tuple:
+    """(whether the text's body differs from what its seed ingests to — the editor changed it —,
+    the doubts of ingest that still stand, as `unresolved` gives them)."""
     meta = text_meta or {}
     form = meta.get("form") if meta.get("form") in FORMS else None
     fresh = ingest_seed(seed_bytes, seed_rel, form=form)
     if fresh.body != text_body:
-        return []
+        return True, []
     found = []
     for problem in fresh.problems:
         if problem.severity != "warning" or problem.message.startswith("not UTF-8"):
@@ -307,4 +314,4 @@ def unresolved(seed_bytes: bytes, seed_rel: str, text_rel: str, text_body: str,
         where = f"{seed_rel}:{problem.line}" if problem.line else seed_rel
         found.append(warning(text_rel, None, f"{problem.message} (ingest of {where}; this stays until the "
                                              "text is edited)"))
-    return found
+    return False, found

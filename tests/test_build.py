@@ -1,0 +1,60 @@
+"""build.py: the phases of a build, seen in what the pages say (here: a text against its seed)."""
+from __future__ import annotations
+
+import html
+
+from conftest import write_project
+from edition.cli import main
+
+SEED = ("The Harbour Reopens\n\nThe bridge carried cars again on Monday, the board said.\n\n"
+        "Traders in the old town were not pleased with the traffic\n")
+
+
+def ingested(tmp_path, capsys):
+    root = write_project(tmp_path / "p", {"seeds/harbour.txt": SEED})
+    assert main(["--root", str(root)]) == 0
+    capsys.readouterr()
+    [text] = (root / "content/texts").glob("*.md")
+    return root, text
+
+
+def about(root, slug) -> str:
+    page = html.unescape((root / f"_site/{slug}.html").read_text(encoding="utf-8"))
+    return page[page.index('id="about"'):page.index("</footer>", page.index('id="about"'))]
+
+
+def test_a_text_as_its_seed_ingests_is_said_to_be_word_for_word_and_an_edited_one_is_not(tmp_path, capsys):
+    root, text = ingested(tmp_path, capsys)
+    assert "The text is reproduced word for word from its source" in about(root, text.stem)
+    source = text.read_text(encoding="utf-8")
+    text.write_text(source.replace("were not pleased", "were displeased"), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    assert "The editor has changed the text from its source; the changes are not described here." in \
+        about(root, text.stem)
+    text.write_text(source.replace("were not pleased", "were displeased")
+                    .replace("\n---\n", "\nchanges: \"one word modernised in ¶ 2\"\n---\n", 1), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    assert "The editor has changed the text from its source: one word modernised in ¶ 2." in about(root, text.stem)
+
+
+def test_check_repeats_what_ingest_doubted_until_the_text_is_edited(tmp_path, capsys):
+    root, text = ingested(tmp_path, capsys)
+    assert main(["--root", str(root), "check"]) == 0
+    err = capsys.readouterr().err
+    assert f"{text.relative_to(root).as_posix()}: warning: " in err and "mid-sentence" in err
+    assert "(ingest of seeds/harbour.txt:5; this stays until the text is edited)" in err
+    text.write_text(text.read_text(encoding="utf-8").replace("with the traffic", "with the traffic."),
+                    encoding="utf-8")
+    assert main(["--root", str(root), "check"]) == 0
+    assert capsys.readouterr().out == "check: no problems found\n"
+
+
+def test_a_historical_text_shows_its_first_publication_copy_text_and_editor(tmp_path):
+    root = write_project(tmp_path / "p", {"content/texts/address.md": (
+        "---\ntitle: The Gettysburg Address\ndate: 1863-11-19\nfirst_published: 1863-11-20\n"
+        "copy_text: \"The Bliss copy, Library of Congress\"\neditor: Jane Roe\n---\nFour score and seven years ago.\n")})
+    assert main(["--root", str(root), "build"]) == 0
+    shown = about(root, "address")
+    for words in ("First published", "20 November 1863", "Copy-text", "The Bliss copy, Library of Congress",
+                  "Edited by", "Jane Roe", "The text is given as the editor took it from its source"):
+        assert words in shown, words
