@@ -17,7 +17,7 @@ from .annotate import annotate_text
 from .config import Config
 from .glossary import TermMatcher
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
-from .linkcheck import check_links, ids_in
+from .linkcheck import check_links, duplicate_ids, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
 from .media import image_sizes, media_files
@@ -25,7 +25,7 @@ from .model import Build, NotesFile, PageIds, RenderedText, Text
 from .pages import (SiteContext, glossary_context, glossary_definitions, index_context, navigation,
                     not_found_context, page_context, reading_order, site_data, text_context, text_summary,
                     unused_terms)
-from .problems import sort_problems, warning
+from .problems import error, sort_problems, warning
 from .publish import NOT_FOUND, publish_files
 from .render import load_theme, render_page
 from .reuse import digest, folder_hash
@@ -85,7 +85,8 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     for path, data in publish_files(list(paths), other_pages[NOT_FOUND], shared.site["base_url"]).items():
         put(path, data)
 
-    # 5. every internal link, checked against the pages and ids just made
+    # 5. every internal link, checked against the pages and ids just made (and no id given twice)
+    problems += clashing_term_ids(other_pages.get("glossary.html", b""), project.glossary)
     if not template_failed:
         by_path = {text.path: text.ids for text in rendered_texts}
         links += [(href, path, line, text.path) for text in rendered_texts for href, path, line in text.links]
@@ -165,6 +166,14 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
                         digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header))))
+
+
+def clashing_term_ids(glossary_page: bytes, glossary) -> list:
+    """A term whose id the glossary page already uses for itself (`main`): a link to it would land elsewhere."""
+    twice = duplicate_ids(glossary_page)
+    return [error(term.path, term.line, f"glossary id `{term.id}` is also the id of a part of the glossary page; "
+                                        f"add a line `id: {term.id}-term` under the heading")
+            for term in glossary if term.id in twice]
 
 
 def compare_with_seed(job: TextJob):

@@ -15,7 +15,11 @@ class TermMatcher:
         self.aliases = {}
         for term in terms:
             for name in [term.term, *term.aliases]:
-                self.aliases.setdefault(name.lower(), (name, term.id))
+                kept = self.aliases.get(name.lower())
+                # "Deportation" with the alias "deportation": the lower-case spelling, which
+                # matches any capitals, is what the editor wants matched.
+                if kept is None or (kept[1] == term.id and name == name.lower()):
+                    self.aliases[name.lower()] = (name, term.id)
         self.pattern = _compile(self.aliases) if self.aliases else None
 
     def find(self, text: str):

@@ -27,6 +27,21 @@ def ids_in(page: bytes) -> set:
     return found
 
 
+def duplicate_ids(page: bytes) -> set:
+    """The ids that occur more than once in a page (each must name one place)."""
+    seen, twice = set(), set()
+    at = page.find(b'id="')
+    while at != -1:
+        end = page.find(b'"', at + 4)
+        if end == -1:
+            break
+        if at and page[at - 1:at].isspace():
+            name = page[at + 4:end]
+            (twice if name in seen else seen).add(name)
+        at = page.find(b'id="', end)
+    return {name.decode() for name in twice}
+
+
 def check_links(links, paths, ids_of):
     """links: [(href, source path, line, site path of the page it is on)]; paths: every site
     path; ids_of(site path): the ids of that page (asked only for pages a fragment points into)."""

@@ -17,7 +17,7 @@ from .ids import make_id
 from .layout import GLOSSARY_FILE, NOTES_DIR, PAGES_DIR, TEXTS_DIR, inside
 from .markdown import footnote_problems, markdown_problems
 from .model import GlossaryTerm, Note, NotesFile, Page, PageMeta, Project, Text, TextMeta, schema
-from .problems import error
+from .problems import error, warning
 from .sections import split_sections
 
 TEXT_KEYS = schema(TextMeta)
@@ -197,6 +197,15 @@ def parse_glossary(source: str, rel: str, problems):
                                                                 "`id:` line"))
             continue
         aliases = [a.strip() for a in _field(section, "aliases").split(";") if a.strip()]
+        unusable = [name for name in [term, *aliases] if not any(char.isalnum() for char in name)]
+        if unusable:
+            problems.append(error(rel, section.line, f"“{unusable[0]}” has no letter or digit, so it would link "
+                                                     "stray punctuation in every text; remove it or write a word"))
+            continue
+        for name in [term, *aliases]:
+            if len(name) == 1:
+                problems.append(warning(rel, section.line, f"“{name}” is a single character, so every “{name}” in "
+                                                           "the texts is linked; write the whole word"))
         duplicate = False
         for name in [term, *aliases]:
             key = name.casefold()

@@ -14,6 +14,9 @@ from .problems import error, warning
 from .sections import unclosed_fence
 
 _EXTERNAL = ("http://", "https://", "//")
+# markdown-it stops parsing a file at this depth of nesting and drops the rest of it: far deeper
+# than commonmark's 20 (a list ten levels deep), and reported where it is reached (nesting_problems).
+MAX_NESTING = 100
 # markdown-it normalises every link target (URL parse, punycode, percent-encoding: about 50 µs,
 # a fifth of rendering a note). A target made only of letters, digits and . _ ~ / - (a web
 # address with such a path, or a page of the site with a fragment), as nearly every link is,
@@ -37,7 +40,8 @@ def make_markdown(image_sizes: dict | None = None) -> MarkdownIt:
     the page does not shift as they load."""
     # html=False: raw HTML in a seed or a note renders as text, never as markup.
     # typographer=False: the text's own quotes and dashes are kept exactly.
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False})
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": False,
+                                   "maxNesting": MAX_NESTING})
     md.enable("table")
     md.use(footnote_plugin)
     md.normalizeLink = normalize_link
@@ -92,7 +96,22 @@ def markdown_problems(body: str, path: str, first_line: int):
                                            "it shows as code (and any `## ` headings below are swallowed); "
                                            "close it with a line of three backticks (```) or remove it"))
     return (problems + refused_links(body, path, first_line) + image_problems(body, path, first_line)
-            + raw_html_problems(body, path, first_line))
+            + raw_html_problems(body, path, first_line) + nesting_problems(body, path, first_line))
+
+
+_DEEP = re.compile(r"^[ \t>*+\-\d.)]{40,}", re.M)
+
+
+def nesting_problems(body: str, path: str, first_line: int):
+    """Lists or quotes nested so deep that Markdown would stop there and lose the rest of the file."""
+    if not _DEEP.search(body):
+        return []
+    for token in _probe()[0].parse(body):
+        if token.level >= MAX_NESTING - 2 and token.map:
+            return [error(path, first_line + token.map[0], f"lists or quotes are nested more than {MAX_NESTING // 2} "
+                                                           "deep here, and Markdown drops everything after such a "
+                                                           "line; nest them less deeply")]
+    return []
 
 
 _TAG = re.compile(r"<[A-Za-z/!?]")

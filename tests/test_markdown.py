@@ -36,3 +36,16 @@ def test_raw_html_is_a_warning_at_its_line_and_code_is_not():
     assert [(p.line, p.severity, p.message.split(" is shown")[0]) for p in problems] == [
         (10, "warning", "raw HTML `<b>`"), (10, "warning", "raw HTML `</b>`"),
         (12, "warning", 'raw HTML `<div class="x"> block </div>`')]
+
+
+def test_a_list_ten_levels_deep_keeps_the_text_after_it():
+    body = "".join("  " * i + f"- level {i}\n" for i in range(12)) + "\nThe rest of the text.\n"
+    assert "The rest of the text." in make_markdown().render(body)
+    assert markdown_problems(body, "content/texts/t.md", 4) == []
+
+
+def test_nesting_so_deep_that_text_would_be_lost_is_an_error_at_its_line():
+    body = "Before.\n\n" + "> " * 120 + "deep\n\nAfter.\n"
+    [problem] = markdown_problems(body, "content/texts/t.md", 4)
+    assert (problem.line, problem.severity) == (6, "error")
+    assert problem.message.startswith("lists or quotes are nested more than 50 deep here")
