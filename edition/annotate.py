@@ -32,6 +32,8 @@ class PlacedNote:
     block_index: int = 0    # which of the text's blocks holds it
     links: list = field(default_factory=list)   # [(href, line offset)] in the note's body
     summary: str = ""   # its opening paragraph as plain text, for a short form in the margin
+    start: int = 0      # where its quote stands in AnnotatedText.visible (code points)
+    end: int = 0
 
     @property
     def id(self) -> str:
@@ -60,6 +62,8 @@ class AnnotatedText:
     links: list                     # [(href, path, line)] for the link check
     problems: list
     header: dict = field(default_factory=dict)   # dek/caption field -> (linked html, [term ids])
+    visible: str = ""               # the body as a reader sees it, blocks joined by SEPARATOR
+    term_links: list = field(default_factory=list)  # [(start, end, term id)] linked in the body
 
 
 @dataclass
@@ -103,7 +107,7 @@ def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
             header[name] = link_terms_in_line(str(value), matcher, skip)
             if mode == "first":
                 skip.update(header[name][1])
-    return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems, header)
+    return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems, header, visible, chosen)
 
 
 # --- structure ----------------------------------------------------------------------------
@@ -309,12 +313,12 @@ def drop_overlaps(anchors, problems):
 
 def number_notes(anchors, piece_starts, piece_block, numbers, md, text):
     placed = []
-    for number, (start, _, note) in enumerate(anchors, 1):
+    for number, (start, end, note) in enumerate(anchors, 1):
         index = max(0, bisect.bisect_right(piece_starts, start) - 1)
         block_index = piece_block[index] if piece_block else 0
         html, links, summary = render_note(note.body, md)
         placed.append(PlacedNote(note, number, numbers[block_index] if numbers else None,
-                                 html, block_index, links, summary))
+                                 html, block_index, links, summary, start, end))
     return placed
 
 

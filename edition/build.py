@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import epub
 from .annotate import annotate_text
 from .config import Config
 from .glossary import TermMatcher
@@ -22,14 +23,15 @@ from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
 from .media import image_sizes, media_files
 from .model import Build, NotesFile, PageIds, RenderedText, Text
-from .pages import (SiteContext, glossary_context, glossary_definitions, index_context, navigation,
-                    not_found_context, page_context, reading_order, site_data, text_context, text_summary,
-                    unused_terms)
+from .pages import (SiteContext, glossary_context, glossary_definitions, glossary_entries, index_context,
+                    navigation, not_found_context, page_context, reading_order, site_data, text_context,
+                    text_summary, unused_terms)
 from .problems import error, sort_problems, warning
 from .publish import NOT_FOUND, publish_files
-from .render import load_theme, render_page
+from .render import load_theme, render_page, render_template
 from .reuse import digest, folder_hash
 from .urls import UNCHECKED
+from .webannotation import annotation_files
 
 
 def build(root: Path, config: Config, store, sink, progress=lambda done, total: None) -> Build:
@@ -59,7 +61,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     for _, text in store.texts_for(text_jobs(texts, project, seeds, shared, store, common),
                                    lambda job: render_text(job, shared)):
         put(text.path, text.html)
-        rendered_texts.append(dataclasses.replace(text, html=b""))
+        for path, data in text.extra_files.items():     # its notes as Web Annotations
+            put(path, data)
+        rendered_texts.append(dataclasses.replace(text, html=b"", extra_files={}))
         problems += text.problems
         done += 1
         progress(done, steps)
@@ -77,6 +81,14 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         template_failed = template_failed or bool(page_problems)
         done += 1
         progress(done, steps)
+
+    # 3b. the whole edition as one EPUB (epub: true), put together from the chapters the texts carry
+    if config.epub and not template_failed:
+        book = shared.site["epub"]
+        key = digest(common, book, *(r.epub for r in rendered_texts), *(store.digest(p.path) for p in pages))
+        data, book_problems = store.page(book, key, lambda: make_book(rendered_texts, pages, shared))
+        put(book, data)
+        problems += book_problems
 
     # 4. the theme's static files, the edition's media, and what the host reads (.nojekyll, robots.txt,
     #    sitemap, absolute 404)
@@ -161,11 +173,18 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     html, template_problems = render_page(shared.theme, "text.html",
                                           text_context(annotated, summary, job.neighbours, shared))
     header = {name: ids for name, (_, ids) in annotated.header.items()}
+    chapter = b""
+    if shared.config.epub:
+        document, chapter_problems = render_template(shared.theme, "epub/text.xhtml",
+                                                     epub.text_context(annotated, summary, shared.site))
+        template_problems += chapter_problems
+        chapter = epub.pack(document)
     # Web addresses are not checked (the build stays offline): only the rest travel on.
     links = [link for link in annotated.links if not link[0].startswith(UNCHECKED)]
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
-                        digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header))))
+                        digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header))),
+                        annotation_files(annotated, shared.site, shared.config.annotations), chapter)
 
 
 def clashing_term_ids(glossary_page: bytes, glossary) -> list:
@@ -221,6 +240,30 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
         links += [(href, page.path, page.body_line + line, url) for href, line in links_in(tokens)]
     jobs.append(PageJob(NOT_FOUND, "404.html", lambda: not_found_context(shared), digest(common, NOT_FOUND)))
     return jobs, links
+
+
+def make_book(rendered_texts, pages, shared: SiteContext):
+    """(EPUB bytes, problems): the contents, each text's chapter, the glossary, the reference pages."""
+    site, problems = shared.site, []
+
+    def render(name: str, context: dict) -> str:
+        document, found = render_template(shared.theme, name, context)
+        problems.extend(found)
+        return document
+    summaries = [r.summary for r in rendered_texts]
+    documents = [("index.xhtml", "Contents",
+                  render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
+    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], epub.unpack(r.epub)) for r in rendered_texts]
+    if shared.terms:
+        entries = glossary_entries(list(shared.terms.values()), rendered_texts)
+        documents.append(("glossary.xhtml", "Glossary", render("epub/glossary.xhtml", epub.glossary_context(entries, site))))
+    for page in pages:
+        documents.append((f"{page.slug}.xhtml", page.meta.title,
+                          render("epub/page.xhtml", epub.page_context(page, shared.md.render(page.body), site))))
+    stylesheet = render("epub/epub.css", {})
+    if problems:
+        return b"", problems
+    return epub.make_book(site, documents, stylesheet, summaries), []
 
 
 def read_seeds(root: Path, texts):

@@ -89,7 +89,14 @@ def make_parser():
                          "changes git has not recorded (they are lost)")
     edition.set_defaults(run=run_new_edition)
 
-    for sub in (ingest, build, check, serve, note, edition):
+    book = commands.add_parser("epub", help="check all content and write the edition as one EPUB 3 "
+                               "(the site is left as it is)")
+    book.add_argument("--output", "-o", metavar="FILE", help="where to write it (default: a file named after "
+                      "the edition's title, in the project folder)")
+    book.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    book.set_defaults(run=run_epub)
+
+    for sub in (ingest, build, check, serve, note, edition, book):
         sub.add_argument("--root", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     for sub in (build, serve):
@@ -167,6 +174,22 @@ def run_build(root, args, ingest=False):
         print(f"build stopped: {out}/ was left as it was", file=sys.stderr)
         return status
     print(summary_line(outcome, out))
+    return OK
+
+
+def run_epub(root, args):
+    from . import pipeline
+    target = Path(args.output).resolve() if args.output else None
+    outcome, written = pipeline.write_epub(root, pipeline.Options(strict=args.strict, clean=args.clean), target)
+    status = report(outcome.problems, strict=args.strict)
+    if outcome.refused:
+        print(f"error: {outcome.refused}", file=sys.stderr)
+        return CONTENT_ERROR
+    if status != OK or written is None:
+        print("epub: no book was written", file=sys.stderr)
+        return status or CONTENT_ERROR
+    shown = written.relative_to(root).as_posix() if written.is_relative_to(root) else str(written)
+    print(f"wrote {shown} ({written.stat().st_size / 1024:.0f} KB) in {outcome.seconds:.2f} s")
     return OK
 
 

@@ -23,6 +23,8 @@ class Config:
     theme: str = "default"
     output: str = "_site"
     glossary_links: str = "first"
+    epub: bool = False              # also write the whole edition as one EPUB into the site
+    annotations: str = "notes"      # annotations/<slug>.jsonld holds the notes, or also the glossary links (all)
 
 
 # key -> (type, allowed values or None)
@@ -34,6 +36,8 @@ SCHEMA = {
     "theme": (str, None),
     "output": (str, None),
     "glossary_links": (str, ("first", "all", "none")),
+    "epub": (bool, None),
+    "annotations": (str, ("notes", "all", "none")),
 }
 
 # Writing the site replaces the output folder: in these it would destroy an editor's work.
@@ -86,7 +90,7 @@ def check_config(data: dict, text: str, root: Path):
             problems.append(error(CONFIG_FILE, line,
                                   f"`{key}: {value}` is not allowed; use one of: {', '.join(allowed)}"))
             continue
-        values[key] = value.strip() if key != "description" else value
+        values[key] = value.strip() if isinstance(value, str) and key != "description" else value
     if "title" not in data:
         problems.append(error(CONFIG_FILE, 1, "site.yaml has no `title`; add `title: My edition`"))
     elif data["title"] is None or values.get("title") == "":
@@ -105,6 +109,8 @@ def usable(root: Path, config: Config) -> Config:
 
 
 def _wrong_type(key, value, allowed) -> str:
+    if SCHEMA[key][0] is bool:
+        return f"`{key}: {value}` is not allowed; write `{key}: true` or `{key}: false`"
     if allowed:
         return (f"`{key}: {value}` is not allowed; use one of: {', '.join(allowed)}"
                 + (" (YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""))

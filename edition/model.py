@@ -160,6 +160,8 @@ class RenderedText:
     template_failed: bool = False
     index_digest: str = ""      # hash of what the index takes from the text
     glossary_digest: str = ""   # hash of what the glossary page takes from it
+    extra_files: dict = field(default_factory=dict)     # site path -> bytes made with the page (annotations/…)
+    epub: bytes = b""           # the text's EPUB chapter, compressed (only when the build makes a book)
 
 
 @dataclass

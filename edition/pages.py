@@ -17,6 +17,7 @@ from markupsafe import Markup
 from . import __version__
 from .annotate import plain_opening
 from .glossary import TermMatcher
+from .ids import make_id
 from .markdown import links_in
 from .model import HEADER_FIELDS
 from .problems import warning
@@ -61,7 +62,13 @@ def navigation(texts, pages, has_glossary: bool) -> list:
 def site_data(config) -> dict:
     return dict(title=config.title, description=config.description, language=config.language,
                 base_url=config.base_url.rstrip("/") + "/" if config.base_url else "",
-                generator=f"edition {__version__}")
+                generator=f"edition {__version__}", epub=epub_path(config) if config.epub else "")
+
+
+def epub_path(config) -> str:
+    """The EPUB's file name, made from the edition's title: `el-salvador-s-offer.epub`."""
+    name = make_id(config.title, words=8)
+    return f"{'edition' if name == 'note' else name}.epub"   # make_id's fallback names a note
 
 
 def page_data(site: dict, url: str, title: str, description: str) -> dict:

@@ -33,7 +33,7 @@ from pathlib import Path
 from .model import Build
 from .problems import has_errors, sort_problems
 from .reuse import DiskStore, inputs_fingerprint, last_build
-from .write import Discard, OutputRefused, Staging, Written
+from .write import Discard, OutputRefused, Pick, Staging, Written
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Options:
     base_url: str | None = None     # overrides site.yaml's for this build
     ingest: bool = False        # ingest new seeds first
     output: str | None = None   # overrides site.yaml's output folder
+    epub: bool = False          # make the EPUB whatever site.yaml says (the `epub` command)
 
 
 @dataclass
@@ -107,6 +108,8 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
         return outcome
     if base_url is not None:
         config = dataclasses.replace(config, base_url=base_url)
+    if options.epub:
+        config = dataclasses.replace(config, epub=True)
     if options.output is not None:
         from .config import output_problems
         outcome.problems += output_problems(root, options.output, "--output", None, "--output ")
@@ -156,6 +159,24 @@ def write_failure(exc: OSError, output: str) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return f"cannot write {output}/: permission denied{where}; check that the folder and the one above it are writable"
     return f"cannot write {output}/: {exc.strerror or exc}{where}; check that the folder is writable"
+
+
+def write_epub(root: Path, options: Options, target: Path | None = None) -> tuple:
+    """`epub`: the whole edition checked as `check` checks it, the site left alone, and the book
+    written (atomically) to target, by default `<title>.epub` in the project. (Outcome, path)."""
+    from .files import write_atomic
+    picked = Pick(".epub")
+    outcome = run(root, dataclasses.replace(options, check=True, epub=True), sink=lambda out: picked)
+    if outcome.failed or not picked.files:
+        return outcome, None
+    (name, data), = picked.files.items()
+    target = target if target is not None else root / name
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        outcome.refused = f"cannot write {target}: {exc.strerror}; choose another file with --output"
+        return outcome, None
+    return outcome, target
 
 
 @contextlib.contextmanager

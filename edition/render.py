@@ -124,6 +124,6 @@ def _template_line(theme: Theme, name: str, root: Path):
     """Best effort: the deepest template frame of the exception being handled."""
     line, path = None, f"theme/…/{name}"
     for frame in traceback.extract_tb(sys.exc_info()[2]):
-        if frame.filename.endswith(".html"):
+        if frame.filename.endswith((".html", ".xhtml", ".css")):
             line, path = frame.lineno, _template_path(frame.filename, root, name)
     return line, path

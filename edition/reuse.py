@@ -207,11 +207,20 @@ class DiskStore:
             self._stored = self._read_texts()
         stored = self._stored.get(key)
         data = self._find_page(path, key) if stored is not None else None
-        return None if data is None else dataclasses.replace(stored, html=data)
+        if data is None:
+            return None
+        extra = {rel: self._find_page(rel, key) for rel in stored.extra_files}
+        if None in extra.values():
+            return None
+        return dataclasses.replace(stored, html=data, extra_files=extra)
 
     def _keep_text(self, key: str, page) -> None:
+        # The page and the files made with it (annotations/…) are read back from the output
+        # next time, like any page: the record keeps only their names.
         self._record(page.path, key, page.html)
-        self.texts[key] = dataclasses.replace(page, html=b"")
+        for rel, data in page.extra_files.items():
+            self._record(rel, key, data)
+        self.texts[key] = dataclasses.replace(page, html=b"", extra_files=dict.fromkeys(page.extra_files, b""))
 
     def _find_page(self, path: str, key: str):
         """The page as last written, if its inputs are unchanged and nobody touched the file."""

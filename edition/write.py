@@ -176,6 +176,23 @@ class Discard:
         pass
 
 
+class Pick:
+    """`epub`: keeps the files whose names end so, writes nothing."""
+
+    def __init__(self, ending: str):
+        self.ending, self.files = ending, {}
+
+    def put(self, rel: str, data: bytes) -> None:
+        if rel.endswith(self.ending):
+            self.files[rel] = data
+
+    def commit(self) -> Written:
+        return Written()
+
+    def discard(self) -> None:
+        pass
+
+
 def site_files(out: Path):
     """Site paths of the files in a written output folder (the marker is not part of the site)."""
     return [rel for rel, _, _ in listing(out) if rel != MARKER]

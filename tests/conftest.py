@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from pathlib import Path
@@ -56,6 +57,14 @@ def visible_words(fragment: str) -> list:
     fragment = re.sub(r"</?(p|li|ul|ol|div|h[1-6]|blockquote|br|aside|section|dd|dt|td|th|tr)\b[^>]*>", " ", fragment)
     fragment = re.sub(r"<[^>]+>", "", fragment)
     return html.unescape(fragment).split()
+
+
+def tool_missing(reason: str, hint: str):
+    """Skip a test whose outside tool is not installed, saying how to install it; under CI
+    (CI=true) a missing tool is a failure, never a skip."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}; CI must run this test: {hint}", pytrace=False)
+    pytest.skip(f"{reason}; {hint}")
 
 
 @pytest.fixture

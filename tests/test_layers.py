@@ -23,7 +23,9 @@ ALLOWED = {
     # the stages: data in, data and problems out; never a store, a pool or a writer
     "load": STAGE_HELPERS,
     "annotate": {"problems", "model", "markdown"},
-    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary"},
+    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary", "ids"},
+    "webannotation": {"annotate"},
+    "epub": BOTTOM,
     "render": {"problems", "layout"},
     "linkcheck": {"problems", "urls"},
     "publish": BOTTOM,
@@ -34,8 +36,8 @@ ALLOWED = {
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
     "build": STAGE_HELPERS | {"annotate", "config", "glossary", "ingest", "linkcheck", "load", "media", "pages",
-                              "publish", "render", "reuse"},
-    "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest"},
+                              "publish", "render", "reuse", "epub", "webannotation"},
+    "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
     "cli": {"pipeline", "ingest", "authoring", "serve", "messages", "problems", "urls", "layout"},

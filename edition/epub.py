@@ -1,0 +1,223 @@
+"""The edition as one EPUB 3, for e-readers: made from the same annotated texts as the site.
+
+Each text's chapter is rendered with the theme's `templates/epub/text.xhtml` in the text's own
+job (in parallel, reused with the text), and carried compressed to the end of the build, where
+the book is put together: `index.xhtml` (the title page and the contents, the EPUB's nav), the
+texts, `glossary.xhtml` and the reference pages, each made from a template a theme may override.
+ebooklib writes the container (OPF with Dublin Core, NCX for older readers, the zip).
+
+XHTML: the site's markup comes from markdown-it with `xhtmlOut` (`<br />`), escapes only & < > ",
+and links between the site's pages end in `.html`; in the book the same pages are `.xhtml`. The
+notes become pop-up footnotes: each `<aside epub:type="footnote">` follows the block that refers
+to it, whose reference carries `epub:type="noteref"`.
+
+Deterministic: the zip's entries keep the order they were added in (mimetype first, as OCF
+requires), every entry has the same time, the OPF's dcterms:modified is the latest date of
+the texts (not the clock) and the identifier is derived from the edition's address or title.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import uuid
+import zipfile
+import zlib
+
+from markupsafe import Markup
+
+XHTML = "application/xhtml+xml"
+EPOCH = dt.datetime(1980, 1, 1)     # the earliest time a zip entry can hold
+_PAGE_LINK = re.compile(r'(\s(?:href)=")([a-z0-9][a-z0-9-]*)\.html(#[^"]*)?"')
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOTE_REF = 'role="doc-noteref"'
+
+
+def file_name(slug: str) -> str:
+    return f"{slug}.epub"
+
+
+# --- the content documents ------------------------------------------------------------
+
+def xhtml_links(html: str) -> str:
+    """Links between the site's pages (`x.html`, `x.html#p3`) as links between the book's documents."""
+    return _PAGE_LINK.sub(lambda m: f'{m.group(1)}{m.group(2)}.xhtml{m.group(3) or ""}"', html)
+
+
+def as_xhtml(html: str) -> Markup:
+    """A fragment of the site's HTML, ready for an EPUB document: links to .xhtml, note
+    references marked for pop-up footnotes."""
+    return Markup(xhtml_links(html).replace(_NOTE_REF, f'epub:type="noteref" {_NOTE_REF}'))
+
+
+def xml_safe(document: str) -> str:
+    """XML 1.0 forbids most control characters, which HTML tolerates: shown as U+FFFD instead."""
+    return _NOT_XML.sub("\ufffd", document)
+
+
+def text_context(annotated, summary: dict, site: dict) -> dict:
+    """What `epub/text.xhtml` receives: the text's header fields, its blocks and their notes."""
+    text = dict(summary)
+    for name, value in summary.items():
+        if name.endswith("_html"):
+            text[name] = as_xhtml(str(value))
+    blocks = [dict(number=block.number, html=as_xhtml(block.html),
+                   notes=[dict(id=n.note.id, number=n.number, quote=n.note.quote, paragraph=n.paragraph,
+                               html=as_xhtml(n.html)) for n in block.notes])
+              for block in annotated.blocks]
+    language = annotated.text.meta.language or site["language"]
+    return {"site": site, "text": text, "blocks": blocks, "language": language,
+            "verse": annotated.text.meta.form == "verse"}
+
+
+def pack(document: str) -> bytes:
+    return zlib.compress(xml_safe(document).encode("utf-8"), 6)
+
+
+def glossary_context(entries, site: dict) -> dict:
+    terms = [dict(term, html=as_xhtml(term["html"]),
+                  refs=[dict(title=ref.title, url=_xhtml_url(ref.url),
+                             paragraphs=[dict(label=p.label, url=_xhtml_url(p.url)) for p in ref.paragraphs])
+                        for ref in term["refs"]])
+             for term in entries]
+    return {"site": site, "terms": terms, "language": site["language"]}
+
+
+def page_context(page, body_html: str, site: dict) -> dict:
+    return {"site": site, "title": page.meta.title, "body": as_xhtml(body_html),
+            "language": page.meta.language or site["language"]}
+
+
+def contents_context(site: dict, texts, has_glossary: bool, pages) -> dict:
+    """The title page and contents: texts first, then the glossary and the reference pages."""
+    items = [dict(title=t["title"], href=f"{t['slug']}.xhtml", kind="text", byline=t["byline"],
+                  date=t["date"]) for t in texts]
+    if has_glossary:
+        items.append(dict(title="Glossary", href="glossary.xhtml", kind="glossary", byline="", date=None))
+    items += [dict(title=p.meta.title, href=f"{p.slug}.xhtml", kind="page", byline="", date=None) for p in pages]
+    return {"site": site, "items": items, "language": site["language"],
+            "start": items[0]["href"] if items else "index.xhtml",
+            "glossary": "glossary.xhtml" if has_glossary else ""}
+
+
+def _xhtml_url(url: str) -> str:
+    name, _, fragment = url.partition("#")
+    return name.removesuffix(".html") + ".xhtml" + (f"#{fragment}" if fragment else "")
+
+
+# --- the book -------------------------------------------------------------------------
+
+def modified(texts) -> dt.datetime:
+    """The book's dcterms:modified: the latest `date:` of its texts (midnight UTC), never the
+    clock, so that the same edition always gives the same bytes."""
+    dates = [t["date"] for t in texts if isinstance(t.get("date"), dt.date)]
+    latest = max(dates, default=None)
+    return dt.datetime(latest.year, latest.month, latest.day) if latest and latest.year >= 1980 else EPOCH
+
+
+def identifier(site: dict) -> str:
+    """A stable dc:identifier: a name-based UUID of the published address, or of the title."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, site['base_url'] or 'edition:' + site['title'])}"
+
+
+ACCESSIBILITY = (
+    ("schema:accessMode", "textual"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "displayTransformability"),
+    ("schema:accessibilityHazard", "none"),
+    ("schema:accessibilitySummary", "Text only, with headings, a table of contents, numbered paragraphs, "
+                                    "notes as footnotes linked both ways, and a glossary."),
+)
+
+
+def make_book(site: dict, documents, stylesheet: str, texts) -> bytes:
+    """The EPUB's bytes. documents: [(file name, title, XHTML str)] in reading order, the
+    contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata."""
+    from ebooklib import epub     # loaded only for an edition that makes a book
+
+    book = epub.EpubBook()
+    book.set_identifier(identifier(site))
+    book.set_title(site["title"])
+    book.set_language(site["language"])
+    if site["description"]:
+        book.add_metadata("DC", "description", " ".join(site["description"].split()))
+    when = modified(texts)
+    if when != EPOCH:
+        book.add_metadata("DC", "date", when.date().isoformat())
+    for text in texts:
+        for name in dict.fromkeys(n for n in (text["byline"], text["publisher"]) if n):
+            book.add_metadata("DC", "contributor", name)
+        if text["source_url"]:
+            book.add_metadata("DC", "source", text["source_url"])
+    for prop, value in ACCESSIBILITY:
+        book.add_metadata(None, "meta", value, {"property": prop})
+    style = epub.EpubItem(uid="style", file_name="epub.css", media_type="text/css",
+                          content=stylesheet.encode("utf-8"))
+    book.add_item(style)
+    spine = []
+    for number, (name, title, document) in enumerate(documents):
+        item = epub.EpubItem(uid=f"doc{number}", file_name=name, media_type=XHTML,
+                             content=xml_safe(document).encode("utf-8"))
+        if name == "index.xhtml":
+            item.properties = ["nav"]
+        book.add_item(item)
+        spine.append(item)
+        if name != "index.xhtml":
+            book.toc.append(epub.Link(name, title, f"nav{number}"))
+    book.add_item(epub.EpubNcx())      # the contents for EPUB 2 reading systems
+    book.spine = spine
+    out = io.BytesIO()
+    _Writer(out, book, when).write()
+    return out.getvalue()
+
+
+def unpack(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip whose entries all carry one time and the same permissions, whatever the clock."""
+
+    date_time = EPOCH.timetuple()[:6]
+
+    def writestr(self, name, data, compress_type=None, compresslevel=None):
+        if isinstance(name, str):
+            info = zipfile.ZipInfo(name, date_time=self.date_time)
+            info.compress_type = self.compression if compress_type is None else compress_type
+            info.external_attr = 0o644 << 16
+            name = info
+        super().writestr(name, data, compress_type, compresslevel)
+
+
+def _writer_class():
+    from ebooklib import epub
+
+    class Writer(epub.EpubWriter):
+        """ebooklib's writer, with the book's date for dcterms:modified and a zip of fixed times."""
+
+        def __init__(self, out, book, when: dt.datetime):
+            super().__init__(out, book, {"mtime": when, "epub2_guide": False, "epub3_landmark": False,
+                                         "epub3_pages": False, "compresslevel": 9})
+            self.when = when
+
+        def _write_opf_file(self, root):
+            # the package's language, which ebooklib leaves out (EPUB Accessibility asks for it)
+            root.set("{http://www.w3.org/XML/1998/namespace}lang", self.book.language)
+            super()._write_opf_file(root)
+
+        def write(self):
+            self.out = _FixedTimeZip(self.file_name, "w", zipfile.ZIP_DEFLATED, compresslevel=9)
+            self.out.date_time = self.when.timetuple()[:6]
+            self.out.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+            self._write_container()
+            self._write_opf()
+            self._write_items()
+            self.out.close()
+    return Writer
+
+
+def _Writer(out, book, when):    # noqa: N802 — reads as the class it makes
+    return _writer_class()(out, book, when)

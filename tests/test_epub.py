@@ -1,0 +1,168 @@
+"""The EPUB: EPUBCheck's and Ace's verdicts, what a reader finds in it, the same bytes every time,
+and the `epub` command."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+
+from conftest import build_files, text_file, write_project
+from edition import cli
+from epub_tools import ace, epubcheck
+
+BOOK = "a-book-of-two-texts.epub"
+SITE = "title: A book of two texts\ndescription: Two texts & their notes.\nlanguage: en\nepub: true\n"
+
+TEXTS = {
+    "content/texts/letter.md": text_file(
+        "A letter", "The fee is low, she wrote. The fee was “relatively low” 😀 for them.\n\n"
+        "## A heading with the fee\n\nSecond paragraph: 漢字 and e\u0301te\u0301, and the fee again.\n\n"
+        "- an item with the fee\n- another\n",
+        subtitle="On the fee", byline="A. Writer", publisher="The Paper", date="2024-05-06",
+        source_url="https://example.org/letter", copyright="© The Paper"),
+    "content/notes/letter.md": "## relatively low\nid: low\n\nSaid *twice*; see [the poem](song.html#p1) and "
+                               "[the fee](glossary.html#fee).\n\n## the fee\noccurrence: 3\n\nThe third one.\n\n"
+                               "## A heading with\n\nA note in a heading.\n",
+    "content/texts/song.md": text_file("A song", "First line of the song\nsecond line\nthird line\n\n"
+                                       "Another verse\nits second line\n", form="verse", language="fr",
+                                       date="2024-07-01"),
+    "content/glossary.md": "## fee\n\nWhat is paid, per [the letter](letter.html#p1).\n",
+    "content/pages/method.md": "---\ntitle: Sources and method\n---\nHow it was made.[^1]\n\n[^1]: A footnote.\n",
+}
+
+
+@pytest.fixture
+def book(tmp_path):
+    root = write_project(tmp_path / "proj", TEXTS, SITE)
+    assert cli.main(["--root", str(root), "build"]) == 0
+    return root / "_site" / BOOK
+
+
+def documents(book) -> dict:
+    with zipfile.ZipFile(book) as z:
+        return {name: z.read(name).decode("utf-8") for name in z.namelist()}
+
+
+def test_epubcheck_finds_no_error_and_no_warning(book):
+    verdict = epubcheck(book)
+    assert (verdict["fatal"], verdict["error"], verdict["warning"]) == (0, 0, 0), "\n".join(verdict["messages"])
+
+
+def test_ace_finds_no_serious_or_critical_issue(book, tmp_path):
+    found = ace(book, tmp_path / "ace")
+    assert not [f for f in found if f[0] in ("serious", "critical")], found
+
+
+def test_the_index_links_to_the_book_and_the_book_holds_every_text_in_order(book):
+    index = (book.parent / "index.html").read_text(encoding="utf-8")
+    assert f'href="{BOOK}"' in index
+    files = documents(book)
+    assert list(files)[0] == "mimetype" and files["mimetype"] == "application/epub+zip"
+    opf = files["EPUB/content.opf"]
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    names = [re.search(rf'href="([^"]+)" id="{i}"', opf).group(1) for i in spine]
+    assert names == ["index.xhtml", "letter.xhtml", "song.xhtml", "glossary.xhtml", "method.xhtml"]
+    nav = files["EPUB/index.xhtml"]
+    assert "<h1 id=\"book-title\">A book of two texts</h1>" in nav
+    assert re.findall(r'<li><a href="([^"]+)">', nav) == names[1:]
+
+
+def test_the_metadata_comes_from_the_front_matter(book):
+    opf = documents(book)["EPUB/content.opf"]
+    assert "<dc:title>A book of two texts</dc:title>" in opf
+    assert "<dc:language>en</dc:language>" in opf and 'xml:lang="en"' in opf
+    assert "<dc:description>Two texts &amp; their notes.</dc:description>" in opf
+    assert "<dc:contributor>A. Writer</dc:contributor>" in opf and "<dc:source>https://example.org/letter</dc:source>" in opf
+    # the latest date of the texts, not the clock
+    assert '<meta property="dcterms:modified">2024-07-01T00:00:00Z</meta>' in opf
+
+
+def test_notes_are_pop_up_footnotes_after_their_paragraph_with_a_way_back(book):
+    letter = documents(book)["EPUB/letter.xhtml"]
+    paragraph = letter.index('id="p1"')
+    reference = letter.index('<a href="#note-low" epub:type="noteref" role="doc-noteref"', paragraph)
+    footnote = letter.index('<aside class="note" epub:type="footnote" role="doc-footnote" id="note-low">')
+    assert paragraph < reference < footnote < letter.index('id="p2"')
+    assert '<a href="#ref-low" role="doc-backlink">Note 1</a>' in letter
+    # links between the site's pages are links between the book's documents
+    assert 'href="song.xhtml#p1"' in letter and 'href="glossary.xhtml#fee"' in letter
+    assert ".html" not in re.sub(r'href="https?://[^"]*"', "", letter)
+    # a note anchored in a heading follows the heading
+    assert letter.index('id="note-a-heading-with"') > letter.index("<h2>")
+
+
+def test_the_glossary_is_a_glossary_with_its_terms_linked_from_the_text(book):
+    files = documents(book)
+    glossary = files["EPUB/glossary.xhtml"]
+    assert 'epub:type="glossary" role="doc-glossary"' in glossary
+    assert '<dt id="fee"><dfn>fee</dfn>' in glossary and 'href="letter.xhtml#p1"' in glossary
+    assert '<a class="term" href="glossary.xhtml#fee" data-term="fee">fee</a>' in files["EPUB/letter.xhtml"]
+
+
+def test_verse_keeps_its_lines_and_a_text_its_language(book):
+    files = documents(book)
+    song = files["EPUB/song.xhtml"]
+    assert 'lang="fr" xml:lang="fr"' in song and 'class="text verse"' in song
+    assert "First line of the song\nsecond line\nthird line" in song
+    assert ".verse .block p:not(.pnum) { white-space: pre-line; }" in files["EPUB/epub.css"]
+
+
+def test_the_reference_pages_and_the_provenance_are_in_the_book(book):
+    files = documents(book)
+    assert "How it was made." in files["EPUB/method.xhtml"] and 'id="fn1"' in files["EPUB/method.xhtml"]
+    letter = files["EPUB/letter.xhtml"]
+    assert "<dt>Source</dt><dd><a href=\"https://example.org/letter\">" in letter
+    assert "<dt>Copyright notice as printed</dt><dd>© The Paper</dd>" in letter
+
+
+def test_the_same_edition_gives_the_same_bytes(tmp_path):
+    books = []
+    for n in (1, 2):
+        root = write_project(tmp_path / f"p{n}", TEXTS, SITE)
+        assert cli.main(["--root", str(root), "build"]) == 0
+        books.append((root / "_site" / BOOK).read_bytes())
+    assert books[0] == books[1]
+    with zipfile.ZipFile(tmp_path / "p1" / "_site" / BOOK) as z:
+        assert {info.date_time for info in z.infolist()} == {(2024, 7, 1, 0, 0, 0)}
+        assert z.infolist()[0].compress_type == zipfile.ZIP_STORED
+
+
+def test_control_characters_html_allows_become_replacement_characters(project):
+    root = project({"content/texts/odd.md": text_file("Odd", "A bell \x07 rings.\n")}, SITE)
+    _, files = build_files(root)
+    with zipfile.ZipFile(__import__("io").BytesIO(files[BOOK])) as z:
+        assert "A bell \ufffd rings." in z.read("EPUB/odd.xhtml").decode()
+
+
+def test_no_book_unless_asked(project):
+    root = project(TEXTS, SITE.replace("epub: true\n", ""))
+    _, files = build_files(root)
+    assert not [p for p in files if p.endswith(".epub")]
+    assert ".epub" not in files["index.html"].decode()
+
+
+def test_the_epub_command_writes_only_the_book(tmp_path, capsys):
+    root = write_project(tmp_path / "proj", TEXTS, SITE.replace("epub: true\n", ""))
+    target = tmp_path / "out" / "mine.epub"
+    assert cli.main(["--root", str(root), "epub", "--output", str(target)]) == 0
+    assert target.is_file() and not (root / "_site").exists()
+    assert "wrote" in capsys.readouterr().out
+    assert cli.main(["--root", str(root), "epub"]) == 0
+    assert (root / BOOK).read_bytes() == target.read_bytes()
+
+
+def test_the_epub_command_refuses_content_with_errors(tmp_path, capsys):
+    root = write_project(tmp_path / "proj", {**TEXTS, "content/notes/letter.md": "## no such words\n\nA note.\n"}, SITE)
+    assert cli.main(["--root", str(root), "epub"]) == 1
+    err = capsys.readouterr().err
+    assert "content/notes/letter.md:1: error: anchor “no such words” not found" in err
+    assert "epub: no book was written" in err and not (root / BOOK).exists()
+
+
+def test_a_wrong_epub_setting_is_one_clear_message(project):
+    from edition.config import load_config
+    root = project({}, SITE.replace("epub: true", "epub: maybe"))
+    _, problems = load_config(root)
+    assert [str(p) for p in problems] == ["site.yaml:4: error: `epub: maybe` is not allowed; write `epub: true` "
+                                          "or `epub: false`"]
