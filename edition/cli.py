@@ -96,7 +96,13 @@ def make_parser():
     book.add_argument("--strict", action="store_true", help="treat warnings as errors")
     book.set_defaults(run=run_epub)
 
-    for sub in (ingest, build, check, serve, note, edition, book):
+    incoming = commands.add_parser("import-annotations", help="append notes from W3C Web Annotations or a "
+                                   "Hypothes.is export to content/notes/SLUG.md")
+    incoming.add_argument("file", metavar="FILE", help="the annotation file (JSON-LD or Hypothes.is JSON)")
+    incoming.add_argument("slug", metavar="SLUG", help="the text's name, as in content/texts/SLUG.md")
+    incoming.set_defaults(run=run_import_annotations)
+
+    for sub in (ingest, build, check, serve, note, edition, book, incoming):
         sub.add_argument("--root", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     for sub in (build, serve):
@@ -191,6 +197,17 @@ def run_epub(root, args):
     shown = written.relative_to(root).as_posix() if written.is_relative_to(root) else str(written)
     print(f"wrote {shown} ({written.stat().st_size / 1024:.0f} KB) in {outcome.seconds:.2f} s")
     return OK
+
+
+def run_import_annotations(root, args):
+    from .annotations_in import import_annotations
+    path, added, problems = import_annotations(root, args.file, args.slug)
+    status = report(problems)
+    for line, quote in added:
+        print(f"{path.relative_to(root).as_posix()}:{line}: added a note on “{quote}”")
+    if not added:
+        print("import-annotations: no note was added", file=sys.stderr)
+    return status
 
 
 def run_serve(root, args):

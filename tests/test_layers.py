@@ -40,7 +40,9 @@ ALLOWED = {
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
-    "cli": {"pipeline", "ingest", "authoring", "serve", "messages", "problems", "urls", "layout"},
+    "cli": {"pipeline", "ingest", "authoring", "annotations_in", "serve", "messages", "problems", "urls", "layout"},
+    "annotations_in": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load", "ids",
+                       "config"},
 }
 
 
