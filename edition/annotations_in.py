@@ -47,6 +47,7 @@ class Incoming:
     position: tuple | None = None   # (start, end) in code points (W3C files only)
     body: str = ""          # Markdown
     note_id: str = ""       # kept from an id ending in #note-ID (the edition's own export)
+    date: str = ""          # the note's `date:` (schema:temporalCoverage in the edition's export)
     refused: str = ""       # why it cannot be a note at all
 
     def name(self) -> str:
@@ -116,6 +117,7 @@ def _incoming(number: int, item: dict, hypothesis: bool, lines) -> Incoming:
     if spot is not None and not hypothesis and all(isinstance(spot.get(k), int) for k in ("start", "end")):
         incoming.position = (spot["start"], spot["end"])     # Hypothes.is counts UTF-16 units of its page
     incoming.note_id = (_NOTE_ID.search(_string(item.get("id"))) or [None, ""])[1] if not hypothesis else ""
+    incoming.date = " ".join(_string(item.get("schema:temporalCoverage")).split())
     if hypothesis:
         incoming.body = _string(item.get("text"))
         if item.get("references"):
@@ -348,6 +350,8 @@ def import_annotations(root: Path, file: str, slug: str):
             note_id = f"{base}-{n}"
         if note_id != make_id(quote):
             fields = {"id": note_id, **fields}
+        if item.date:
+            fields["date"] = item.date
         block = section(quote, fields, item.body)
         parsed_problems: list = []
         parsed = parse_notes(NotesFile(notes_rel, block), slug, parsed_problems)

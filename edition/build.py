@@ -246,24 +246,28 @@ def make_book(rendered_texts, pages, shared: SiteContext):
     """(EPUB bytes, problems): the contents, each text's chapter, the glossary, the reference pages."""
     site, problems = shared.site, []
 
-    def render(name: str, context: dict) -> str:
+    def render(name: str, context: dict) -> bytes:
         document, found = render_template(shared.theme, name, context)
         problems.extend(found)
-        return document
+        return epub.pack(document)
     summaries = [r.summary for r in rendered_texts]
     documents = [("index.xhtml", "Contents",
                   render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
-    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], epub.unpack(r.epub)) for r in rendered_texts]
+    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], r.epub) for r in rendered_texts]
     if shared.terms:
         entries = glossary_entries(list(shared.terms.values()), rendered_texts)
         documents.append(("glossary.xhtml", "Glossary", render("epub/glossary.xhtml", epub.glossary_context(entries, site))))
     for page in pages:
         documents.append((f"{page.slug}.xhtml", page.meta.title,
                           render("epub/page.xhtml", epub.page_context(page, shared.md.render(page.body), site))))
-    stylesheet = render("epub/epub.css", {})
+    stylesheet = epub.unpack(render("epub/epub.css", {}))
     if problems:
         return b"", problems
-    return epub.make_book(site, documents, stylesheet, summaries), []
+    try:
+        return epub.make_book(site, documents, stylesheet, summaries), []
+    except ImportError:     # an older install: one clear line, not a traceback
+        return b"", [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
+                                              "run `pip install -r requirements.txt`, or set `epub: false`")]
 
 
 def read_seeds(root: Path, texts):

@@ -71,7 +71,8 @@ def text_context(annotated, summary: dict, site: dict) -> dict:
 
 
 def pack(document: str) -> bytes:
-    return zlib.compress(xml_safe(document).encode("utf-8"), 6)
+    # level 1: the chapter is kept only until the book is zipped (at level 6) at the end
+    return zlib.compress(xml_safe(document).encode("utf-8"), 1)
 
 
 def glossary_context(entries, site: dict) -> dict:
@@ -134,9 +135,15 @@ ACCESSIBILITY = (
 
 
 def make_book(site: dict, documents, stylesheet: str, texts) -> bytes:
-    """The EPUB's bytes. documents: [(file name, title, XHTML str)] in reading order, the
-    contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata."""
+    """The EPUB's bytes. documents: [(file name, title, pack(XHTML))] in reading order, the
+    contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata. Each
+    document is unpacked only as it goes into the zip: a thousand texts are never all in
+    memory at once."""
     from ebooklib import epub     # loaded only for an edition that makes a book
+
+    class Packed(epub.EpubItem):
+        def get_content(self, default=None):
+            return zlib.decompress(self.content)
 
     book = epub.EpubBook()
     book.set_identifier(identifier(site))
@@ -158,9 +165,8 @@ def make_book(site: dict, documents, stylesheet: str, texts) -> bytes:
                           content=stylesheet.encode("utf-8"))
     book.add_item(style)
     spine = []
-    for number, (name, title, document) in enumerate(documents):
-        item = epub.EpubItem(uid=f"doc{number}", file_name=name, media_type=XHTML,
-                             content=xml_safe(document).encode("utf-8"))
+    for number, (name, title, packed) in enumerate(documents):
+        item = Packed(uid=f"doc{number}", file_name=name, media_type=XHTML, content=packed)
         if name == "index.xhtml":
             item.properties = ["nav"]
         book.add_item(item)
@@ -200,7 +206,7 @@ def _writer_class():
 
         def __init__(self, out, book, when: dt.datetime):
             super().__init__(out, book, {"mtime": when, "epub2_guide": False, "epub3_landmark": False,
-                                         "epub3_pages": False, "compresslevel": 9})
+                                         "epub3_pages": False})
             self.when = when
 
         def _write_opf_file(self, root):
@@ -209,7 +215,7 @@ def _writer_class():
             super()._write_opf_file(root)
 
         def write(self):
-            self.out = _FixedTimeZip(self.file_name, "w", zipfile.ZIP_DEFLATED, compresslevel=9)
+            self.out = _FixedTimeZip(self.file_name, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
             self.out.date_time = self.when.timetuple()[:6]
             self.out.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
             self._write_container()

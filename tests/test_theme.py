@@ -108,6 +108,8 @@ def test_the_theme_readme_documents_each_template_and_every_hook_of_the_script()
     readme = (THEME / "README.md").read_text(encoding="utf-8")
     for template in (THEME / "default" / "templates").glob("*.html"):
         assert f"`{template.name}`" in readme, f"theme/README.md does not describe {template.name}"
+    for template in (THEME / "default" / "templates" / "epub").glob("*"):
+        assert f"`epub/{template.name}`" in readme, f"theme/README.md does not describe epub/{template.name}"
     script = (THEME / "default" / "static" / "edition.js").read_text(encoding="utf-8")
     hooks = {m[1] for m in re.findall(r"""querySelector(?:All)?\((["'])(.+?)\1""", script)}
     hooks |= {f"#{prefix}" for prefix in re.findall(r'getElementById\("([a-z-]+)"', script)}

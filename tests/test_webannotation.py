@@ -144,3 +144,27 @@ def test_exact_is_the_text_between_start_and_end(paragraphs, data):
         assert " ".join(exact.split()) == quote
         assert text[:position["start"]].endswith(quote_selector["prefix"])
         assert text[position["end"]:].startswith(quote_selector["suffix"])
+
+
+def test_a_note_s_date_travels_as_temporal_coverage(project):
+    files = dict(FILES, **{"content/notes/letter.md": "## relatively low\ndate: 2025-03\n\nA note.\n"})
+    low = export(project, files=files)["annotations/letter.jsonld"]["first"]["items"][0]
+    assert low["schema:temporalCoverage"] == "2025-03"
+
+
+def test_a_text_reused_from_the_last_build_keeps_its_annotation_file(tmp_path, capsys):
+    from conftest import write_project
+    from edition import cli
+    about = "content/pages/about.md"
+    root = write_project(tmp_path / "p", dict(FILES, **{about: "---\ntitle: About\n---\nOne.\n"}))
+    assert cli.main(["--root", str(root), "build"]) == 0
+    written = root / "_site/annotations/letter.jsonld"
+    first = written.read_bytes()
+    for n, body in enumerate(("Two.", "Three."), 1):
+        if n == 2:
+            written.write_bytes(b"{}")      # touched by hand: made again, never trusted
+        (root / about).write_text(f"---\ntitle: About\n---\n{body}\n", encoding="utf-8")
+        capsys.readouterr()
+        assert cli.main(["--root", str(root), "build"]) == 0
+        assert written.read_bytes() == first
+        assert (" 1 rendered" if n == 1 else " 2 rendered") in capsys.readouterr().out
