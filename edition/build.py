@@ -85,8 +85,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     # 3b. the whole edition as one EPUB (epub: true), put together from the chapters the texts carry
     if config.epub and not template_failed:
         book = shared.site["epub"]
-        key = digest(common, book, *(r.epub for r in rendered_texts), *(store.digest(p.path) for p in pages))
-        data, book_problems = store.page(book, key, lambda: make_book(rendered_texts, pages, shared))
+        key = digest(common, book, *(r.epub for r in rendered_texts), *(store.digest(p.path) for p in pages),
+                     *(f"{path}\0{digest(source.read_bytes())}" for path, source in sorted(media.items())))
+        data, book_problems = store.page(book, key, lambda: make_book(rendered_texts, pages, shared, media))
         put(book, data)
         problems += book_problems
 
@@ -242,8 +243,9 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
     return jobs, links
 
 
-def make_book(rendered_texts, pages, shared: SiteContext):
-    """(EPUB bytes, problems): the contents, each text's chapter, the glossary, the reference pages."""
+def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
+    """(EPUB bytes, problems): the contents, each text's chapter, the glossary, the reference
+    pages, and the edition's images they show."""
     site, problems = shared.site, []
 
     def render(name: str, context: dict) -> bytes:
@@ -264,7 +266,7 @@ def make_book(rendered_texts, pages, shared: SiteContext):
     if problems:
         return b"", problems
     try:
-        return epub.make_book(site, documents, stylesheet, summaries), []
+        return epub.make_book(site, documents, stylesheet, summaries, media), []
     except ImportError:     # an older install: one clear line, not a traceback
         return b"", [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
                                               "run `pip install -r requirements.txt`, or set `epub: false`")]

@@ -31,6 +31,13 @@ EPOCH = dt.datetime(1980, 1, 1)     # the earliest time a zip entry can hold
 _PAGE_LINK = re.compile(r'(\s(?:href)=")([a-z0-9][a-z0-9-]*)\.html(#[^"]*)?"')
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOTE_REF = 'role="doc-noteref"'
+_MEDIA_SRC = re.compile(r'\ssrc="(media/[^"]+)"')
+_MEDIA_LINK = re.compile(r'<a href="(media/[^"]*)"([^>]*)>(.*?)</a>', re.S)
+# The image types every EPUB reading system must show (EPUB 3.2 core media types); another
+# would need a fallback, so the book shows its alt text instead.
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".svg": "image/svg+xml"}
+_IMAGE = re.compile(r'<img src="(media/[^"]+)" alt="([^"]*)"[^>]*?/>')
 
 
 def file_name(slug: str) -> str:
@@ -44,10 +51,33 @@ def xhtml_links(html: str) -> str:
     return _PAGE_LINK.sub(lambda m: f'{m.group(1)}{m.group(2)}.xhtml{m.group(3) or ""}"', html)
 
 
-def as_xhtml(html: str) -> Markup:
+def as_xhtml(html: str, site: dict | None = None) -> Markup:
     """A fragment of the site's HTML, ready for an EPUB document: links to .xhtml, note
-    references marked for pop-up footnotes."""
-    return Markup(xhtml_links(html).replace(_NOTE_REF, f'epub:type="noteref" {_NOTE_REF}'))
+    references marked for pop-up footnotes, the edition's files as the book can hold them."""
+    html = xhtml_links(html).replace(_NOTE_REF, f'epub:type="noteref" {_NOTE_REF}')
+    if "media/" in html:
+        html = book_media(html, (site or {}).get("base_url", ""))
+    return Markup(html)
+
+
+def book_media(html: str, base_url: str) -> str:
+    """An image of a type the book cannot hold becomes its alt text; a link to a file of the
+    edition (a PDF, say) leads to the published site, since a book may link only to its own
+    pages, or is plain words without base_url."""
+    html = _IMAGE.sub(lambda m: m.group(0) if _suffix(m.group(1)) in IMAGE_TYPES
+                      else f'<span class="image-alt">{m.group(2)}</span>', html)
+    return _MEDIA_LINK.sub(lambda m: f'<a href="{base_url}{m.group(1)}"{m.group(2)}>{m.group(3)}</a>' if base_url
+                           else m.group(3), html)
+
+
+def images_in(packed: bytes) -> set:
+    """The edition's images a packed document shows (`media/…`)."""
+    return set(_MEDIA_SRC.findall(zlib.decompress(packed).decode("utf-8")))
+
+
+def _suffix(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return name[name.rfind("."):].lower() if "." in name else ""
 
 
 def xml_safe(document: str) -> str:
@@ -60,10 +90,10 @@ def text_context(annotated, summary: dict, site: dict) -> dict:
     text = dict(summary)
     for name, value in summary.items():
         if name.endswith("_html"):
-            text[name] = as_xhtml(str(value))
-    blocks = [dict(number=block.number, html=as_xhtml(block.html),
+            text[name] = as_xhtml(str(value), site)
+    blocks = [dict(number=block.number, html=as_xhtml(block.html, site),
                    notes=[dict(id=n.note.id, number=n.number, quote=n.note.quote, paragraph=n.paragraph,
-                               html=as_xhtml(n.html)) for n in block.notes])
+                               html=as_xhtml(n.html, site)) for n in block.notes])
               for block in annotated.blocks]
     language = annotated.text.meta.language or site["language"]
     return {"site": site, "text": text, "blocks": blocks, "language": language,
@@ -76,7 +106,7 @@ def pack(document: str) -> bytes:
 
 
 def glossary_context(entries, site: dict) -> dict:
-    terms = [dict(term, html=as_xhtml(term["html"]),
+    terms = [dict(term, html=as_xhtml(term["html"], site),
                   refs=[dict(title=ref.title, url=_xhtml_url(ref.url),
                              paragraphs=[dict(label=p.label, url=_xhtml_url(p.url)) for p in ref.paragraphs])
                         for ref in term["refs"]])
@@ -85,7 +115,7 @@ def glossary_context(entries, site: dict) -> dict:
 
 
 def page_context(page, body_html: str, site: dict) -> dict:
-    return {"site": site, "title": page.meta.title, "body": as_xhtml(body_html),
+    return {"site": site, "title": page.meta.title, "body": as_xhtml(body_html, site),
             "language": page.meta.language or site["language"]}
 
 
@@ -134,11 +164,12 @@ ACCESSIBILITY = (
 )
 
 
-def make_book(site: dict, documents, stylesheet: str, texts) -> bytes:
+def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None = None) -> bytes:
     """The EPUB's bytes. documents: [(file name, title, pack(XHTML))] in reading order, the
-    contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata. Each
-    document is unpacked only as it goes into the zip: a thousand texts are never all in
-    memory at once."""
+    contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata; media:
+    {site path: file} of the edition's own files, of which the images the documents show go
+    in. Each document is unpacked only as it goes into the zip: a thousand texts are never all
+    in memory at once."""
     from ebooklib import epub     # loaded only for an edition that makes a book
 
     class Packed(epub.EpubItem):
@@ -164,6 +195,10 @@ def make_book(site: dict, documents, stylesheet: str, texts) -> bytes:
     style = epub.EpubItem(uid="style", file_name="epub.css", media_type="text/css",
                           content=stylesheet.encode("utf-8"))
     book.add_item(style)
+    shown = set().union(*(images_in(packed) for _, _, packed in documents))
+    for number, path in enumerate(sorted(p for p in shown if p in (media or {}))):
+        book.add_item(epub.EpubItem(uid=f"img{number}", file_name=path, media_type=IMAGE_TYPES[_suffix(path)],
+                                    content=media[path].read_bytes()))
     spine = []
     for number, (name, title, packed) in enumerate(documents):
         item = Packed(uid=f"doc{number}", file_name=name, media_type=XHTML, content=packed)

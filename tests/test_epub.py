@@ -166,3 +166,32 @@ def test_a_wrong_epub_setting_is_one_clear_message(project):
     _, problems = load_config(root)
     assert [str(p) for p in problems] == ["site.yaml:4: error: `epub: maybe` is not allowed; write `epub: true` "
                                           "or `epub: false`"]
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+
+
+def test_the_edition_s_images_go_into_the_book_and_its_other_files_are_linked_on_the_site(tmp_path):
+    files = {"content/texts/pics.md": text_file("Pictures", "A picture: ![A red dot](media/dot.png) and "
+                                                "![A moving dot](media/dot.webp), with [the report](media/report.pdf).\n")}
+    root = write_project(tmp_path / "proj", files, SITE + "base_url: https://example.org/ed/\n")
+    (root / "content/media").mkdir()
+    (root / "content/media/dot.png").write_bytes(PNG)
+    (root / "content/media/dot.webp").write_bytes(b"RIFF\x1a\x00\x00\x00WEBPVP8L\r\x00\x00\x00/\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00")
+    (root / "content/media/report.pdf").write_bytes(b"%PDF-1.4\n")
+    assert cli.main(["--root", str(root), "build"]) == 0
+    book = root / "_site" / "a-book-of-two-texts.epub"
+    verdict = epubcheck(book)
+    assert (verdict["fatal"], verdict["error"], verdict["warning"]) == (0, 0, 0), "\n".join(verdict["messages"])
+    contents = documents_bytes(book)
+    assert contents["EPUB/media/dot.png"] == PNG and "EPUB/media/dot.webp" not in contents
+    page = contents["EPUB/pics.xhtml"].decode()
+    assert '<img src="media/dot.png" alt="A red dot"' in page
+    assert '<span class="image-alt">A moving dot</span>' in page        # WebP is no EPUB 3.2 core type
+    assert '<a href="https://example.org/ed/media/report.pdf">the report</a>' in page
+
+
+def documents_bytes(book) -> dict:
+    with zipfile.ZipFile(book) as z:
+        return {name: z.read(name) for name in z.namelist()}
