@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 XHTML = "application/xhtml+xml"
 EPOCH = dt.datetime(1980, 1, 1)     # the earliest time a zip entry can hold
-_PAGE_LINK = re.compile(r'(\s(?:href)=")([a-z0-9][a-z0-9-]*)\.html(#[^"]*)?"')
+_PAGE_LINK = re.compile(r'(\shref=")([a-z0-9][a-z0-9-]*)\.html(#[^"]*)?"')
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOTE_REF = 'role="doc-noteref"'
 _MEDIA_SRC = re.compile(r'\ssrc="(media/[^"]+)"')
@@ -211,7 +211,7 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
     book.add_item(epub.EpubNcx())      # the contents for EPUB 2 reading systems
     book.spine = spine
     out = io.BytesIO()
-    _Writer(out, book, when).write()
+    _write(out, book, when)
     return out.getvalue()
 
 
@@ -233,16 +233,11 @@ class _FixedTimeZip(zipfile.ZipFile):
         super().writestr(name, data, compress_type, compresslevel)
 
 
-def _writer_class():
+def _write(out, book, when: dt.datetime) -> None:
     from ebooklib import epub
 
     class Writer(epub.EpubWriter):
         """ebooklib's writer, with the book's date for dcterms:modified and a zip of fixed times."""
-
-        def __init__(self, out, book, when: dt.datetime):
-            super().__init__(out, book, {"mtime": when, "epub2_guide": False, "epub3_landmark": False,
-                                         "epub3_pages": False})
-            self.when = when
 
         def _write_opf_file(self, root):
             # the package's language, which ebooklib leaves out (EPUB Accessibility asks for it)
@@ -251,14 +246,11 @@ def _writer_class():
 
         def write(self):
             self.out = _FixedTimeZip(self.file_name, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
-            self.out.date_time = self.when.timetuple()[:6]
+            self.out.date_time = when.timetuple()[:6]
             self.out.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
             self._write_container()
             self._write_opf()
             self._write_items()
             self.out.close()
-    return Writer
 
-
-def _Writer(out, book, when):    # noqa: N802 — reads as the class it makes
-    return _writer_class()(out, book, when)
+    Writer(out, book, {"mtime": when, "epub2_guide": False, "epub3_landmark": False, "epub3_pages": False}).write()

@@ -2,6 +2,7 @@
 and the `epub` command."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 
@@ -131,7 +132,7 @@ def test_the_same_edition_gives_the_same_bytes(tmp_path):
 def test_control_characters_html_allows_become_replacement_characters(project):
     root = project({"content/texts/odd.md": text_file("Odd", "A bell \x07 rings.\n")}, SITE)
     _, files = build_files(root)
-    with zipfile.ZipFile(__import__("io").BytesIO(files[BOOK])) as z:
+    with zipfile.ZipFile(io.BytesIO(files[BOOK])) as z:
         assert "A bell \ufffd rings." in z.read("EPUB/odd.xhtml").decode()
 
 
