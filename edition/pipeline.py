@@ -44,7 +44,7 @@ class Options:
     base_url: str | None = None     # overrides site.yaml's for this build
     ingest: bool = False        # ingest new seeds first
     output: str | None = None   # overrides site.yaml's output folder
-    epub: bool = False          # make the EPUB whatever site.yaml says (the `epub` command)
+    epub: bool | None = None    # make the EPUB (the `epub` command) or not (serve), whatever site.yaml says
 
 
 @dataclass
@@ -108,8 +108,8 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
         return outcome
     if base_url is not None:
         config = dataclasses.replace(config, base_url=base_url)
-    if options.epub:
-        config = dataclasses.replace(config, epub=True)
+    if options.epub is not None:
+        config = dataclasses.replace(config, epub=options.epub)
     if options.output is not None:
         from .config import output_problems
         outcome.problems += output_problems(root, options.output, "--output", None, "--output ")

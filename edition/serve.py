@@ -94,7 +94,8 @@ class Builder:
         def store(out):
             stores.append(MemoryStore(self.root, out, self.memory, fresh=self.clean))
             return stores[-1]
-        outcome = pipeline.run(self.root, pipeline.Options(ingest=ingest), store=store,
+        # No EPUB in the preview: every save would make the whole book again (a second at 1,000 texts).
+        outcome = pipeline.run(self.root, pipeline.Options(ingest=ingest, epub=False), store=store,
                                sink=lambda out: InPlace(out, self.kept), save_later=True)
         self.clean = False      # --clean means the first build only
         for line in ingested_lines(self.root, outcome.ingested):

@@ -196,3 +196,11 @@ def test_the_edition_s_images_go_into_the_book_and_its_other_files_are_linked_on
 def documents_bytes(book) -> dict:
     with zipfile.ZipFile(book) as z:
         return {name: z.read(name) for name in z.namelist()}
+
+
+def test_serve_previews_the_site_without_the_book(tmp_path):
+    from edition.serve import Builder
+    root = write_project(tmp_path / "proj", TEXTS, SITE)
+    Builder(root, log=lambda line: None).rebuild()
+    assert (root / "_site/letter.html").is_file() and not (root / "_site" / BOOK).exists()
+    assert ".epub" not in (root / "_site/index.html").read_text(encoding="utf-8")
