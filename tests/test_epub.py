@@ -26,6 +26,7 @@ TEXTS = {
                                "[the fee](glossary.html#fee).\n\n## the fee\noccurrence: 3\n\nThe third one.\n\n"
                                "## A heading with\n\nA note in a heading.\n",
     "content/texts/song.md": text_file("A song", "First line of the song\nsecond line\nthird line\n\n"
+                                       "Hard\\\n&nbsp;&nbsp;broken\\\nlines\n\n"
                                        "Another verse\nits second line\n", form="verse", language="fr",
                                        date="2024-07-01"),
     "content/glossary.md": "## fee\n\nWhat is paid, per [the letter](letter.html#p1).\n",
@@ -105,7 +106,8 @@ def test_verse_keeps_its_lines_and_a_text_its_language(book):
     files = documents(book)
     song = files["EPUB/song.xhtml"]
     assert 'lang="fr" xml:lang="fr"' in song and 'class="text verse"' in song
-    assert "First line of the song\nsecond line\nthird line" in song
+    assert "First line of the song\nsecond line\nthird line" in song       # soft breaks: kept by the CSS
+    assert "Hard<br />\n\u00a0\u00a0broken<br />\nlines" in song            # hard breaks, as ingest writes verse
     assert ".verse .block p:not(.pnum) { white-space: pre-line; }" in files["EPUB/epub.css"]
 
 
