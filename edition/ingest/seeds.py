@@ -56,6 +56,12 @@ def ingest_new(root: Path, only=None, form: str | None = None):
     done = ingested_sources(root) if seeds else {}
     written, reports, problems = [], [], []
     claimed = {}
+    known = {name for seed in seeds for name in (seed.name, seed.relative_to(root).as_posix())}
+    for name in only or ():
+        if name not in known:
+            listing = ", ".join(seed.name for seed in seeds[:8]) + (", …" if len(seeds) > 8 else "")
+            problems.append(error(f"{SEEDS_DIR}/{Path(name).name}", None,
+                                  f"no such seed in {SEEDS_DIR}/; name one of: {listing or '(none yet)'}"))
     for seed in seeds:
         rel = seed.relative_to(root).as_posix()
         named = bool(only) and (seed.name in only or rel in only)

@@ -138,3 +138,14 @@ def test_unresolved_says_nothing_for_a_clean_text():
     seed = ARTICLE.encode()
     fresh = ingest_seed(seed, "seeds/a.txt")
     assert unresolved(seed, "seeds/a.txt", "content/texts/a.md", fresh.body, fresh.meta) == []
+
+
+def test_a_seed_named_that_is_not_there_is_an_error_naming_those_that_are(tmp_path):
+    from edition.ingest.seeds import ingest_new
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds/visit.txt").write_text("A Visit\n\nThe minister came on Monday, the office said.\n",
+                                              encoding="utf-8")
+    _, reports, problems = ingest_new(tmp_path, ["vist.txt"])
+    assert reports == []
+    assert [str(p) for p in problems] == [
+        "seeds/vist.txt: error: no such seed in seeds/; name one of: visit.txt"]
