@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-FRONT_RE = re.compile(r"\A---\n(?P<front>.*?\n)?---\n(?P<body>.*)\Z", re.S)
+from edition.frontmatter import load_yaml, split
 
 
 def to_markdown(ing) -> str:
@@ -16,15 +16,16 @@ def to_markdown(ing) -> str:
 
 
 def split_content(text: str) -> tuple[dict, str]:
-    """(front matter, body) of a content file; ({}, text) when it has no readable front matter."""
-    match = FRONT_RE.match(text)
-    if not match:
+    """(front matter, body) of a content file, read as the build reads it; ({}, text) when it has
+    no front matter, and ({}, body) when it cannot be read (the build says why)."""
+    block, body, _, closed = split(text)
+    if block is None or not closed:
         return {}, text
     try:
-        front = yaml.safe_load(match["front"] or "") or {}
+        front = load_yaml(block) or {}
     except yaml.YAMLError:
         front = {}
-    return (front if isinstance(front, dict) else {}), match["body"]
+    return (front if isinstance(front, dict) else {}), body
 
 
 def without_form(text: str) -> str:

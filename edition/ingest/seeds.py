@@ -15,13 +15,12 @@ from pathlib import Path
 
 import yaml
 
+from edition.layout import SEEDS_DIR, TEXTS_DIR
 from edition.problems import ERROR, error, warning
 
 from . import FORMS, HTML_SUFFIXES, MARKDOWN_SUFFIXES, ingest_seed
 from .content import body_diff, split_content, to_markdown, without_form
 
-SEEDS_DIR = "seeds"
-TEXTS_DIR = "content/texts"      # where load.py reads texts from (layout; kept in step with it)
 SEED_SUFFIXES = (".txt",) + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 
 
@@ -36,6 +35,8 @@ def ingested_sources(root: Path) -> dict:
     """source_file -> content path, read from the front matter of existing texts."""
     found = {}
     for path in sorted((root / TEXTS_DIR).glob("*.md")):
+        # The line alone, not the whole front matter: a text whose YAML is broken for now (which
+        # the build reports) still keeps its seed from being ingested a second time.
         match = re.search(r"^source_file:\s*(.+)$", path.read_text(encoding="utf-8", errors="replace"), re.M)
         if match:
             try:
