@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 content errors, 2 command-line misuse.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
@@ -25,6 +26,8 @@ def main(argv=None) -> int:
     except SystemExit as exc:       # argparse has printed usage or help; callers get a code, not an exit
         return exc.code if isinstance(exc.code, int) else USAGE_ERROR
     root = Path(args.root).resolve()
+    if getattr(args, "jobs", None):
+        os.environ["EDITION_PROCESSES"] = str(args.jobs)     # read by parallel.py, below the stages
     try:
         return args.run(root, args)
     except KeyboardInterrupt:
@@ -50,6 +53,8 @@ def make_parser():
     parser.add_argument("--root", default=".", help="project folder (default: the current folder)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument("--clean", action="store_true", help="rebuild everything, ignoring the build cache")
+    parser.add_argument("--jobs", type=job_count, metavar="N", help="how many processes share a cold build "
+                        "(default: one per core; 1 for none)")
     parser.set_defaults(run=run_default)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -108,7 +113,16 @@ def make_parser():
     for sub in (build, serve):
         sub.add_argument("--clean", action="store_true", default=argparse.SUPPRESS,
                          help="rebuild everything, ignoring the build cache")
+    for sub in (build, check, book):
+        sub.add_argument("--jobs", type=job_count, metavar="N", default=argparse.SUPPRESS,
+                         help="how many processes share a cold build (default: one per core; 1 for none)")
     return parser
+
+
+def job_count(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 256:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes; use one from 1 to 256")
+    return int(value)
 
 
 def port_number(value: str) -> int:
@@ -239,7 +253,7 @@ def run_new_edition(root, args):
 class ProgressBar:
     """A one-line bar on a terminal, shown only once a build has taken longer than DELAY seconds."""
 
-    DELAY, WIDTH = 2.0, 30
+    DELAY, WIDTH = 1.0, 30
 
     def __init__(self, stream):
         self.stream = stream

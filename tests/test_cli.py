@@ -69,3 +69,13 @@ def test_a_missing_package_names_it_and_the_command_that_installs_it(project, ca
         "error: the package `markdown_it` that edition needs is not installed in this Python; run `python3 "
         "build.py` without another environment active (it sets up .venv/ with the pinned packages), or `pip "
         "install -r requirements.txt`\n")
+
+
+def test_jobs_sets_the_pool_and_a_wrong_count_is_misuse(project, capsys, monkeypatch):
+    import os
+    root = project(FILES)
+    monkeypatch.delenv("EDITION_PROCESSES", raising=False)
+    assert main(["--root", str(root), "build", "--jobs", "1"]) == 0
+    assert os.environ["EDITION_PROCESSES"] == "1"
+    assert main(["--root", str(root), "build", "--jobs", "0"]) == 2
+    assert "'0' is not a number of processes; use one from 1 to 256" in capsys.readouterr().err
