@@ -2,7 +2,9 @@
 
 Works on markdown-it's token stream, so it sees the text as a reader does (no Markdown
 escapes) and never touches headings' structure, links or code. The text itself is never
-changed: notes and links are inserted as extra inline tokens around the words.
+changed: notes and links are inserted as extra inline tokens around the words, and lines of
+verse are wrapped, not rewritten (verse.py). Where each note and term stands (¶, line or
+section) comes from structure.py.
 """
 from __future__ import annotations
 
@@ -14,26 +16,31 @@ from html import escape
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from .markdown import links_in
+from .anchors import FoldedText, drop_overlaps, place_anchors, quote_pattern  # noqa: F401
+from .markdown import inline_children, links_in
 from .model import HEADER_FIELDS
-from .problems import error
+from .structure import SEPARATOR, Place, Structure, paragraph_numbers, top_level_blocks, visible_text  # noqa: F401
+from .verse import LINE_BREAKS, mark_lines
 
-SEPARATOR = "\x00"   # between paragraphs: no quote or term can match across it
-NUMBERED = {"paragraph_open", "bullet_list_open", "ordered_list_open", "blockquote_open",
-            "table_open", "fence", "code_block"}
+# Header lines read as inline Markdown (*a book title* in italics); the others are plain text.
+INLINE_MARKDOWN = {"subtitle"}
+# The interface strings annotate writes into the text's markup (the theme's strings replace them).
+LABELS = {"note_label": "Note {n}", "line_label": "Line {n}"}
 
 
 @dataclass
 class PlacedNote:
     note: object        # the Note
     number: int         # 1, 2, … in reading order
-    paragraph: int | None   # ¶ number of the paragraph that holds the anchor
+    paragraph: int | None   # ¶ number of the paragraph that holds the anchor (None in verse and headings)
     html: str           # the note's body, rendered
     block_index: int = 0    # which of the text's blocks holds it
     links: list = field(default_factory=list)   # [(href, line offset)] in the note's body
     summary: str = ""   # its opening paragraph as plain text, for a short form in the margin
     start: int = 0      # where its quote stands in AnnotatedText.visible (code points)
     end: int = 0
+    place: Place | None = None  # where its quote stands: ¶ 3, ll. 3–5, § Preamble
+    lemma: str = ""     # the quote as the text has it; in verse a line break shows as ` / `
 
     @property
     def id(self) -> str:
@@ -47,9 +54,13 @@ class PlacedNote:
 @dataclass
 class Block:
     kind: str           # token type that opens it, e.g. paragraph_open, heading_open
-    number: int | None  # ¶ number (None for headings, rules, footnotes)
+    number: int | None  # ¶ number (None for headings, rules, footnotes, stanzas)
     html: str
     notes: list = field(default_factory=list)
+    id: str = ""        # the fragment that lands on it: p3, s-preamble ("" for stanzas: their lines have ids)
+    lines: tuple = ()   # a stanza of verse: (first line, last line)
+    heading: object = None  # a heading: its Section (id, title, level)
+    line: int | None = None     # its first line in the body (0-based), as markdown-it counts
 
 
 @dataclass
@@ -57,45 +68,41 @@ class AnnotatedText:
     text: object
     blocks: list
     notes: list                     # [PlacedNote] in reading order
-    occurrences: dict               # term id -> [¶ numbers], every occurrence
+    occurrences: dict               # term id -> [¶ numbers, or line numbers in verse], every occurrence
     linked_terms: list              # term ids linked on this page, first-seen order
     links: list                     # [(href, path, line)] for the link check
     problems: list
     header: dict = field(default_factory=dict)   # dek/caption field -> (linked html, [term ids])
     visible: str = ""               # the body as a reader sees it, blocks joined by SEPARATOR
     term_links: list = field(default_factory=list)  # [(start, end, term id)] linked in the body
+    verse: bool = False             # form: verse (cited by line)
+    sections: list = field(default_factory=list)     # [Section] of its headings, in order
+    paragraph_count: int = 0
+    line_count: int = 0
 
 
-@dataclass
-class _Piece:
-    """A child token of an inline token, with its place in the text's visible string."""
-    inline: Token
-    child: int
-    start: int
-    end: int
-    splittable: bool    # a text token (may be cut for anchors and links)
-    linkable: bool      # glossary terms may be linked here
-
-
-def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
+def annotate_text(text, notes, matcher, mode: str, md, labels: dict | None = None,
+                  line_numbers: int = 5) -> AnnotatedText:
+    """labels: the interface strings written into the markup (LABELS); line_numbers: a number
+    beside every Nth line of verse (the text's own `line_numbers:` wins; 0 shows none)."""
+    labels = {**LABELS, **(labels or {})}
     env: dict = {}
-    tokens = md.parse(text.body, env)
-    spans = top_level_blocks(tokens)
-    numbers = paragraph_numbers(tokens, spans)
-    visible, pieces, piece_starts, piece_block = visible_text(tokens, spans)
+    verse = text.meta.form == "verse"
+    layout = Structure(md.parse(text.body, env), md, verse)
     problems: list = []
 
-    anchors = place_anchors(notes, visible, text.path, problems)
+    anchors = place_anchors(notes, layout.visible, text.path, problems)
     anchors = drop_overlaps(anchors, problems)
-    placed = number_notes(anchors, piece_starts, piece_block, numbers, md, text)
+    placed = number_notes(anchors, layout, md)
 
-    occurrences, spots = term_spans(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers)
+    occurrences, spots = term_spans(matcher, layout, anchors)
     chosen = choose_term_links(spots, mode)
     linked = list(dict.fromkeys(term_id for _, _, term_id in chosen))
 
-    insert_markup(pieces, piece_starts, anchors, placed, chosen)
-    blocks = render_blocks(tokens, spans, numbers, md, env, placed)
-    found_links = [(href, text.path, text.body_line + line) for href, line in links_in(tokens)]
+    insert_markup(layout, anchors, placed, chosen, labels["note_label"])
+    every = text.meta.line_numbers if text.meta.line_numbers is not None else line_numbers
+    blocks = render_blocks(layout, md, env, placed, every, labels["line_label"])
+    found_links = [(href, text.path, text.body_line + line) for href, line in links_in(layout.tokens)]
     for note in placed:
         found_links += [(href, note.note.path, note.note.body_line + line) for href, line in note.links]
     # The body keeps the first links; a header line links only terms the body lacks.
@@ -104,222 +111,47 @@ def annotate_text(text, notes, matcher, mode: str, md) -> AnnotatedText:
     for name in HEADER_FIELDS:
         value = getattr(text.meta, name)
         if value:
-            header[name] = link_terms_in_line(str(value), matcher, skip)
+            header[name] = (link_terms_in_inline(str(value), matcher, skip, md) if name in INLINE_MARKDOWN
+                            else link_terms_in_line(str(value), matcher, skip))
             if mode == "first":
                 skip.update(header[name][1])
-    return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems, header, visible, chosen)
-
-
-# --- structure ----------------------------------------------------------------------------
-
-def top_level_blocks(tokens):
-    """[(start, end)] token ranges of the top-level blocks (end exclusive)."""
-    spans, start, depth = [], None, 0
-    for index, token in enumerate(tokens):
-        if depth == 0:
-            start = index
-        depth += token.nesting
-        if depth == 0:
-            spans.append((start, index + 1))
-    return spans
-
-
-def paragraph_numbers(tokens, spans):
-    numbers, count = [], 0
-    for start, _ in spans:
-        if tokens[start].type in NUMBERED:
-            count += 1
-            numbers.append(count)
-        else:
-            numbers.append(None)
-    return numbers
-
-
-def visible_text(tokens, spans):
-    """The text a reader sees, paragraphs joined by SEPARATOR, and where each piece sits."""
-    parts, pieces, starts, blocks = [], [], [], []
-    offset = 0
-    for block_index, (start, end) in enumerate(spans):
-        heading = tokens[start].type == "heading_open"
-        for token in tokens[start:end]:
-            if token.type != "inline":
-                continue
-            link_depth = 0
-            for child_index, child in enumerate(token.children or ()):
-                if child.type == "link_open":
-                    link_depth += 1
-                elif child.type == "link_close":
-                    link_depth -= 1
-                content = _visible(child)
-                if not content:
-                    continue
-                is_text = child.type == "text"
-                piece = _Piece(token, child_index, offset, offset + len(content), is_text,
-                               is_text and link_depth == 0 and not heading)
-                pieces.append(piece)
-                starts.append(offset)
-                blocks.append(block_index)
-                parts.append(content)
-                offset += len(content)
-            parts.append(SEPARATOR)
-            offset += 1
-    return "".join(parts), pieces, starts, blocks
-
-
-def _visible(child) -> str:
-    if child.type in ("text", "code_inline"):
-        return child.content
-    if child.type in ("softbreak", "hardbreak"):
-        return "\n"
-    return ""
+    return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems, header,
+                         layout.visible, chosen, verse, layout.sections, layout.paragraph_count, layout.line_total)
 
 
 # --- notes --------------------------------------------------------------------------------
 
-def quote_pattern(quote: str) -> re.Pattern:
-    return re.compile(r"\s+".join(re.escape(word) for word in quote.split()))
-
-
-_FOLDABLE = re.compile(r"\s{2,}|[^\S ]")
-
-
-class FoldedText:
-    """The visible text with every run of whitespace folded to one space, and the way back.
-
-    A quote's words match across any run of spaces, so in the folded text each quote is a
-    plain substring: str.find replaces a regex compiled per note (20,000 notes, 20,000
-    compiles, far beyond re's cache).
-    """
-
-    def __init__(self, visible: str):
-        # Only runs of two or more, and single newlines or tabs, change: matching every single
-        # space between words (a thousand a text) made this the slowest line of anchoring.
-        self.text = _FOLDABLE.sub(" ", visible)
-        self.run_starts, self.removed = [], [0]   # folded position of each run; chars dropped so far
-        dropped = 0
-        for run in re.finditer(r"\s{2,}", visible):
-            dropped += len(run.group()) - 1
-            self.run_starts.append(run.start() - (dropped - (len(run.group()) - 1)))
-            self.removed.append(dropped)
-
-    def find_all(self, quote: str):
-        """(start, end) in the unfolded text of each occurrence, left to right, not overlapping."""
-        needle = " ".join(quote.split())
-        at = self.text.find(needle)
-        while needle and at != -1:
-            yield self._unfold(at), self._unfold(at + len(needle))
-            at = self.text.find(needle, at + len(needle))
-
-    def _unfold(self, position: int) -> int:
-        return position + self.removed[bisect.bisect_left(self.run_starts, position)]
-
-
-def find_quote(body: str, quote: str, md):
-    """[(start, end, ¶ number, visible text)] of each place the quote occurs in a text body, as
+def find_quote(body: str, quote: str, md, verse: bool = False):
+    """[(start, end, place, visible text)] of each place the quote occurs in a text body, as
     the build anchors a note on it (new-note asks the same question before writing one)."""
-    tokens = md.parse(body, {})
-    spans = top_level_blocks(tokens)
-    numbers = paragraph_numbers(tokens, spans)
-    visible, _, piece_starts, piece_block = visible_text(tokens, spans)
-    found = []
-    for start, end in FoldedText(visible).find_all(quote):
-        index = max(0, bisect.bisect_right(piece_starts, start) - 1)
-        found.append((start, end, numbers[piece_block[index]] if piece_block else None, visible))
-    return found
+    layout = Structure(md.parse(body, {}), md, verse)
+    return [(start, end, layout.place(start, end), layout.visible)
+            for start, end in FoldedText(layout.visible).find_all(quote)]
 
 
-def anchor_spans(body: str, notes, md):
+def anchor_spans(body: str, notes, md, verse: bool = False):
     """[(start, end, note)] where each note that picks exactly one place lands in a text body, in
     find_quote's coordinates (new-note checks a new quote against them)."""
-    tokens = md.parse(body, {})
-    visible = visible_text(tokens, top_level_blocks(tokens))[0]
-    return place_anchors(notes, visible, "the text", [])
+    return place_anchors(notes, Structure(md.parse(body, {}), md, verse).visible, "the text", [])
 
 
-def place_anchors(notes, visible: str, text_path: str, problems):
-    """Return [(start, end, note)] for the notes whose quote picks exactly one place."""
-    anchors = []
-    folded = FoldedText(visible) if notes else None
-    for note in notes:
-        matches = [m for m in folded.find_all(note.quote) if _context_fits(m, note, visible)]
-        where = f"in {text_path}"
-        if not matches:
-            problems.append(error(note.path, note.line, _not_found(note, visible, where)))
-            continue
-        if note.occurrence is not None:
-            if note.occurrence > len(matches):
-                problems.append(error(note.path, note.line,
-                                      f"anchor “{note.quote}” occurs {len(matches)} time(s) {where}, "
-                                      f"so there is no occurrence {note.occurrence}; lower the number"))
-                continue
-            match = matches[note.occurrence - 1]
-        elif len(matches) > 1:
-            problems.append(error(note.path, note.line,
-                                  f"anchor “{note.quote}” is ambiguous: it occurs {len(matches)} times {where}; "
-                                  f"add `occurrence: N` (1–{len(matches)}), or `before:`/`after:` "
-                                  "with the words around the one you mean"))
-            continue
-        else:
-            match = matches[0]
-        anchors.append((match[0], match[1], note))
-    return sorted(anchors, key=lambda a: (a[0], a[1]))
-
-
-def _context_fits(match, note, visible: str) -> bool:
-    """`before:`/`after:` must stand right next to the quote (spaces folded)."""
-    start, end = match
-    if note.before:
-        prefix = visible[max(0, start - len(note.before) - 40): start]
-        if not _fold(prefix).endswith(_fold(note.before)):
-            return False
-    if note.after:
-        suffix = visible[end: end + len(note.after) + 40]
-        if not _fold(suffix).startswith(_fold(note.after)):
-            return False
-    return True
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.replace(SEPARATOR, "\n").split())
-
-
-def _not_found(note, visible: str, where: str) -> str:
-    flat = visible.replace(SEPARATOR, " ")
-    if quote_pattern(note.quote).search(flat):
-        return (f"anchor “{note.quote}” spans two paragraphs {where}; "
-                "quote a phrase from within one paragraph")
-    if re.search(quote_pattern(note.quote).pattern, visible, re.IGNORECASE):
-        return (f"anchor “{note.quote}” not found {where} (it occurs with different capitals); "
-                "copy the phrase exactly as the text has it")
-    if note.before or note.after:
-        return (f"anchor “{note.quote}” not found {where} with the given before/after words; "
-                "check them against the text")
-    return (f"anchor “{note.quote}” not found {where}; the text may have changed — "
-            "copy the phrase exactly as the text has it (quotes and dashes included)")
-
-
-def drop_overlaps(anchors, problems):
-    kept = []
-    for start, end, note in anchors:
-        if kept and start < kept[-1][1]:
-            other = kept[-1][2]
-            problems.append(error(note.path, note.line,
-                                  f"anchor “{note.quote}” overlaps the anchor “{other.quote}” "
-                                  f"(line {other.line}); shorten one quote so they do not share words"))
-            continue
-        kept.append((start, end, note))
-    return kept
-
-
-def number_notes(anchors, piece_starts, piece_block, numbers, md, text):
+def number_notes(anchors, layout: Structure, md):
     placed = []
     for number, (start, end, note) in enumerate(anchors, 1):
-        index = max(0, bisect.bisect_right(piece_starts, start) - 1)
-        block_index = piece_block[index] if piece_block else 0
+        block_index = layout.block_at(start)
         html, links, summary = render_note(note.body, md)
-        placed.append(PlacedNote(note, number, numbers[block_index] if numbers else None,
-                                 html, block_index, links, summary, start, end))
+        place = layout.place(start, end)
+        in_verse = layout.stanzas[block_index] or layout.tokens[layout.spans[block_index][0]].type == "verse_open"
+        placed.append(PlacedNote(note, number, layout.numbers[block_index] if layout.numbers else None,
+                                 html, block_index, links, summary, start, end, place,
+                                 lemma(layout.visible[start:end]) if in_verse else note.quote))
     return placed
+
+
+def lemma(quoted: str) -> str:
+    """A quote of verse as the text has it, each line break shown as ` / ` (indentation dropped;
+    no-break spaces inside a line kept)."""
+    return " / ".join(re.sub(r"[ \t]+", " ", line).strip(" \t\u00a0\u2007\u202f") for line in quoted.split("\n"))
 
 
 def render_note(body: str, md):
@@ -342,18 +174,21 @@ def plain_opening(tokens) -> str:
 
 # --- glossary -----------------------------------------------------------------------------
 
-def term_spans(matcher, visible, pieces, piece_starts, anchors, piece_block, numbers):
-    """Every whole-word occurrence (term id -> ¶ numbers), and the spans that may carry a link."""
+def term_spans(matcher, layout: Structure, anchors):
+    """Every whole-word occurrence (term id -> ¶ numbers, or line numbers in verse), and the
+    spans that may carry a link."""
     occurrences: dict = {}
     links = []
     anchor_starts = [a[0] for a in anchors]
-    for start, end, term_id in matcher.find(visible):
+    pieces, piece_starts = layout.pieces, layout.piece_starts
+    for start, end, term_id in matcher.find(layout.visible):
         index = bisect.bisect_right(piece_starts, start) - 1
         piece = pieces[index]
         if not piece.linkable or end > piece.end:
             continue
-        number = numbers[piece_block[index]]
-        if number is not None:
+        block = layout.piece_block[index]
+        number = layout.line_at(start) if layout.stanzas[block] else layout.numbers[block]
+        if number is not None and (layout.stanzas[block] or not layout.verse):
             spots = occurrences.setdefault(term_id, [])
             if not spots or spots[-1] != number:
                 spots.append(number)
@@ -390,8 +225,9 @@ def choose_term_links(links, mode: str):
 
 # --- markup -------------------------------------------------------------------------------
 
-def insert_markup(pieces, piece_starts, anchors, placed, links):
+def insert_markup(layout: Structure, anchors, placed, links, note_label: str = LABELS["note_label"]):
     """Rewrite inline children: anchor spans, note references, glossary links."""
+    pieces, piece_starts = layout.pieces, layout.piece_starts
     markers = {}     # piece index -> list of (start, end, kind, payload)
     for (start, end, note), placed_note in zip(anchors, placed):
         first = bisect.bisect_right(piece_starts, start) - 1
@@ -405,19 +241,24 @@ def insert_markup(pieces, piece_starts, anchors, placed, links):
     # Work from the last child of each inline backwards so earlier child indexes stay valid.
     for index in sorted(markers, key=lambda i: (id(pieces[i].inline), -pieces[i].child)):
         piece = pieces[index]
-        piece.inline.children[piece.child:piece.child + 1] = _marked(piece, markers[index])
+        # A line break of verse stays outside the anchor: each line is wrapped on its own.
+        keep_break = layout.stanzas[layout.piece_block[index]] or layout.tokens[
+            layout.spans[layout.piece_block[index]][0]].type == "verse_open"
+        piece.inline.children[piece.child:piece.child + 1] = _marked(piece, markers[index], note_label, keep_break)
 
 
-def _marked(piece, marks):
+def _marked(piece, marks, note_label: str = LABELS["note_label"], keep_break: bool = False):
     child = piece.inline.children[piece.child]
     anchors = [m for m in marks if m[2] == "anchor"]
     terms = [m for m in marks if m[2] == "term"]
+    if keep_break and child.type in LINE_BREAKS:
+        return [child]
     if not piece.splittable:
         out = [child]
         for start, end, _, placed in anchors:
             out = [_html(f'<span class="anchor" data-note="{escape(placed.note.id)}">'), *out, _html("</span>")]
             if end <= piece.end:
-                out.append(_html(note_ref(placed)))
+                out.append(_html(note_ref(placed, note_label)))
         return out
     # A text piece becomes one html_inline token holding its words, escaped as markdown-it
     # escapes text, with the markup between them: the same HTML as a token per word run and
@@ -438,14 +279,15 @@ def _marked(piece, marks):
             words = f'<span class="anchor" data-note="{escape(anchor[3].note.id)}">{words}</span>'
         out.append(words)
         if anchor and right == anchor[1]:
-            out.append(note_ref(anchor[3]))
+            out.append(note_ref(anchor[3], note_label))
     return [_html("".join(out))]
 
 
-def note_ref(placed) -> str:
+def note_ref(placed, note_label: str = LABELS["note_label"]) -> str:
     note_id = escape(placed.note.id)
+    label = escape(note_label.replace("{n}", str(placed.number)))
     return (f'<sup class="note-ref" id="ref-{note_id}"><a href="#note-{note_id}" '
-            f'role="doc-noteref" aria-label="Note {placed.number}">{placed.number}</a></sup>')
+            f'role="doc-noteref" aria-label="{label}">{placed.number}</a></sup>')
 
 
 def _html(content: str) -> Token:
@@ -454,31 +296,63 @@ def _html(content: str) -> Token:
 
 # --- output -------------------------------------------------------------------------------
 
-def render_blocks(tokens, spans, numbers, md, env, placed):
+def render_blocks(layout: Structure, md, env, placed, every: int = 5, line_label: str = LABELS["line_label"]):
     blocks = []
-    for (start, end), number in zip(spans, numbers):
+    tokens = layout.tokens
+    headings = {section.block_index: section for section in layout.sections}
+    for index, ((start, end), number) in enumerate(zip(layout.spans, layout.numbers)):
+        first, lines = layout.first_lines[index], ()
+        in_fence = tokens[start].type == "verse_open"
+        for token in tokens[start:end]:
+            if token.type == "inline" and (first is not None or in_fence):
+                count = sum(1 for c in token.children or () if c.type in LINE_BREAKS) + 1
+                if first is not None:
+                    token_open = tokens[start]
+                    token_open.attrSet("class", "stanza")
+                    lines = (first, first + count - 1)
+                mark_lines(token, first, every, escape(line_label))
         html = md.renderer.render(tokens[start:end], md.options, env)
-        blocks.append(Block(tokens[start].type, number, html))
+        heading = headings.get(index)
+        block_id = heading.id if heading else f"p{number}" if number else ""
+        line = tokens[start].map[0] if tokens[start].map else None
+        blocks.append(Block(tokens[start].type, number, html, id=block_id, lines=lines, heading=heading, line=line))
     for note in placed:
         blocks[note.block_index].notes.append(note)
     return blocks
 
 
-def link_terms_in_line(line: str, matcher, skip=()):
+def link_terms_in_inline(line: str, matcher, skip, md):
+    """A line of inline Markdown (a subtitle) as HTML, its terms linked as link_terms_in_line
+    links them, in its text outside links and code. Returns (html, [term ids found])."""
+    children, found, depth = inline_children(md, line), [], 0
+    for index, child in enumerate(children):
+        depth += child.type == "link_open"
+        depth -= child.type == "link_close"
+        if child.type == "text" and not depth:
+            html, _ = link_terms_in_line(child.content, matcher, skip, found, escapeHtml)
+            children[index] = _html(html)
+        elif child.type == "text":
+            found += [term_id for _, _, term_id in matcher.find(child.content) if term_id not in found]
+    return md.renderer.renderInline(children, md.options, {}), found
+
+
+def link_terms_in_line(line: str, matcher, skip=(), found=None, quote=escape):
     """Escape a line of plain text (a dek, a caption), linking each term's first occurrence.
 
-    Terms in `skip` (all terms when skip is None) are found but not linked.
+    Terms in `skip` (all terms when skip is None) are found but not linked; `found`: the terms
+    found before it on the same line (their later occurrences are not linked).
     Returns (html, [term ids found]).
     """
-    out, last, found = [], 0, []
+    out, last = [], 0
+    found = [] if found is None else found
     for start, end, term_id in matcher.find(line):
         if term_id in found:
             continue
         found.append(term_id)
         if skip is None or term_id in skip:
             continue
-        out += [escape(line[last:start]), f'<a class="term" href="glossary.html#{escape(term_id)}" '
-                f'data-term="{escape(term_id)}">{escape(line[start:end])}</a>']
+        out += [quote(line[last:start]), f'<a class="term" href="glossary.html#{escape(term_id)}" '
+                f'data-term="{escape(term_id)}">{quote(line[start:end])}</a>']
         last = end
-    out.append(escape(line[last:]))
+    out.append(quote(line[last:]))
     return "".join(out), found

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import frontmatter
 from .annotate import SEPARATOR, anchor_spans, find_quote
 from .files import read_text, write_atomic
+from .language import cite
 from .layout import (CACHE_DIR, CONFIG_FILE, CONTENT_DIR, MEDIA_DIR, NOTES_DIR, PAGES_DIR, SEEDS_DIR,
                      TEXTS_DIR)
 from .load import PLACEHOLDER, SLUG, TEXT_KEYS, parse_notes
@@ -32,16 +33,20 @@ def skeleton(phrase: str, occurrence: int | None = None) -> str:
 
 @dataclass
 class Occurrence:
-    paragraph: int | None
+    place: object       # where it stands (structure.Place): ¶ 3, l. 12, § Preamble
     context: str        # the words around it, as a reader sees them
     start: int = 0      # where, in the text as annotate sees it
     end: int = 0
 
+    @property
+    def paragraph(self) -> int | None:
+        return self.place.first if self.place.kind == "paragraph" else None
 
-def occurrences(body: str, phrase: str):
+
+def occurrences(body: str, phrase: str, verse: bool = False):
     """Where the phrase occurs in a text body, as the annotate stage will look for it."""
-    return [Occurrence(paragraph, _context(visible, start, end), start, end)
-            for start, end, paragraph, visible in find_quote(body, phrase, make_markdown())]
+    return [Occurrence(place, _context(visible, start, end), start, end)
+            for start, end, place, visible in find_quote(body, phrase, make_markdown(), verse)]
 
 
 def _context(visible: str, start: int, end: int, words: int = 4) -> str:
@@ -74,17 +79,18 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     source = read_text(root / text_rel, text_rel, problems)
     if source is None:
         return None, None, problems
-    _, body, _ = frontmatter.read(source, text_rel, TEXT_KEYS, [])
-    found = occurrences(body, phrase)
+    meta, body, _ = frontmatter.read(source, text_rel, TEXT_KEYS, [])
+    verse = meta.get("form") == "verse"
+    found = occurrences(body, phrase, verse)
     if not found:
-        capitals = " (it occurs with different capitals)" if occurrences(body.lower(), phrase.lower()) else ""
+        capitals = " (it occurs with different capitals)" if occurrences(body.lower(), phrase.lower(), verse) else ""
         return None, None, [error(text_rel, None, f"“{phrase}” does not occur in the text{capitals}; copy the "
                                                   "phrase exactly as the text has it (quotes and dashes included)")]
     if occurrence is not None and not 1 <= occurrence <= len(found):
         return None, None, [error(text_rel, None, f"“{phrase}” occurs {len(found)} time(s), so there is no "
                                                   f"occurrence {occurrence}; choose 1–{len(found)}")]
     if len(found) > 1 and occurrence is None:
-        listing = "; ".join(f"{n}: ¶ {o.paragraph} {o.context}" for n, o in enumerate(found, 1))
+        listing = "; ".join(f"{n}: {cite(o.place)} {o.context}" for n, o in enumerate(found, 1))
         return None, None, [error(text_rel, None, f"“{phrase}” occurs {len(found)} times ({listing}); "
                                                   "add --occurrence N for the one you mean, or quote more "
                                                   "words so the phrase occurs once")]
@@ -98,7 +104,7 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
             return None, None, [error(notes_rel, note.line, f"already has a note on “{phrase}”; "
                                                             "edit it there")]
     chosen = found[(occurrence or 1) - 1]
-    for start, end, note in anchor_spans(body, notes, make_markdown()):
+    for start, end, note in anchor_spans(body, notes, make_markdown(), verse):
         if start < chosen.end and chosen.start < end:
             return None, None, [error(notes_rel, note.line, f"“{phrase}” overlaps the note on “{note.quote}” "
                                                             "here, and two notes may not share words; quote "

@@ -8,6 +8,7 @@ calls it.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from . import epub
 from .annotate import annotate_text
+from .chapters import number_pages, number_sections, page_of_line, split_chapters
 from .config import Config
 from .glossary import TermMatcher
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
@@ -28,7 +30,7 @@ from .pages import (SiteContext, glossary_context, glossary_definitions, glossar
                     text_summary, unused_terms)
 from .problems import error, sort_problems, warning
 from .publish import NOT_FOUND, publish_files
-from .render import load_theme, render_page, render_template
+from .render import interface_strings, load_theme, render_page, render_template
 from .reuse import digest, folder_hash
 from .urls import UNCHECKED
 from .webannotation import annotation_files
@@ -52,7 +54,8 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     media = media_files(root, problems)
     texts, pages = reading_order(project.texts, project.pages)
     theme_key = theme_digest(root, config)
-    shared = site_context(root, config, project, texts, pages, store, theme_key, image_sizes(media))
+    shared, string_problems = site_context(root, config, project, texts, pages, store, theme_key, image_sizes(media))
+    problems += string_problems
     common = shared_inputs(shared, store, theme_key)
     problems += shared.theme.problems
     steps, done = len(texts) + len(pages) + 4, 0
@@ -63,7 +66,10 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         put(text.path, text.html)
         for path, data in text.extra_files.items():     # its notes as Web Annotations
             put(path, data)
-        rendered_texts.append(dataclasses.replace(text, html=b"", extra_files={}))
+        for path, html in text.more_pages.items():     # a text split into chapters: its other pages
+            put(path, html)
+        rendered_texts.append(dataclasses.replace(text, html=b"", extra_files={},
+                                                  more_pages=dict.fromkeys(text.more_pages, b"")))
         problems += text.problems
         done += 1
         progress(done, steps)
@@ -102,26 +108,34 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     problems += clashing_term_ids(other_pages.get("glossary.html", b""), project.glossary)
     if not template_failed:
         by_path = {text.path: text.ids for text in rendered_texts}
-        links += [(href, path, line, text.path) for text in rendered_texts for href, path, line in text.links]
-        problems += check_links(links, set(paths), lambda path: by_path.get(path) or ids_in(other_pages[path]))
+        siblings = {}
+        for text in rendered_texts:
+            by_path.update(text.more_ids)
+            siblings.update(dict.fromkeys(text.paths, text.paths) if text.more_pages else {})
+        links += [link for text in rendered_texts for link in text.links]
+        problems += check_links(links, set(paths), lambda path: by_path.get(path) or ids_in(other_pages[path]),
+                                lambda path: siblings.get(path, ()))
     progress(steps, steps)
     return Build(sort_problems(set(problems)), sorted(set(paths)), sorted(store.made))
 
 
 # --- what build() is made of ------------------------------------------------------------
 
-def site_context(root: Path, config: Config, project, texts, pages, store, theme_key: str,
-                 sizes: dict) -> SiteContext:
-    """What every page's job reads: the theme, the glossary, the navigation, the images' sizes.
-    serve keeps the theme, the glossary and the matcher while their inputs are unchanged."""
+def site_context(root: Path, config: Config, project, texts, pages, store, theme_key: str, sizes: dict):
+    """What every page's job reads: the theme and its strings, the glossary, the navigation, the
+    images' sizes (and the problems of the strings). serve keeps the theme, the glossary and the
+    matcher while their inputs are unchanged."""
     md = make_markdown(sizes)
     glossary_key = store.digest(GLOSSARY_FILE)
     terms = store.reuse("glossary", glossary_key, lambda: glossary_definitions(project.glossary, md))
     matcher = store.reuse("matcher", glossary_key, lambda: TermMatcher(project.glossary))
     theme = store.reuse("theme", theme_key, lambda: load_theme(root, config.theme))
-    nav = navigation(texts, pages, bool(terms))
+    strings, problems = interface_strings(theme, config.language)
+    # also a global of the theme's templates, for those whose context has none (the EPUB's)
+    theme.env.globals["strings"] = strings
+    nav = navigation(texts, pages, bool(terms), md, config.language, strings.get("glossary", "Glossary"))
     return SiteContext(config, md, matcher, theme, site_data(config), nav, nav[len(texts):],
-                       {t["id"]: t for t in terms}, sizes)
+                       {t["id"]: t for t in terms}, sizes, strings), problems
 
 
 def theme_digest(root: Path, config: Config) -> str:
@@ -151,7 +165,8 @@ class TextJob:
 def text_jobs(texts, project, seeds: dict, shared: SiteContext, store, common: str) -> list:
     jobs = []
     for index, text in enumerate(texts):
-        neighbours = [shared.nav[i] for i in (index - 1, index + 1) if 0 <= i < len(texts)]
+        neighbours = [dict(shared.nav[i], rel=rel) for i, rel in ((index - 1, "previous"), (index + 1, "next"))
+                      if 0 <= i < len(texts)]
         notes = project.notes.get(text.slug)
         seed, seed_digest = seeds.get(text.slug, (None, "-"))
         jobs.append(TextJob(text, notes, neighbours,
@@ -162,30 +177,56 @@ def text_jobs(texts, project, seeds: dict, shared: SiteContext, store, common: s
 
 
 def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
-    """One text, from its front matter and its notes file to its page."""
+    """One text, from its front matter and its notes file to its page (or its chapters' pages)."""
     problems = []
     notes = parse_notes(job.notes, job.text.slug, problems) if job.notes else []
-    annotated = annotate_text(job.text, notes, shared.matcher, shared.config.glossary_links, shared.md)
+    config, strings = shared.config, shared.strings
+    annotated = annotate_text(job.text, notes, shared.matcher, config.glossary_links, shared.md,
+                              strings, config.line_numbers)
     edited = None
     if job.seed is not None:
         edited, doubts = compare_with_seed(job)
         problems += doubts
-    summary = text_summary(annotated, edited)
-    html, template_problems = render_page(shared.theme, "text.html",
-                                          text_context(annotated, summary, job.neighbours, shared))
+    summary = text_summary(annotated, edited, shared.md, config.language)
+    chapters = split_chapters(annotated, job.text.slug, job.neighbours)
+    if job.text.meta.split == "chapters" and not chapters:
+        problems.append(warning(job.text.path, None, "`split: chapters` needs two headings or more of the same "
+                                                    "level to split at (e.g. `## Chapter 2`); add them, or "
+                                                    "remove the line"))
+    pages, template_problems = {}, []
+    for chapter in chapters or [None]:
+        path = chapter.path if chapter else job.path
+        pages[path], found = render_page(shared.theme, "text.html",
+                                         text_context(annotated, summary, job.neighbours, shared, chapter))
+        template_problems += found
     header = {name: ids for name, (_, ids) in annotated.header.items()}
-    chapter = b""
+    book_chapter = b""     # the text in the EPUB: one chapter of the book, whether or not split on the site
     if shared.config.epub:
         document, chapter_problems = render_template(shared.theme, "epub/text.xhtml",
                                                      epub.text_context(annotated, summary, shared.site))
         template_problems += chapter_problems
-        chapter = epub.pack(document)
+        book_chapter = epub.pack(document)
     # Web addresses are not checked (the build stays offline): only the rest travel on.
-    links = [link for link in annotated.links if not link[0].startswith(UNCHECKED)]
+    links = []
+    note_pages = sorted((n.note.body_line, c.path) for c in chapters for n in c.notes)
+    note_lines = [line for line, _ in note_pages]
+    for href, source, line in annotated.links:
+        if href.startswith(UNCHECKED):
+            continue
+        page = job.path         # a link is on the page of the paragraph or note that holds it
+        if chapters and source == job.text.path:
+            page = page_of_line(chapters, line - job.text.body_line)
+        elif chapters and note_pages:
+            page = note_pages[max(0, bisect.bisect_right(note_lines, line) - 1)][1]
+        links.append((href, source, line, page))
+    html = pages.pop(job.path)
+    ids = {path: PageIds(ids_in(data)) for path, data in pages.items()}
+    numbers = number_pages(chapters) if chapters else ()
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
-                        digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header))),
-                        annotation_files(annotated, shared.site, shared.config.annotations), chapter)
+                        digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header, numbers))),
+                        annotation_files(annotated, shared.site, shared.config.annotations), book_chapter,
+                        more_pages=pages, more_ids=ids, number_pages=numbers, number_sections=number_sections(annotated))
 
 
 def clashing_term_ids(glossary_page: bytes, glossary) -> list:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import key_line, load_yaml, yaml_problem
+from .language import check_tag
 from .layout import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, themes
 from .problems import error, warning
 from .urls import is_site_address
@@ -25,6 +26,7 @@ class Config:
     glossary_links: str = "first"
     epub: bool = False              # also write the whole edition as one EPUB into the site
     annotations: str = "notes"      # annotations/<slug>.jsonld holds the notes, or also the glossary links (all)
+    line_numbers: int = 5       # verse: a number beside every Nth line (0: none)
 
 
 # key -> (type, allowed values or None)
@@ -38,6 +40,7 @@ SCHEMA = {
     "glossary_links": (str, ("first", "all", "none")),
     "epub": (bool, None),
     "annotations": (str, ("notes", "all", "none")),
+    "line_numbers": (int, None),
 }
 
 # Writing the site replaces the output folder: in these it would destroy an editor's work.
@@ -81,8 +84,12 @@ def check_config(data: dict, text: str, root: Path):
         kind, allowed = SCHEMA[key]
         if value is None:
             continue
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and not allowed:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not allowed and kind is str:
             value = str(value)      # `title: 1984` is a title
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            problems.append(error(CONFIG_FILE, line, f"`{key}: {value}` must be a whole number (0 or more), "
+                                                     f"e.g. `{key}: 5`"))
+            continue
         if not isinstance(value, kind):
             problems.append(error(CONFIG_FILE, line, _wrong_type(key, value, allowed)))
             continue
@@ -90,6 +97,12 @@ def check_config(data: dict, text: str, root: Path):
             problems.append(error(CONFIG_FILE, line,
                                   f"`{key}: {value}` is not allowed; use one of: {', '.join(allowed)}"))
             continue
+        if key == "language":
+            tag, hint = check_tag(value)
+            if tag is None:
+                problems.append(error(CONFIG_FILE, line, f"`language: {value}` is not a language tag (BCP 47); {hint}"))
+                continue
+            value = tag
         values[key] = value.strip() if isinstance(value, str) and key != "description" else value
     if "title" not in data:
         problems.append(error(CONFIG_FILE, 1, "site.yaml has no `title`; add `title: My edition`"))

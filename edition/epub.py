@@ -141,7 +141,7 @@ def _xhtml_url(url: str) -> str:
 def modified(texts) -> dt.datetime:
     """The book's dcterms:modified: the latest `date:` of its texts (midnight UTC), never the
     clock, so that the same edition always gives the same bytes."""
-    dates = [t["date"] for t in texts if isinstance(t.get("date"), dt.date)]
+    dates = [t["date"].as_date() for t in texts if t.get("date")]      # model.PartialDate
     latest = max(dates, default=None)
     return dt.datetime(latest.year, latest.month, latest.day) if latest and latest.year >= 1980 else EPOCH
 

@@ -7,14 +7,14 @@ clearer messages.
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from pathlib import Path
 
 import yaml
 
-from .model import DATE, INT, STR
+from .language import check_tag
+from .model import DATE, INT, LANGUAGE, STR, PartialDate
 from .problems import error, warning
 from .urls import is_web_address
 
@@ -143,7 +143,7 @@ def skip(source: str):
     return (body, body_line) if block is not None and closed else (source, 1)
 
 
-def read(source: str, path: str, keys: dict, problems):
+def read(source: str, path: str, keys: dict, problems, allowed: dict | None = None):
     """({key: checked value}, body, body_line) of a text or page. Problems carry the file's lines."""
     block, body, body_line, closed = split(source)
     if block is None:
@@ -157,7 +157,7 @@ def read(source: str, path: str, keys: dict, problems):
         # text's notes and terms are still checked instead of all failing for want of a body.
         lines = source.split("\n")
         ends = next((i for i, line in enumerate(lines[1:], 1) if not _FRONT_LINE.match(line)), len(lines))
-        meta, _, _ = read("\n".join(lines[:ends]) + "\n---\n", path, keys, [])
+        meta, _, _ = read("\n".join(lines[:ends]) + "\n---\n", path, keys, [], allowed)
         return meta, "\n".join(lines[ends:]).lstrip("\n"), ends + 1
     try:
         meta = load_yaml(block) or {}
@@ -168,10 +168,12 @@ def read(source: str, path: str, keys: dict, problems):
         problems.append(error(path, 2, "front matter must be `key: value` lines, e.g. `title: …`; "
                                        "remove any `- ` list markers"))
         return {}, body, body_line
-    return check(meta, block, path, keys, problems), body, body_line
+    return check(meta, block, path, keys, problems, allowed), body, body_line
 
 
-def check(meta: dict, block: str, path: str, keys: dict, problems) -> dict:
+def check(meta: dict, block: str, path: str, keys: dict, problems, allowed: dict | None = None) -> dict:
+    """The known keys with values of their kind; `allowed`: {key: the values it may take}."""
+    allowed = allowed or {}
     clean = {}
     for key, value in meta.items():
         line = key_line(block, key, 2) or 2
@@ -184,6 +186,15 @@ def check(meta: dict, block: str, path: str, keys: dict, problems) -> dict:
         checked = _coerce(value, keys[key])
         if checked is _BAD:
             problems.append(error(path, line, _bad_value(key, value, keys[key])))
+            continue
+        if keys[key] == LANGUAGE and checked:
+            checked, hint = check_tag(checked)
+            if checked is None:
+                problems.append(error(path, line, f"`{key}: {value}` is not a language tag (BCP 47); {hint}"))
+                continue
+        if checked and key in allowed and checked not in allowed[key]:
+            problems.append(error(path, line, f"`{key}: {checked}` is not allowed; use one of: "
+                                              f"{', '.join(allowed[key])}, or leave it out"))
             continue
         if key == "source_url" and checked and not is_web_address(checked):
             # The theme links to it: a `javascript:` or relative address must not become a link.
@@ -206,9 +217,9 @@ def check(meta: dict, block: str, path: str, keys: dict, problems) -> dict:
 
 def _bad_value(key, value, kind) -> str:
     shown = value if not isinstance(value, (dict, list)) else "a list or mapping"
-    if kind == DATE and isinstance(value, (str, dt.date)):
-        return (f"`{key}: {value}` is not a date; write it as YYYY-MM-DD (e.g. 2025-02-20), "
-                "or leave it empty when the source gives none")
+    if kind == DATE and not isinstance(value, (dict, list, bool)):
+        return (f"`{key}: {value}` is not a date; write the year, the year and month or the full date "
+                "(1916, 1863-11 or 1863-11-19), or leave it empty when the source gives none")
     if kind == INT:
         return f"`{key}` must be a {kind}, not `{shown}`; write digits only (e.g. {key}: 2), or leave it empty"
     if isinstance(value, bool):
@@ -222,17 +233,11 @@ _BAD = object()
 def _coerce(value, kind):
     if value is None or value == "":
         return None if kind != STR else ""
-    if kind == STR:
+    if kind in (STR, LANGUAGE):
         return str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else _BAD
     if kind == INT:
         return value if isinstance(value, int) and not isinstance(value, bool) else _BAD
     if kind == DATE:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            return _BAD
+        date = PartialDate.parse(value)
+        return _BAD if date is None else date
     return value

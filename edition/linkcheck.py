@@ -42,9 +42,10 @@ def duplicate_ids(page: bytes) -> set:
     return {name.decode() for name in twice}
 
 
-def check_links(links, paths, ids_of):
+def check_links(links, paths, ids_of, siblings=lambda path: ()):
     """links: [(href, source path, line, site path of the page it is on)]; paths: every site
-    path; ids_of(site path): the ids of that page (asked only for pages a fragment points into)."""
+    path; ids_of(site path): the ids of that page (asked only for pages a fragment points into);
+    siblings(site path): the pages of a text split into chapters that the page is one of."""
     problems = []
     ids = {}
     for href, path, line, page in links:
@@ -83,7 +84,10 @@ def check_links(links, paths, ids_of):
             if target not in ids:
                 ids[target] = ids_of(target)
             if unquote(parts.fragment) not in ids[target]:
-                hint = _fragment_hint(parts.fragment, ids[target])
+                holder = next((other for other in siblings(target) if other != target
+                               and unquote(parts.fragment) in ids.setdefault(other, ids_of(other))), None)
+                hint = (f"it is on {holder}, another page of the same text: link `{holder}#{parts.fragment}`"
+                        if holder else _fragment_hint(parts.fragment, ids[target]))
                 problems.append(error(path, line, f"link `{href}`: {target} has no `#{parts.fragment}`; {hint}"))
     return problems
 

@@ -16,12 +16,14 @@ from .files import markdown_entries, markdown_files
 from .ids import make_id
 from .layout import GLOSSARY_FILE, NOTES_DIR, PAGES_DIR, TEXTS_DIR, inside
 from .markdown import footnote_problems, markdown_problems
-from .model import GlossaryTerm, Note, NotesFile, Page, PageMeta, Project, Text, TextMeta, schema
+from .model import (GlossaryTerm, Note, NotesFile, Page, PageMeta, PartialDate, Project, Text, TextMeta, choices,
+                    schema)
 from .problems import error, warning
 from .sections import split_sections
 
 TEXT_KEYS = schema(TextMeta)
 PAGE_KEYS = schema(PageMeta)
+CHOICES = {**choices(TextMeta), **choices(PageMeta)}
 NOTE_FIELDS = ("id", "occurrence", "before", "after", "date")
 GLOSSARY_FIELDS = ("id", "aliases")
 # Generated pages: a text or page may not take their names.
@@ -59,7 +61,7 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, proble
             continue
 
         def document(source, found, rel=rel, slug=slug):
-            meta, body, body_line = frontmatter.read(source, rel, keys, found)
+            meta, body, body_line = frontmatter.read(source, rel, keys, found, CHOICES)
             found.extend(markdown_problems(body, rel, body_line))
             found.extend(footnote_problems(body, rel, body_line))
             # The build goes on to find the other problems; a missing title is already reported.
@@ -139,9 +141,18 @@ def parse_notes(notes_file: NotesFile, slug: str, problems):
             problems.append(error(rel, section.line, f"note on “{quote}” is empty; write the note "
                                                      "below its heading or delete the heading"))
             continue
+        date = None
+        if _field(section, "date"):
+            value, line = section.fields["date"]
+            date = PartialDate.parse(value)
+            if date is None:
+                problems.append(error(rel, line, f"`date: {value}` is not a date; write the year, the year and "
+                                                 "month or the full date (1916, 1863-11 or 1863-11-19), "
+                                                 "or remove the line"))
+                continue
         ids[note_id] = section.line
         note = Note(slug, note_id, quote, section.body, rel, section.line, section.body_line,
-                    occurrence, _field(section, "before"), _field(section, "after"), _field(section, "date"))
+                    occurrence, _field(section, "before"), _field(section, "after"), date)
         problems.extend(placeholder_problems(note))
         notes.append(note)
     return notes

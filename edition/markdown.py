@@ -279,3 +279,17 @@ def footnote_problems(body: str, path: str, body_line: int):
             problems.append(error(path, line, f"footnote [^{name}] is defined but never used; "
                                               f"cite it with [^{name}] in the text or delete it"))
     return problems
+
+
+# --- one line of inline Markdown (a title, a subtitle) --------------------------------------
+
+def inline_children(md, source: str) -> list:
+    """The inline tokens of one line of Markdown (emphasis, code, links; no blocks)."""
+    tokens = md.parseInline(source, {})
+    return list(tokens[0].children or ()) if tokens else []
+
+
+def inline_plain(children) -> str:
+    """What a reader reads of inline tokens, without markup: for <title> and metadata."""
+    return " ".join("".join(c.content if c.type in ("text", "code_inline") else " "
+                            for c in children if c.type in ("text", "code_inline", "softbreak", "hardbreak")).split())

@@ -2,17 +2,57 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 # The kinds of value a front-matter field holds (and how a problem names them).
-STR, DATE, INT = "text", "date (YYYY-MM-DD)", "whole number"
+STR, DATE, INT, LANGUAGE = "text", "date (YYYY, YYYY-MM or YYYY-MM-DD)", "whole number", "language tag"
 
 
-def _meta(kind: str, default=None, header: str = ""):
+def _meta(kind: str, default=None, header: str = "", choices: tuple = ()):
     """A front-matter field; `header`: shown with the text, glossary-linked, and named so in
-    the glossary's back-references."""
-    return field(default="" if default is None and kind == STR else default,
-                 metadata={"kind": kind, "header": header})
+    the glossary's back-references; `choices`: the values it may take, if only some."""
+    return field(default="" if default is None and kind in (STR, LANGUAGE) else default,
+                 metadata={"kind": kind, "header": header, "choices": choices})
+
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day (EDTF level 0: `1916`, `1863-11`,
+    `1863-11-19`). str() is its ISO form, which also sorts it among the others."""
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value) -> PartialDate | None:
+        """The date a front-matter value means (a YAML date, a year as a number, or text), or None."""
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            return None
+        match = _PARTIAL_DATE.fullmatch(str(value).strip())
+        if not match:
+            return None
+        year, month, day = (int(part) if part else None for part in match.groups())
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            return None
+        return cls(year, month, day)
+
+    def __str__(self) -> str:
+        return "-".join([f"{self.year:04d}"] + [f"{part:02d}" for part in (self.month, self.day) if part])
+
+    def as_date(self) -> dt.date:
+        """The first day it may mean (1863-11 -> 1 November 1863), for what needs a whole date."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
 
 
 @dataclass
@@ -22,8 +62,8 @@ class TextMeta:
     subtitle: str = _meta(STR, header="subtitle")
     byline: str = _meta(STR, header="byline")
     publisher: str = _meta(STR, header="publisher")
-    date: object = _meta(DATE)                  # datetime.date or None
-    event_date: object = _meta(DATE)
+    date: PartialDate | None = _meta(DATE)
+    event_date: PartialDate | None = _meta(DATE)
     photo_caption: str = _meta(STR, header="photo caption")
     photo_credit: str = _meta(STR, header="photo credit")
     copyright: str = _meta(STR)
@@ -37,8 +77,10 @@ class TextMeta:
     source_sha256: str = _meta(STR)
     order: int | None = _meta(INT)
     description: str = _meta(STR)
-    language: str = _meta(STR)
-    form: str = _meta(STR)
+    language: str = _meta(LANGUAGE)     # the text's own language, if not the edition's
+    form: str = _meta(STR, choices=("prose", "verse"))
+    line_numbers: int | None = _meta(INT)   # verse: a number beside every Nth line (0: none)
+    split: str = _meta(STR, choices=("chapters", "none"))
 
 
 @dataclass
@@ -47,12 +89,17 @@ class PageMeta:
     title: str = _meta(STR)
     description: str = _meta(STR)
     order: int | None = _meta(INT)
-    language: str = _meta(STR)
+    language: str = _meta(LANGUAGE)
 
 
 def schema(meta_type) -> dict:
     """{field name: kind} of a front-matter type, in its order."""
     return {f.name: f.metadata["kind"] for f in dataclasses.fields(meta_type)}
+
+
+def choices(meta_type) -> dict:
+    """{field name: the values it may take} for the fields that take only some."""
+    return {f.name: f.metadata["choices"] for f in dataclasses.fields(meta_type) if f.metadata["choices"]}
 
 
 # The text's header lines (dek, byline, caption…) with the name a back-reference gives each.
@@ -99,7 +146,7 @@ class Note:
     occurrence: int | None = None
     before: str = ""
     after: str = ""
-    date: str = ""      # when what the note tells happened (YYYY, YYYY-MM or YYYY-MM-DD), for the timeline
+    date: PartialDate | None = None     # when what the note tells happened, for the timeline
 
 
 @dataclass
@@ -152,9 +199,9 @@ class RenderedText:
     path: str           # site path, <slug>.html
     html: bytes         # b"" once the page has gone to the output
     summary: dict       # the text's front matter and counts, as the index shows them
-    occurrences: dict   # term id -> [¶ numbers]
+    occurrences: dict   # term id -> [¶ numbers, or line numbers of verse]
     header: dict        # header field (subtitle, byline…) -> [term ids found there]
-    links: list         # [(href, source path, line)]
+    links: list         # [(href, source path, line, site path of the page it is on)]
     ids: PageIds
     problems: list
     template_failed: bool = False
@@ -162,6 +209,16 @@ class RenderedText:
     glossary_digest: str = ""   # hash of what the glossary page takes from it
     extra_files: dict = field(default_factory=dict)     # site path -> bytes made with the page (annotations/…)
     epub: bytes = b""           # the text's EPUB chapter, compressed (only when the build makes a book)
+    # A text split into chapters: its other pages (site path -> bytes; b"" once written) and their ids
+    more_pages: dict = field(default_factory=dict)
+    more_ids: dict = field(default_factory=dict)
+    number_pages: tuple = ()    # ((first number, page path), …) when split: which page holds a number
+    number_sections: tuple = ()     # ((first number, heading title), …): the section a number stands in
+
+    @property
+    def paths(self) -> list:
+        """Every page of the text: its own, then its chapters'."""
+        return [self.path, *self.more_pages]
 
 
 @dataclass

@@ -7,20 +7,23 @@ them: see theme/README.md).
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import namedtuple
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import __version__
 from .annotate import plain_opening
 from .glossary import TermMatcher
 from .ids import make_id
-from .markdown import links_in
-from .model import HEADER_FIELDS
+from .language import cite, direction
+from .markdown import inline_children, inline_plain, links_in
+from .model import DATE, HEADER_FIELDS, schema
 from .problems import warning
+from .structure import Place as Locus
 
 
 @dataclass
@@ -35,6 +38,7 @@ class SiteContext:
     nav_pages: list     # the items of nav that are not texts
     terms: dict         # term id -> glossary entry without back-references
     image_sizes: dict   # media/… -> (width, height)
+    strings: dict = field(default_factory=dict)     # the interface in the edition's language
 
 
 def sort_key_title(title: str) -> str:
@@ -52,15 +56,45 @@ def reading_order(texts, pages):
     return texts, pages
 
 
-def navigation(texts, pages, has_glossary: bool) -> list:
-    """Every item of the edition in order: {title, url, kind} with kind text, glossary or page."""
-    return ([dict(title=t.meta.title, url=f"{t.slug}.html", kind="text") for t in texts]
-            + ([dict(title="Glossary", url="glossary.html", kind="glossary")] if has_glossary else [])
-            + [dict(title=p.meta.title, url=f"{p.slug}.html", kind="page") for p in pages])
+def navigation(texts, pages, has_glossary: bool, md=None, language: str = "en", glossary: str = "Glossary") -> list:
+    """Every item of the edition in order: {title, title_html, url, kind, lang_attrs} with kind
+    text, glossary or page; a text's title may hold inline Markdown (title_html), `title` is plain."""
+    items = []
+    for t in texts:
+        html, plain = title_forms(t.meta.title, md)
+        items.append(dict(title=plain, title_html=html, url=f"{t.slug}.html", kind="text",
+                          lang_attrs=lang_attrs(t.meta.language, language)))
+    if has_glossary:
+        items.append(dict(title=glossary, title_html=escape(glossary), url="glossary.html", kind="glossary",
+                          lang_attrs=Markup("")))
+    items += [dict(title=p.meta.title, title_html=escape(p.meta.title), url=f"{p.slug}.html", kind="page",
+                   lang_attrs=lang_attrs(p.meta.language, language)) for p in pages]
+    return items
+
+
+def title_forms(title: str, md):
+    """(HTML, plain text) of a title written with inline Markdown: *Mountain Interval* in italics on
+    the page, plain in <title> and metadata."""
+    if md is None or not re.search(r"[*_`\\\[&<]", title):
+        return escape(title), title        # nothing Markdown would change: the common case
+    children = inline_children(md, title)
+    return Markup(md.renderer.renderInline(children, md.options, {})), inline_plain(children)
+
+
+def lang_attrs(tag: str, page_language: str) -> Markup:
+    """` lang="fr"` (and ` dir="rtl"` when the direction differs) for something in another language
+    than the page's; empty otherwise."""
+    if not tag or tag == page_language:
+        return Markup("")
+    attrs = f' lang="{escape(tag)}"'
+    if direction(tag) != direction(page_language):
+        attrs += f' dir="{direction(tag)}"'
+    return Markup(attrs)
 
 
 def site_data(config) -> dict:
     return dict(title=config.title, description=config.description, language=config.language,
+                dir=direction(config.language),
                 base_url=config.base_url.rstrip("/") + "/" if config.base_url else "",
                 generator=f"edition {__version__}", epub=epub_path(config) if config.epub else "")
 
@@ -77,12 +111,12 @@ def page_data(site: dict, url: str, title: str, description: str) -> dict:
 
 
 def with_nav(context: dict, shared: SiteContext) -> dict:
-    return dict(context, site=shared.site, nav=shared.nav, nav_pages=shared.nav_pages)
+    return dict(context, site=shared.site, nav=shared.nav, nav_pages=shared.nav_pages, strings=shared.strings)
 
 
 # --- a text ---------------------------------------------------------------------------------
 
-def text_summary(annotated, edited: bool | None = None) -> dict:
+def text_summary(annotated, edited: bool | None = None, md=None, language: str = "en") -> dict:
     """The text's front matter, with its header lines glossary-linked, and its counts; `edited`:
     whether the editor changed the text from its seed (None: there is no seed to tell)."""
     text = annotated.text
@@ -91,20 +125,49 @@ def text_summary(annotated, edited: bool | None = None) -> dict:
     # The dek, byline, caption… with glossary terms linked (escaped, so safe to mark up).
     for name in HEADER_FIELDS:
         summary[f"{name}_html"] = Markup(annotated.header.get(name, ("",))[0])
+    title_html, title = title_forms(text.meta.title, md)
+    subtitle_inline, subtitle = title_forms(text.meta.subtitle, md)
     summary.update(slug=text.slug, url=f"{text.slug}.html", note_count=len(annotated.notes),
-                   paragraph_count=sum(1 for b in annotated.blocks if b.number))
+                   paragraph_count=annotated.paragraph_count, line_count=annotated.line_count,
+                   verse=annotated.verse, title=title, title_html=title_html, subtitle_plain=subtitle,
+                   subtitle_inline=subtitle_inline,
+                   lang=text.meta.language or language, lang_attrs=lang_attrs(text.meta.language, language))
+    # asdict() copied the dates into dicts: keep each PartialDate, whose str() is its ISO form
+    summary.update((name, getattr(text.meta, name)) for name, kind in schema(type(text.meta)).items() if kind == DATE)
     return summary
 
 
-def text_context(annotated, summary: dict, neighbours: list, shared: SiteContext) -> dict:
+def text_context(annotated, summary: dict, neighbours: list, shared: SiteContext, chapter=None) -> dict:
+    """A text's page, or one chapter's page of a text split into chapters (chapters.Chapter)."""
     meta = annotated.text.meta
+    blocks, notes = (chapter.blocks, chapter.notes) if chapter else (annotated.blocks, annotated.notes)
     linked = dict.fromkeys([t for _, ids in annotated.header.values() for t in ids] + annotated.linked_terms)
+    if chapter:     # a chapter page offers the definitions of the terms linked on it only
+        on_page = set(re.findall(r'data-term="([^"]+)"', "".join(b.html for b in blocks)))
+        linked = {t: None for t in linked if t in on_page or (chapter.number == 1 and t in _header_terms(annotated))}
+    url = chapter.path if chapter else summary["url"]
+    title = summary["title"] if not chapter or chapter.number == 1 else f"{chapter.title} · {summary['title']}"
     return with_nav({
-        "page": page_data(shared.site, summary["url"], meta.title, meta.description or meta.subtitle),
+        "page": page_data(shared.site, url, title, meta.description or summary["subtitle_plain"]),
         # the texts before and after this one: a list of every text on every page grows as N²
-        "neighbours": neighbours,
-        "text": summary, "blocks": annotated.blocks, "notes": annotated.notes,
+        "neighbours": chapter.neighbours if chapter else neighbours,
+        "text": summary, "blocks": blocks, "notes": notes,
+        "contents": chapter.contents if chapter else contents(annotated, summary["url"]),
+        "chapter": chapter,
         "terms": [shared.terms[t] for t in linked if t in shared.terms]}, shared)
+
+
+def _header_terms(annotated) -> set:
+    return {t for _, ids in annotated.header.values() for t in ids}
+
+
+def contents(annotated, url: str) -> list:
+    """The text's headings as a contents list, when it has enough of them to need one:
+    [{title, url, level}] (url on this page: `#s-…`)."""
+    found = annotated.sections
+    if len(found) < 3:
+        return []
+    return [dict(title=s.title, url=f"#{s.id}", level=s.level) for s in found]
 
 
 # --- the other pages ------------------------------------------------------------------------
@@ -116,8 +179,11 @@ def index_context(rendered, shared: SiteContext) -> dict:
 
 
 def glossary_context(rendered, shared: SiteContext) -> dict:
-    return with_nav({"page": page_data(shared.site, "glossary.html", "Glossary", f"The terms of {shared.config.title}"),
-                     "terms": glossary_entries(list(shared.terms.values()), rendered)}, shared)
+    strings = shared.strings
+    title = strings.get("glossary", "Glossary")
+    description = strings.get("glossary_description", "The terms of {title}").replace("{title}", shared.config.title)
+    return with_nav({"page": page_data(shared.site, "glossary.html", title, description),
+                     "terms": glossary_entries(list(shared.terms.values()), rendered, strings)}, shared)
 
 
 def page_context(page, body_html: str, shared: SiteContext) -> dict:
@@ -126,7 +192,8 @@ def page_context(page, body_html: str, shared: SiteContext) -> dict:
 
 
 def not_found_context(shared: SiteContext) -> dict:
-    return with_nav({"page": page_data(shared.site, "404.html", "Page not found", "")}, shared)
+    return with_nav({"page": page_data(shared.site, "404.html", shared.strings.get("not_found_title", "Page not found"),
+                                       "")}, shared)
 
 
 # --- the glossary ---------------------------------------------------------------------------
@@ -144,21 +211,31 @@ def glossary_definitions(glossary, md) -> list:
 
 
 # Back-references are a hundred thousand items at scale: named tuples, a quarter of a dict's size.
-Ref = namedtuple("Ref", "title url paragraphs")
-Place = namedtuple("Place", "label number url")
+Ref = namedtuple("Ref", "title url paragraphs title_html lang_attrs")
+Place = namedtuple("Place", "label number url section")
 
 
-def glossary_entries(terms, rendered) -> list:
+def glossary_entries(terms, rendered, strings: dict | None = None) -> list:
     refs = {}   # term id -> [ref], in one pass over the texts (terms × texts is 3 million at scale)
     for r in rendered:
         places = {}
         for name, ids in r.header.items():
             for term_id in dict.fromkeys(ids):
-                places.setdefault(term_id, []).append(Place(HEADER_FIELDS[name], None, f"{r.path}#{name}"))
+                places.setdefault(term_id, []).append(Place(HEADER_FIELDS[name], None, f"{r.path}#{name}", ""))
+        kind = "line" if r.summary.get("verse") else "paragraph"
+        starts = [first for first, _ in r.number_pages]
+        section_starts = [first for first, _ in r.number_sections]
         for term_id, numbers in r.occurrences.items():
-            places.setdefault(term_id, []).extend(Place(f"¶ {n}", n, f"{r.path}#p{n}") for n in numbers)
+            spots = places.setdefault(term_id, [])
+            for n in numbers:
+                page = r.number_pages[bisect.bisect_right(starts, n) - 1][1] if starts else r.path
+                at = bisect.bisect_right(section_starts, n) - 1
+                section = r.number_sections[at][1] if at >= 0 else ""
+                label = cite(Locus(kind, n, n, ""), strings)
+                spots.append(Place(label, n, f"{page}#{'l' if kind == 'line' else 'p'}{n}", section))
         for term_id, found in places.items():
-            refs.setdefault(term_id, []).append(Ref(r.summary["title"], r.path, found))
+            refs.setdefault(term_id, []).append(Ref(r.summary["title"], r.path, found, r.summary.get("title_html", ""),
+                                                    r.summary.get("lang_attrs", "")))
     return [dict(term, refs=refs.get(term["id"], [])) for term in terms]
 
 

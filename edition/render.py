@@ -4,16 +4,21 @@ The theme receives plain data (see theme/README.md) and knows nothing of parsing
 """
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import yaml
 
+from .language import cite, format_date, plural_form
 from .layout import DEFAULT_THEME, THEMES_DIR, inside, theme_folders
-from .problems import error
+from .problems import error, warning
+
+FALLBACK = "en"
+# Optional strings: without them CLDR's own date patterns are used, never English ones.
+OPTIONAL = {"date_day", "date_month", "date_year"}
 
 
 @dataclass
@@ -22,6 +27,7 @@ class Theme:
     static: dict        # site path ("static/…") -> file Path
     root: Path          # the project, for the paths in template problems
     problems: list      # what could not be taken into the theme
+    strings: list = field(default_factory=list)     # [(folder path, {tag: {key: value}})], the theme first
 
 
 def load_theme(root: Path, name: str) -> Theme:
@@ -32,6 +38,9 @@ def load_theme(root: Path, name: str) -> Theme:
     env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False,
                        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["longdate"] = longdate
+    env.filters["fill"] = fill
+    env.filters["count"] = count
+    env.filters["cite"] = cite_filter
     static, problems = {}, []
     project = root.resolve()
     for folder in reversed(folders):
@@ -47,7 +56,55 @@ def load_theme(root: Path, name: str) -> Theme:
                                           "published; copy the file into the theme instead"))
                     continue
                 static["static/" + path.relative_to(base).as_posix()] = path
-    return Theme(env, static, root, problems)
+    strings = [(folder, _read_strings(folder / "strings")) for folder in folders]
+    return Theme(env, static, root, problems, strings)
+
+
+def _read_strings(folder: Path) -> dict:
+    found = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data = None
+        found[path.stem] = data if isinstance(data, dict) else {}
+    return found
+
+
+def interface_strings(theme: Theme, tag: str):
+    """({key: string}, problems): the interface in the language `tag`, from the theme's strings
+    files (the theme's own, then the default theme's; `fr-CA`, then `fr`), English where a
+    string is missing, with a warning that names the file to add it to."""
+    language = tag.split("-")[0]
+    wanted = list(dict.fromkeys([tag, language]))
+    chain = [found[t] for t in wanted for _, found in theme.strings if t in found]
+    english = [found[FALLBACK] for _, found in theme.strings if FALLBACK in found]
+    merged, problems = {}, []
+    where = _strings_path(theme, language)
+    for key in dict.fromkeys(k for table in english + chain for k in table):
+        value = next((table[key] for table in chain if key in table), None)
+        if value is None:
+            if key in OPTIONAL:
+                continue        # CLDR's own pattern for the language
+            value = next(table[key] for table in english if key in table)
+            if chain and language != FALLBACK:
+                problems.append(warning(where, None, f"no string `{key}` for `{tag}`, so the English one is "
+                                                     f"used; add `{key}: …` to {where}"))
+        merged[key] = value
+    if not chain and language != FALLBACK:
+        problems.append(warning(where, None, f"the theme has no strings for `{tag}`, so the interface is in "
+                                             f"English; copy {THEMES_DIR}/{DEFAULT_THEME}/strings/en.yaml to "
+                                             f"{where} and translate it"))
+    return merged, problems
+
+
+def _strings_path(theme: Theme, language: str) -> str:
+    folder = theme.strings[0][0] if theme.strings else Path(THEMES_DIR) / DEFAULT_THEME
+    try:
+        folder = folder.relative_to(theme.root)
+    except ValueError:
+        pass
+    return f"{folder.as_posix()}/strings/{language}.yaml"
 
 
 class _Environment(jinja2.Environment):
@@ -73,10 +130,34 @@ class _Environment(jinja2.Environment):
         return super().getattr(obj, attribute)     # the rare miss: Jinja's own lookup and Undefined
 
 
-def longdate(value) -> str:
-    if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
-    return str(value or "")
+@jinja2.pass_context
+def longdate(context, value) -> str:
+    """A PartialDate written the page's way ("3 March 2025", "novembre 1863", "1916")."""
+    if not value:
+        return ""
+    return format_date(value, context["site"]["language"], context["strings"])
+
+
+def fill(template: str, **values) -> str:
+    """An interface string with its {placeholders} filled in: "Note {n}"|fill(n=3)."""
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
+@jinja2.pass_context
+def cite_filter(context, place) -> str:
+    """How a reader cites a place (a note's): "¶ 3", "l. 12", "ll. 3–5", "§ Preamble"."""
+    return cite(place, context["strings"])
+
+
+@jinja2.pass_context
+def count(context, forms, n: int) -> str:
+    """A count in the page's language: strings.notes|count(3) -> "3 notes" (CLDR plural rules)."""
+    if isinstance(forms, str):
+        return fill(forms, n=n)
+    form = plural_form(context["site"]["language"], n)
+    return fill(forms.get(form) or forms.get("other") or next(iter(forms.values()), ""), n=n)
 
 
 def render_page(theme: Theme, name: str, context: dict):

@@ -171,7 +171,7 @@ class DiskStore:
         for job, page in zip(jobs, found):
             if page is None:
                 page = next(fresh)
-                self.made.append(page.path)
+                self.made.extend(page.paths)
             self._keep_text(job.key, page)
             yield job, page
 
@@ -210,17 +210,20 @@ class DiskStore:
         if data is None:
             return None
         extra = {rel: self._find_page(rel, key) for rel in stored.extra_files}
-        if None in extra.values():
+        # a text split into chapters: each of its pages as written
+        more = {rel: self._find_page(rel, key) for rel in stored.more_pages}
+        if None in extra.values() or None in more.values():
             return None
-        return dataclasses.replace(stored, html=data, extra_files=extra)
+        return dataclasses.replace(stored, html=data, extra_files=extra, more_pages=more)
 
     def _keep_text(self, key: str, page) -> None:
         # The page and the files made with it (annotations/…) are read back from the output
         # next time, like any page: the record keeps only their names.
         self._record(page.path, key, page.html)
-        for rel, data in page.extra_files.items():
+        for rel, data in [*page.extra_files.items(), *page.more_pages.items()]:
             self._record(rel, key, data)
-        self.texts[key] = dataclasses.replace(page, html=b"", extra_files=dict.fromkeys(page.extra_files, b""))
+        self.texts[key] = dataclasses.replace(page, html=b"", extra_files=dict.fromkeys(page.extra_files, b""),
+                                              more_pages=dict.fromkeys(page.more_pages, b""))
 
     def _find_page(self, path: str, key: str):
         """The page as last written, if its inputs are unchanged and nobody touched the file."""

@@ -106,7 +106,7 @@ def note_annotation(placed, visible: str, at: Addresses, language: str) -> dict:
             "target": {"type": "SpecificResource", "source": at.page,
                        "selector": text_selectors(visible, placed.start, placed.end)}}
     if note.date:   # when what the note tells happened (its `date:` line); the anno context defines schema:
-        data["schema:temporalCoverage"] = note.date
+        data["schema:temporalCoverage"] = str(note.date)      # 1916, 1863-11 or 1863-11-19 (ISO 8601)
     return data
 
 
@@ -121,7 +121,7 @@ def hypothesis_file(annotated, site: dict) -> dict:
         annotations.append({"uri": at.page, "document": {"title": [text.meta.title]},
                             "text": absolute_markdown_links(placed.note.body, at), "tags": [],
                             "target": [{"source": at.page, "selector": [quote]}]})
-    date = f"{text.meta.date}T00:00:00.000Z" if text.meta.date else ""
+    date = f"{text.meta.date.as_date()}T00:00:00.000Z" if text.meta.date else ""
     return {"export_date": date, "export_userid": "", "client_version": "", "annotations": annotations}
 
 

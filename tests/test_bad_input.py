@@ -131,12 +131,30 @@ CASES = [
           "e.g. byline: \"…\""]),
     Case("front matter: a date that does not exist",
          put(TEXT, front("title: Alpha", "date: 2025-02-30")),
-         ["content/texts/alpha.md:3: error: `date: 2025-02-30` is not a date; write it as YYYY-MM-DD "
-          "(e.g. 2025-02-20), or leave it empty when the source gives none"]),
+         ["content/texts/alpha.md:3: error: `date: 2025-02-30` is not a date; write the year, the year and month or the full date "
+          "(1916, 1863-11 or 1863-11-19), or leave it empty when the source gives none"]),
     Case("front matter: a date in words",
          put(TEXT, front("title: Alpha", "date: 20 February 2025")),
-         ["content/texts/alpha.md:3: error: `date: 20 February 2025` is not a date; write it as YYYY-MM-DD "
-          "(e.g. 2025-02-20), or leave it empty when the source gives none"]),
+         ["content/texts/alpha.md:3: error: `date: 20 February 2025` is not a date; write the year, the year and month or the full date "
+          "(1916, 1863-11 or 1863-11-19), or leave it empty when the source gives none"]),
+    Case("front matter: a language named in words",
+         put(TEXT, front("title: Alpha", "language: french")),
+         ["content/texts/alpha.md:3: error: `language: french` is not a language tag (BCP 47); did you mean `fr`?"]),
+    Case("front matter: no language at all",
+         put(TEXT, front("title: Alpha", "language: xx-yy")),
+         ["content/texts/alpha.md:3: error: `language: xx-yy` is not a language tag (BCP 47); write a language "
+          "tag such as `en`, `fr`, `de-CH` or `ar`"]),
+    Case("front matter: a form the build does not know",
+         put(TEXT, front("title: Alpha", "form: poem")),
+         ["content/texts/alpha.md:3: error: `form: poem` is not allowed; use one of: prose, verse, or leave it out"]),
+    Case("front matter: split by something other than chapters",
+         put(TEXT, front("title: Alpha", "split: pages")),
+         ["content/texts/alpha.md:3: error: `split: pages` is not allowed; use one of: chapters, none, or leave "
+          "it out"]),
+    Case("a note's date that is no date",
+         put(NOTES, "## CECOT\ndate: 1863-13\n\nA note.\n"),
+         ["content/notes/alpha.md:2: error: `date: 1863-13` is not a date; write the year, the year and month or "
+          "the full date (1916, 1863-11 or 1863-11-19), or remove the line"]),
     Case("front matter: unknown key names the closest known key (warning; --strict fails)",
          put(TEXT, front("title: Alpha", "bylin: Me")),
          ["content/texts/alpha.md:3: warning: unknown front matter key `bylin` is ignored; did you mean "
@@ -606,7 +624,7 @@ def test_every_problem_is_reported_at_once(project, capsys):
         "of the site's .html pages",
         "content/notes/alpha.md:1: error: anchor “nowhere” not found in content/texts/alpha.md; the text may "
         "have changed — copy the phrase exactly as the text has it (quotes and dashes included)",
-        "content/texts/alpha.md:3: error: `date: soon` is not a date; write it as YYYY-MM-DD (e.g. 2025-02-20), "
-        "or leave it empty when the source gives none",
+        "content/texts/alpha.md:3: error: `date: soon` is not a date; write the year, the year and month or the "
+        "full date (1916, 1863-11 or 1863-11-19), or leave it empty when the source gives none",
         "3 error(s), 0 warning(s)",
     ]

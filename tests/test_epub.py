@@ -22,7 +22,7 @@ TEXTS = {
         "- an item with the fee\n- another\n",
         subtitle="On the fee", byline="A. Writer", publisher="The Paper", date="2024-05-06",
         source_url="https://example.org/letter", copyright="© The Paper"),
-    "content/notes/letter.md": "## relatively low\nid: low\n\nSaid *twice*; see [the poem](song.html#p1) and "
+    "content/notes/letter.md": "## relatively low\nid: low\n\nSaid *twice*; see [the poem](song.html#l1) and "
                                "[the fee](glossary.html#fee).\n\n## the fee\noccurrence: 3\n\nThe third one.\n\n"
                                "## A heading with\n\nA note in a heading.\n",
     "content/texts/song.md": text_file("A song", "First line of the song\nsecond line\nthird line\n\n"
@@ -88,7 +88,7 @@ def test_notes_are_pop_up_footnotes_after_their_paragraph_with_a_way_back(book):
     assert paragraph < reference < footnote < letter.index('id="p2"')
     assert '<a href="#ref-low" role="doc-backlink">Note 1</a>' in letter
     # links between the site's pages are links between the book's documents
-    assert 'href="song.xhtml#p1"' in letter and 'href="glossary.xhtml#fee"' in letter
+    assert 'href="song.xhtml#l1"' in letter and 'href="glossary.xhtml#fee"' in letter
     assert ".html" not in re.sub(r'href="https?://[^"]*"', "", letter)
     # a note anchored in a heading follows the heading
     assert letter.index('id="note-a-heading-with"') > letter.index("<h2>")
@@ -106,8 +106,11 @@ def test_verse_keeps_its_lines_and_a_text_its_language(book):
     files = documents(book)
     song = files["EPUB/song.xhtml"]
     assert 'lang="fr" xml:lang="fr"' in song and 'class="text verse"' in song
-    assert "First line of the song\nsecond line\nthird line" in song       # soft breaks: kept by the CSS
-    assert "Hard<br />\n\u00a0\u00a0broken<br />\nlines" in song            # hard breaks, as ingest writes verse
+    # each line of verse its own line (a soft break or a hard one, as ingest writes verse), numbered on
+    assert ('<span class="line" id="l1">First line of the song</span><br /><span class="line" id="l2">second line'
+            '</span><br /><span class="line" id="l3">third line</span>') in song
+    assert ('<span class="line" id="l4">Hard</span><br /><span class="line" id="l5"><a class="line-number" '
+            'href="#l5" aria-label="Line 5">5</a>\u00a0\u00a0broken</span><br />') in song
     assert ".verse .block p:not(.pnum) { white-space: pre-line; }" in files["EPUB/epub.css"]
 
 

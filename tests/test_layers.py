@@ -8,25 +8,33 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "edition"
 
 BOTTOM = set()      # imports nothing from edition
-STAGE_HELPERS = {"problems", "model", "layout", "urls", "ids", "sections", "markdown", "files", "frontmatter"}
+STAGE_HELPERS = {"problems", "model", "layout", "urls", "ids", "sections", "markdown", "files", "frontmatter",
+                 "language"}
 
 ALLOWED = {
     # the bottom floor: plain values and names
     "__init__": BOTTOM, "problems": BOTTOM, "model": BOTTOM, "layout": BOTTOM, "urls": BOTTOM,
     "ids": BOTTOM, "sections": BOTTOM, "glossary": BOTTOM, "parallel": BOTTOM, "environment": BOTTOM,
+    "language": BOTTOM,     # BCP 47 tags (langcodes), text direction, dates and citations in a language
     # reading the project and the Markdown dialect
     "markdown": {"problems", "sections"},
     "files": {"problems", "layout"},
-    "frontmatter": {"problems", "model", "urls"},
-    "config": {"problems", "layout", "urls", "frontmatter"},
+    "frontmatter": {"problems", "model", "urls", "language"},
+    "config": {"problems", "layout", "urls", "frontmatter", "language"},
     "messages": {"problems"},
     # the stages: data in, data and problems out; never a store, a pool or a writer
     "load": STAGE_HELPERS,
-    "annotate": {"problems", "model", "markdown"},
-    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary", "ids"},
+    "annotate": {"problems", "model", "markdown", "anchors", "structure", "verse"},
+    # annotate's parts: where notes' quotes land; blocks, numbers, lines and places; verse lines; headings
+    "anchors": {"problems"},
+    "structure": {"headings", "verse"},
+    "verse": BOTTOM,
+    "headings": {"ids"},
+    "chapters": BOTTOM,     # a text split into one page per chapter
+    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary", "ids", "language", "structure"},
     "webannotation": {"annotate"},
     "epub": BOTTOM,
-    "render": {"problems", "layout"},
+    "render": {"problems", "layout", "language"},
     "linkcheck": {"problems", "urls"},
     "publish": BOTTOM,
     "media": {"problems", "layout"},
@@ -35,10 +43,11 @@ ALLOWED = {
     "reuse": {"__init__", "files", "layout", "parallel"},
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
-    "build": STAGE_HELPERS | {"annotate", "config", "glossary", "ingest", "linkcheck", "load", "media", "pages",
-                              "publish", "render", "reuse", "epub", "webannotation"},
+    "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media",
+                              "pages", "publish", "render", "reuse", "epub", "webannotation"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
-    "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load"},
+    "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
+                  "language"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
     "cli": {"pipeline", "ingest", "authoring", "annotations_in", "serve", "messages", "problems", "urls", "layout"},
     "annotations_in": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load", "ids",

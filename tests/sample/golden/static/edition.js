@@ -23,13 +23,21 @@
   if (load("edition-annotations") === "off") root.classList.add("annotations-off");
 
   function theme() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
+  // The words the script writes come from the page, in its language (data-* set by the theme).
+  function say(el, name, fallback, values) {
+    var text = (el && el.getAttribute("data-" + name)) || fallback;
+    Object.keys(values || {}).forEach(function (key) { text = text.split("{" + key + "}").join(values[key]); });
+    return text;
+  }
 
   function setupSwitches() {
     var themeButton = document.querySelector(".theme-toggle");
     var notesButton = document.querySelector(".annotations-toggle");
     function label() {
-      if (themeButton) themeButton.textContent = theme() === "dark" ? "Light theme" : "Dark theme";
-      if (notesButton) notesButton.textContent = root.classList.contains("annotations-off") ? "Show annotations" : "Hide annotations";
+      if (themeButton) themeButton.textContent = theme() === "dark" ? say(themeButton, "light", "Light theme")
+                                                                    : say(themeButton, "dark", "Dark theme");
+      if (notesButton) notesButton.textContent = root.classList.contains("annotations-off")
+        ? say(notesButton, "show", "Show annotations") : say(notesButton, "hide", "Hide annotations");
     }
     if (themeButton) {
       themeButton.addEventListener("click", function () {
@@ -99,7 +107,8 @@
       var close = document.createElement("button");
       close.type = "button";
       close.className = "sidenote-close";
-      close.textContent = "Close note " + note.querySelector(".sidenote-number").textContent;
+      close.textContent = say(document.body, "close-note", "Close note {n}",
+                              { n: note.querySelector(".sidenote-number").textContent });
       close.addEventListener("click", function () { closeNote(note); });
       full.appendChild(close);
       note.appendChild(full);
@@ -174,7 +183,7 @@
       popover.firstChild.textContent = title;
       popover.children[1].appendChild(definition.content.cloneNode(true));
       popover.querySelector("a").href = term.getAttribute("href");
-      popover.querySelector("a").textContent = "Glossary entry: " + title;
+      popover.querySelector("a").textContent = say(document.body, "glossary-entry", "Glossary entry: {term}", { term: title });
       term.after(popover);
       popover.hidden = false;
       term.setAttribute("aria-expanded", "true");
@@ -216,6 +225,9 @@
     popover = document.createElement("div");
     popover.className = "popover";
     popover.id = "term-popover";
+    // In the edition's language and direction, even beside a term of a text in another.
+    popover.lang = root.lang;
+    popover.dir = root.dir || "ltr";
     popover.addEventListener("mouseenter", function () { clearTimeout(timer); });
     popover.addEventListener("mouseleave", function () { if (openedBy === "hover") later(closePopover, 300); });
     popover.addEventListener("focusout", function (event) {
