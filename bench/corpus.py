@@ -5,6 +5,8 @@ arguments give byte-identical files on any machine (tests/test_bench_corpus.py c
 
     python bench/corpus.py --n 1000 --out /tmp/corpus [--terms 3000]
 
+    python bench/corpus.py --book 100000 --out /tmp/book [--chapters 25]
+
 Writes OUT/content/{texts,notes}/text-NNNN.md and OUT/content/glossary.md (the edition's own
 formats, see docs/formats.md) and OUT/hugo/ (the same texts with each note as an inline `[^n]`
 footnote, plus a minimal Hugo site). Theme and site.yaml are not written: the runner adds them.
@@ -152,6 +154,9 @@ def visible_of(blocks) -> str:
     """The text as the build sees it: one string, blocks joined by a character no quote contains."""
     parts = []
     for kind, tokens in blocks:
+        if kind == "chapter":
+            parts.append(f"Chapter {tokens}")
+            continue
         for item in (tokens if kind == "list" else [tokens]):
             parts.append(" ".join(visible for _, visible, _ in item))
     return "\x00".join(parts)
@@ -216,6 +221,8 @@ def render_text(index, n_texts, blocks, anchors, seed, footnotes: bool):
             return " ".join(parts)
         if kind == "h2":
             out.append("## " + " ".join(v.strip(".,“”") for _, v, _ in tokens).capitalize())
+        elif kind == "chapter":
+            out.append(f"## Chapter {tokens}")
         elif kind == "quote":
             out.append("> " + line(tokens))
         elif kind == "list":
@@ -285,6 +292,41 @@ def write_corpus(out: Path, n_texts: int, n_terms: int = 300, seed: int = SEED) 
     _write(hugo / "layouts" / "index.html", HUGO_LIST)
 
 
+# --- one long book, split into chapters ------------------------------------------------------
+
+def make_book(words_wanted: int, chapters: int, glossary_names: list, seed: int = SEED):
+    """(blocks, anchors) of a book of about `words_wanted` words in `chapters` chapters, a
+    note about every 500 words."""
+    rng = random.Random(seed * 31 + words_wanted)
+    words = vocabulary(seed)
+    hit_rate = TERM_HITS_PER_TEXT / 1000
+    per_chapter = words_wanted // chapters
+    blocks = []
+    for number in range(1, chapters + 1):
+        blocks.append(("chapter", number))
+        count = 0
+        while count < per_chapter - 70:
+            tokens = paragraph_tokens(rng, words, glossary_names, rng.randrange(40, 121), hit_rate)
+            blocks.append(("p", tokens))
+            count += len(tokens)
+    anchors = choose_anchors(rng, blocks, words_wanted // 500)
+    return blocks, anchors
+
+
+def write_book(out: Path, words: int = 100_000, chapters: int = 25, n_terms: int = 300, seed: int = SEED) -> None:
+    """OUT/content/texts/book.md (`split: chapters`), its notes and the glossary."""
+    glossary = make_glossary(n_terms, seed)
+    names = [name for term, aliases, _ in glossary for name in [term, *aliases]]
+    blocks, anchors = make_book(words, chapters, names, seed)
+    body, notes = render_text(1, 1, blocks, anchors, seed, footnotes=False)
+    for folder in (out / "content" / "texts", out / "content" / "notes"):
+        folder.mkdir(parents=True, exist_ok=True)
+    head = '---\ntitle: "A long book"\nbyline: "A. Writer"\ndate: 1900\nsplit: chapters\n---\n'
+    _write(out / "content" / "texts" / "book.md", head + body)
+    _write(out / "content" / "notes" / "book.md", notes_file(notes, random.Random(seed)))
+    _write(out / "content" / "glossary.md", glossary_file(glossary))
+
+
 def _write(path: Path, text: str) -> None:
     path.write_bytes(text.encode("utf-8"))   # bytes, so no platform newline translation
 
@@ -295,8 +337,14 @@ def main(argv=None) -> None:
     parser.add_argument("--terms", type=int, default=300, help="glossary size (default 300)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--book", type=int, metavar="WORDS",
+                        help="instead: one book of WORDS words in chapters (`split: chapters`)")
+    parser.add_argument("--chapters", type=int, default=25, help="chapters of the --book (default 25)")
     args = parser.parse_args(argv)
-    write_corpus(args.out, args.n, args.terms, args.seed)
+    if args.book:
+        write_book(args.out, args.book, args.chapters, args.terms, args.seed)
+    else:
+        write_corpus(args.out, args.n, args.terms, args.seed)
 
 
 if __name__ == "__main__":

@@ -266,10 +266,19 @@ def _marked(piece, marks, note_label: str = LABELS["note_label"], keep_break: bo
     cuts = {piece.start, piece.end}
     for start, end, *_ in marks:
         cuts.update(x for x in (start, end) if piece.start < x < piece.end)
+    # A line of verse indented with spaces: its indentation stays outside a note's tint.
+    # (Earlier children are still as parsed: insert_markup works from the last one back.)
+    at_line_start = piece.child == 0 or piece.inline.children[piece.child - 1].type in LINE_BREAKS
+    indent = len(child.content) - len(child.content.lstrip()) if keep_break and at_line_start else 0
+    if 0 < indent < len(child.content):
+        cuts.add(piece.start + indent)
     edges = sorted(cuts)
     out = []
     for left, right in zip(edges, edges[1:]):
         words = escapeHtml(child.content[left - piece.start:right - piece.start])
+        if right <= piece.start + indent:
+            out.append(words)
+            continue
         term = next((m for m in terms if m[0] <= left and right <= m[1]), None)
         if term:
             words = (f'<a class="term" href="glossary.html#{escape(term[3])}" '
