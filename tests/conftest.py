@@ -54,6 +54,7 @@ def text_file(title: str, body: str, **meta) -> str:
 def visible_words(fragment: str) -> list:
     """The words a reader sees in an HTML fragment."""
     fragment = re.sub(r'<sup class="note-ref".*?</sup>', "", fragment, flags=re.S)
+    fragment = re.sub(r'<a class="line-number".*?</a>', "", fragment, flags=re.S)      # the apparatus of verse
     fragment = re.sub(r"</?(p|li|ul|ol|div|h[1-6]|blockquote|br|aside|section|dd|dt|td|th|tr)\b[^>]*>", " ", fragment)
     fragment = re.sub(r"<[^>]+>", "", fragment)
     return html.unescape(fragment).split()

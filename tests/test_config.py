@@ -77,3 +77,19 @@ def test_a_folder_that_is_no_edition_says_where_to_run_from(tmp_path):
     assert messages(load_config(tmp_path)[1]) == [
         "site.yaml: error: there is no edition here (no site.yaml, no content/); cd to the edition's folder, "
         "or pass --root FOLDER"]
+
+
+def test_the_language_is_a_language_tag_with_a_did_you_mean(tmp_path):
+    config, problems = load_config(project(tmp_path, "title: E\nlanguage: fr_FR\n"))
+    assert problems == [] and config.language == "fr-FR"
+    _, problems = load_config(project(tmp_path / "b", "title: E\nlanguage: french\n"))
+    assert messages(problems) == ["site.yaml:2: error: `language: french` is not a language tag (BCP 47); "
+                                  "did you mean `fr`?"]
+
+
+def test_line_numbers_is_a_whole_number(tmp_path):
+    config, problems = load_config(project(tmp_path, "title: E\nline_numbers: 4\n"))
+    assert problems == [] and config.line_numbers == 4
+    _, problems = load_config(project(tmp_path / "b", "title: E\nline_numbers: every fifth\n"))
+    assert messages(problems) == ["site.yaml:2: error: `line_numbers: every fifth` must be a whole number (0 or "
+                                  "more), e.g. `line_numbers: 5`"]

@@ -98,3 +98,38 @@ def test_ingest_never_crashes_on_any_bytes(data):
     for problem in result.problems:
         assert str(problem).startswith("seeds/any.txt")
         assert "; " in problem.message or ": " in problem.message      # what, then how to fix
+
+
+STANZA = st.lists(PARAGRAPH, min_size=1, max_size=6)
+POEM = st.lists(STANZA, min_size=1, max_size=4)
+
+
+@SETTINGS
+@given(POEM, st.data())
+def test_verse_keeps_every_line_as_written_and_numbers_them_in_order(stanzas, data):
+    body = "\n\n".join("\\\n".join(lines) for lines in stanzas) + "\n"
+    lines = [line for stanza in stanzas for line in stanza]
+    flat = "\n".join(lines)
+    line_index = data.draw(st.integers(0, len(lines) - 2), label="line") if len(lines) > 1 else None
+    notes = []
+    if line_index is not None and stanzas and any(len(s) > 1 for s in stanzas):
+        # a quote across a line break, written with ` / `: the end of one line, the start of the next
+        first, second = lines[line_index].split()[-1], lines[line_index + 1].split()[0]
+        quote = f"{first} / {second}"
+        words = flat.split()
+        if words.count(first) == 1 and words.count(second) == 1 and first != second:
+            notes = parse_notes(NotesFile("content/notes/t.md", f"## {quote}\nid: n\n\nA note.\n"), "t", [])
+    text = Text("t", "content/texts/t.md", TextMeta(title="T", form="verse"), body, 4)
+    result = annotate_text(text, notes, TermMatcher([]), "all", make_markdown())
+    html = "".join(b.html for b in result.blocks)
+    shown = [reader_text(re.sub(r'<a class="line-number".*?</a>', "", line))
+             for line in re.findall(r'<span class="line" id="l\d+">(.*?)</span>(?:<br />|</p>)', html, flags=re.S)]
+    assert shown == lines       # each line on its own, its words and spaces as the source has them
+    assert re.findall(r'id="l(\d+)"', html) == [str(n) for n in range(1, len(lines) + 1)]
+    assert result.line_count == len(lines)
+    if notes:
+        in_stanza = [len(s) for s in stanzas]
+        crosses_stanza = line_index + 1 in {sum(in_stanza[:k]) for k in range(1, len(in_stanza))}
+        assert bool(result.notes) is not crosses_stanza     # a quote never runs from one stanza into the next
+        if result.notes:
+            assert (result.notes[0].place.first, result.notes[0].place.last) == (line_index + 1, line_index + 2)
