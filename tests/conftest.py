@@ -27,9 +27,10 @@ def write_project(root: Path, files: dict, site_yaml: str = SITE_YAML) -> Path:
     return root
 
 
-def build_edition(root: Path, theme: str | None = None, name: str = "reading") -> Path:
-    """Build a fixture edition (tests/fixtures/editions/NAME, with the repo's themes) in `root`;
-    return the site. The fixtures are the tests' own texts: the sample edition is not used."""
+def build_edition(root: Path, theme: str | None = None, name: str = "reading", language: str | None = None) -> Path:
+    """Build a fixture edition (tests/fixtures/editions/NAME, with the repo's themes) in `root`,
+    with another theme or edition language if given; return the site. The fixtures are the
+    tests' own texts: the sample edition is not used."""
     from edition import cli
 
     shutil.copytree(FIXTURES / name, root, dirs_exist_ok=True)
@@ -38,6 +39,9 @@ def build_edition(root: Path, theme: str | None = None, name: str = "reading") -
     if theme:
         settings = re.sub(r"(?m)^theme:.*$", f"theme: {theme}", settings)
         assert f"theme: {theme}" in settings
+    if language:
+        settings = re.sub(r"(?m)^language:.*$", f"language: {language}", settings)
+        assert f"language: {language}" in settings
     (root / "site.yaml").write_text(settings, encoding="utf-8")
     status = cli.main(["--root", str(root)])
     assert status == 0, f"the fixture edition {name} did not build; run `python build.py --root {root} check`"
