@@ -47,3 +47,16 @@ def test_hugo_copy_carries_every_note_as_a_footnote(tmp_path):
         hugo = (tmp_path / "hugo" / "content" / "texts" / f"text-{index:04d}.md").read_text(encoding="utf-8")
         count = notes.count("\n## ") + notes.startswith("## ")
         assert hugo.count(f"[^{count}]:") == 1 and f"[^{count + 1}]" not in hugo
+
+
+def test_the_book_is_the_same_bytes_every_time_and_splits_into_its_chapters(tmp_path, capsys):
+    corpus.write_book(tmp_path / "a", words=3000, chapters=3)
+    corpus.write_book(tmp_path / "b", words=3000, chapters=3)
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+    root = tmp_path / "a"
+    book = (root / "content" / "texts" / "book.md").read_text(encoding="utf-8")
+    assert "split: chapters" in book and book.count("\n## Chapter ") == 3
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    assert cli_main(["build", "--root", str(root)]) == 0
+    assert sorted(p.name for p in (root / "_site").glob("book*.html")) == ["book.2.html", "book.3.html", "book.html"]

@@ -127,3 +127,18 @@ def test_a_link_in_a_theme_s_static_folder_to_a_file_elsewhere_is_refused_not_pu
     err = capsys.readouterr().err
     assert "theme/default/static/key.txt: error: is a link to" in err and "outside the project" in err
     assert not (root / "_site").exists()
+
+
+@pytest.fixture(scope="module")
+def shapes_site(tmp_path_factory):
+    return build_edition(tmp_path_factory.mktemp("shapes"), name="shapes")
+
+
+def test_verse_and_chapter_pages_stay_within_the_budget_too(shapes_site):
+    assets = sum((shapes_site / "static" / name).stat().st_size for name in ("edition.css", "edition.js"))
+    for name in ("the-road-not-taken.html", "o-captain-my-captain.html", "the-keepers-year.html",
+                 "the-keepers-year.3.html", "declaration-des-droits-de-l-homme.html"):
+        weight = (shapes_site / name).stat().st_size + assets
+        assert weight < 100_000, f"{name} weighs {weight} bytes with its CSS and JavaScript; the budget is 100 KB"
+    for name, html in pages(shapes_site).items():
+        assert not re.search(r"<[a-z][^>]*\sstyle=", html) and "<style" not in html, name

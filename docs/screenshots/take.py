@@ -1,9 +1,12 @@
-"""Screenshots of the article page for the README, from a fresh build of the real edition.
+"""Screenshots for the README and docs, from fresh builds of the tests' fixture editions.
 
-    python docs/screenshots/take.py
+    python docs/screenshots/take.py [article] [verse]      # both when none is named
 
 Builds into a temporary folder (the repo's _site/ is left alone) and writes
-docs/screenshots/article-wide.png (1280 px) and article-narrow.png (390 px, a note open in place).
+docs/screenshots/article-wide.png (1280 px) and article-narrow.png (390 px, a note open in place),
+and, from the edition of every shape (tests/fixtures/editions/shapes), verse-wide.png (a poem at
+1280 px, line numbers in the gutter, a note across a line break open in the margin) and
+verse-narrow.png (Whitman's indented lines at 390 px, long lines running on indented).
 Needs Playwright and Debian's /usr/bin/chromium, like the browser tests.
 """
 from __future__ import annotations
@@ -20,7 +23,38 @@ from browser.conftest import ARTICLE, CHROMIUM, CHROMIUM_ARGS, build_edition  # 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 
-def main() -> int:
+def main(argv=None) -> int:
+    wanted = set(argv if argv is not None else sys.argv[1:]) or {"article", "verse"}
+    taken = []
+    if "article" in wanted:
+        taken += article()
+    if "verse" in wanted:
+        taken += verse()
+    for name in taken:
+        print(f"docs/screenshots/{name}: {(HERE / name).stat().st_size // 1024} KB")
+    return 0
+
+
+def verse() -> list:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = build_edition(Path(tmp), name="shapes").as_uri() + "/"
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            wide = browser.new_page(viewport={"width": 1280, "height": 760})
+            wide.goto(base + "the-road-not-taken.html")
+            wide.click("#ref-stood a")
+            wide.evaluate("scrollTo(0, document.querySelector('.dek').getBoundingClientRect().top + scrollY - 24)")
+            wide.wait_for_timeout(300)
+            wide.screenshot(path=str(HERE / "verse-wide.png"))
+            narrow = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+            narrow.goto(base + "o-captain-my-captain.html")
+            narrow.evaluate("scrollTo(0, document.getElementById('l1').getBoundingClientRect().top + scrollY - 16)")
+            narrow.screenshot(path=str(HERE / "verse-narrow.png"))
+            browser.close()
+    return ["verse-wide.png", "verse-narrow.png"]
+
+
+def article() -> list:
     with tempfile.TemporaryDirectory() as tmp:
         url = build_edition(Path(tmp)).as_uri() + "/" + ARTICLE
         with sync_playwright() as pw:
@@ -38,9 +72,7 @@ def main() -> int:
             narrow.evaluate("scrollTo(0, document.getElementById('p3').getBoundingClientRect().top + scrollY - 120)")
             narrow.screenshot(path=str(HERE / "article-narrow.png"))
             browser.close()
-    for name in ("article-wide.png", "article-narrow.png"):
-        print(f"docs/screenshots/{name}: {(HERE / name).stat().st_size // 1024} KB")
-    return 0
+    return ["article-wide.png", "article-narrow.png"]
 
 
 if __name__ == "__main__":
