@@ -144,13 +144,16 @@ def number_notes(anchors, layout: Structure, md):
         in_verse = layout.stanzas[block_index] or layout.tokens[layout.spans[block_index][0]].type == "verse_open"
         placed.append(PlacedNote(note, number, layout.numbers[block_index] if layout.numbers else None,
                                  html, block_index, links, summary, start, end, place,
-                                 lemma(layout.visible[start:end]) if in_verse else note.quote))
+                                 lemma(layout.visible[start:end], in_verse)))
     return placed
 
 
-def lemma(quoted: str) -> str:
-    """A quote of verse as the text has it, each line break shown as ` / ` (indentation dropped;
-    no-break spaces inside a line kept)."""
+def lemma(quoted: str, verse: bool = False) -> str:
+    """A quote as the text has it (its no-break spaces, quote marks and dashes, whatever the note's
+    heading typed), runs of spaces as one; in verse each line break shown as ` / ` (indentation
+    dropped)."""
+    if not verse:
+        return re.sub(r"[ \t\n]+", " ", quoted).strip()
     return " / ".join(re.sub(r"[ \t]+", " ", line).strip(" \t\u00a0\u2007\u202f") for line in quoted.split("\n"))
 
 

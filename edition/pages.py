@@ -130,7 +130,7 @@ def text_summary(annotated, edited: bool | None = None, md=None, language: str =
     summary.update(slug=text.slug, url=f"{text.slug}.html", note_count=len(annotated.notes),
                    paragraph_count=annotated.paragraph_count, line_count=annotated.line_count,
                    verse=annotated.verse, title=title, title_html=title_html, subtitle_plain=subtitle,
-                   subtitle_inline=subtitle_inline,
+                   subtitle_inline=subtitle_inline, notes_url=f"{text.slug}.html#notes-heading",
                    lang=text.meta.language or language, lang_attrs=lang_attrs(text.meta.language, language))
     # asdict() copied the dates into dicts: keep each PartialDate, whose str() is its ISO form
     summary.update((name, getattr(text.meta, name)) for name, kind in schema(type(text.meta)).items() if kind == DATE)

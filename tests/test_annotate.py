@@ -137,3 +137,10 @@ def test_dek_and_caption_link_only_terms_the_body_lacks():
                        "&lt;b&gt;")
     assert found == ["rubio", "lake"]          # both count for the glossary's back-references
     assert 'href="glossary.html#ap"' in result.header["photo_credit"][0]
+
+
+def test_the_lemma_is_the_quote_as_the_text_has_it_with_its_no_break_spaces():
+    body = "La liberté consiste à pouvoir faire tout ce qui ne nuit pas à autrui\u00a0: ainsi, l’exercice.\n"
+    result, problems = annotate("## à autrui : ainsi\n\nA note.\n", body=body)
+    assert problems == [] and result.notes[0].lemma == "à autrui\u00a0: ainsi"
+    assert "à autrui\u00a0: ainsi</span>" in html_of(result)

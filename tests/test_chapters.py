@@ -27,6 +27,10 @@ def test_each_chapter_is_a_page_and_the_numbers_run_on(project):
     assert 'id="p1"' in first and 'id="p3"' in first and 'id="p4"' not in first
     assert '<a href="book.2.html#s-chapter-2">Chapter 2</a>' in first and 'id="about"' in first
     assert "3 chapters" in first
+    # the first page has no note of its own: "2 notes" leads to the first page that has
+    assert '<a href="book.2.html#notes-heading">2 notes</a>' in first and "notes-heading" not in first.split(
+        "book.2.html#notes-heading", 1)[1]
+    assert '<a href="book.2.html#notes-heading">2 notes</a>' in site["index.html"].decode()
     # a chapter page: its own paragraphs, numbered on; its notes numbered on; previous and next
     assert 'id="p4"' in second and 'id="p5"' in second and 'id="p6"' not in second
     assert "Chapter 2 of 3" in second and 'id="about"' not in second
