@@ -191,6 +191,7 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     chapters = split_chapters(annotated, job.text.slug, job.neighbours)
     # the list of notes is on the page of the chapter with the first note
     summary["notes_url"] = next((f"{c.path}#notes-heading" for c in chapters if c.notes), summary["notes_url"])
+    summary["chapter_count"] = len(chapters)
     if job.text.meta.split == "chapters" and not chapters:
         problems.append(warning(job.text.path, None, "`split: chapters` needs two headings or more of the same "
                                                     "level to split at (e.g. `## Chapter 2`); add them, or "

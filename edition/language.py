@@ -95,12 +95,12 @@ def cite(place, strings: dict | None = None) -> str:
     """How a reader cites a Place: "¶ 3", "l. 12", "ll. 3–5", "§ Preamble" (in the strings' language)."""
     if place is None:
         return ""
-    forms = {**CITE, **{k: v for k, v in (strings or {}).items() if k in CITE}}
+    get = (strings or CITE).get
     if place.kind == "section":
-        return forms["cite_section"].replace("{title}", place.section)
+        return get("cite_section", CITE["cite_section"]).replace("{title}", place.section)
     if place.first is None:
         return ""
     if place.kind == "line" and place.last != place.first:
-        return forms["cite_lines"].replace("{n}", str(place.first)).replace("{m}", str(place.last))
+        return get("cite_lines", CITE["cite_lines"]).replace("{n}", str(place.first)).replace("{m}", str(place.last))
     key = "cite_line" if place.kind == "line" else "cite_paragraph"
-    return forms[key].replace("{n}", str(place.first))
+    return get(key, CITE[key]).replace("{n}", str(place.first))

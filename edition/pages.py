@@ -19,11 +19,10 @@ from . import __version__
 from .annotate import plain_opening
 from .glossary import TermMatcher
 from .ids import make_id
-from .language import cite, direction
+from .language import CITE, direction
 from .markdown import inline_children, inline_plain, links_in
 from .model import DATE, HEADER_FIELDS, schema
 from .problems import warning
-from .structure import Place as Locus
 
 
 @dataclass
@@ -130,7 +129,7 @@ def text_summary(annotated, edited: bool | None = None, md=None, language: str =
     summary.update(slug=text.slug, url=f"{text.slug}.html", note_count=len(annotated.notes),
                    paragraph_count=annotated.paragraph_count, line_count=annotated.line_count,
                    verse=annotated.verse, title=title, title_html=title_html, subtitle_plain=subtitle,
-                   subtitle_inline=subtitle_inline, notes_url=f"{text.slug}.html#notes-heading",
+                   subtitle_inline=subtitle_inline, notes_url=f"{text.slug}.html#notes-heading", chapter_count=0,
                    lang=text.meta.language or language, lang_attrs=lang_attrs(text.meta.language, language))
     # asdict() copied the dates into dicts: keep each PartialDate, whose str() is its ISO form
     summary.update((name, getattr(text.meta, name)) for name, kind in schema(type(text.meta)).items() if kind == DATE)
@@ -188,7 +187,7 @@ def glossary_context(rendered, shared: SiteContext) -> dict:
 
 def page_context(page, body_html: str, shared: SiteContext) -> dict:
     return with_nav({"page": page_data(shared.site, f"{page.slug}.html", page.meta.title, page.meta.description),
-                     "body": body_html}, shared)
+                     "body": body_html, "lang_attrs": lang_attrs(page.meta.language, shared.config.language)}, shared)
 
 
 def not_found_context(shared: SiteContext) -> dict:
@@ -223,6 +222,8 @@ def glossary_entries(terms, rendered, strings: dict | None = None) -> list:
             for term_id in dict.fromkeys(ids):
                 places.setdefault(term_id, []).append(Place(HEADER_FIELDS[name], None, f"{r.path}#{name}", ""))
         kind = "line" if r.summary.get("verse") else "paragraph"
+        key = "cite_line" if kind == "line" else "cite_paragraph"
+        pattern = (strings or CITE).get(key, CITE[key])       # "¶ {n}", "l. {n}"
         starts = [first for first, _ in r.number_pages]
         section_starts = [first for first, _ in r.number_sections]
         for term_id, numbers in r.occurrences.items():
@@ -231,7 +232,7 @@ def glossary_entries(terms, rendered, strings: dict | None = None) -> list:
                 page = r.number_pages[bisect.bisect_right(starts, n) - 1][1] if starts else r.path
                 at = bisect.bisect_right(section_starts, n) - 1
                 section = r.number_sections[at][1] if at >= 0 else ""
-                label = cite(Locus(kind, n, n, ""), strings)
+                label = pattern.replace("{n}", str(n))
                 spots.append(Place(label, n, f"{page}#{'l' if kind == 'line' else 'p'}{n}", section))
         for term_id, found in places.items():
             refs.setdefault(term_id, []).append(Ref(r.summary["title"], r.path, found, r.summary.get("title_html", ""),

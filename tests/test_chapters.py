@@ -30,7 +30,8 @@ def test_each_chapter_is_a_page_and_the_numbers_run_on(project):
     # the first page has no note of its own: "2 notes" leads to the first page that has
     assert '<a href="book.2.html#notes-heading">2 notes</a>' in first and "notes-heading" not in first.split(
         "book.2.html#notes-heading", 1)[1]
-    assert '<a href="book.2.html#notes-heading">2 notes</a>' in site["index.html"].decode()
+    index = site["index.html"].decode()
+    assert '<a href="book.2.html#notes-heading">2 notes</a>' in index and "<span>3 chapters</span>" in index
     # a chapter page: its own paragraphs, numbered on; its notes numbered on; previous and next
     assert 'id="p4"' in second and 'id="p5"' in second and 'id="p6"' not in second
     assert "Chapter 2 of 3" in second and 'id="about"' not in second
