@@ -36,6 +36,8 @@ def test_each_chapter_is_a_page_and_the_numbers_run_on(project):
     assert 'id="p4"' in second and 'id="p5"' in second and 'id="p6"' not in second
     assert "Chapter 2 of 3" in second and 'id="about"' not in second
     assert '<li id="note-keeper" value="1">' in second and "note-three" not in second
+    # its back-link names the section it stands in
+    assert '¶ 4</a> <span class="note-section">Chapter 2</span> <span class="lemma">The keeper wrote</span>' in second
     assert '<li id="note-three" value="2">' in third
     assert re.search(r'<span class="pager-rel">Previous:</span> <a href="book.html" rel="prev">Chapter 1</a>', second)
     assert re.search(r'<span class="pager-rel">Next:</span> <a href="book.3.html" rel="next">Chapter 3</a>', second)
