@@ -41,6 +41,7 @@ class PlacedNote:
     end: int = 0
     place: Place | None = None  # where its quote stands: ¶ 3, ll. 3–5, § Preamble
     lemma: str = ""     # the quote as the text has it; in verse a line break shows as ` / `
+    page: str = ""      # the site path of its page when the text is split into chapters ("" otherwise)
 
     @property
     def id(self) -> str:

@@ -189,6 +189,9 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
         problems += doubts
     summary = text_summary(annotated, edited, shared.md, config.language)
     chapters = split_chapters(annotated, job.text.slug, job.neighbours)
+    for chapter in chapters:
+        for note in chapter.notes:
+            note.page = chapter.path    # where Web Annotations find it
     # the list of notes is on the page of the chapter with the first note
     summary["notes_url"] = next((f"{c.path}#notes-heading" for c in chapters if c.notes), summary["notes_url"])
     summary["chapter_count"] = len(chapters)

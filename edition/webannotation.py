@@ -63,6 +63,11 @@ class Addresses:
         self.page = f"{self.base}{slug}.html"
         self.collection = f"{base_url}annotations/{slug}.jsonld" if base_url else f"{slug}.jsonld"
 
+    def page_of(self, placed) -> str:
+        """The page a note stands on: the text's, or its chapter's when the text is split (its
+        TextPositionSelector still counts in the whole text, as annotate's visible text does)."""
+        return f"{self.base}{placed.page}" if getattr(placed, "page", "") else self.page
+
     def resolve(self, target: str) -> str:
         """A link of the page (relative to it) as seen from the annotation file."""
         if not target or _SCHEME.match(target) or target.startswith("//"):
@@ -103,7 +108,7 @@ def note_annotation(placed, visible: str, at: Addresses, language: str) -> dict:
                 {"type": "TextualBody", "format": "text/html", "language": language, "value": html},
                 {"type": "TextualBody", "format": "text/markdown", "language": language,
                  "value": note.body}]},
-            "target": {"type": "SpecificResource", "source": at.page,
+            "target": {"type": "SpecificResource", "source": at.page_of(placed),
                        "selector": text_selectors(visible, placed.start, placed.end)}}
     if note.date:   # when what the note tells happened (its `date:` line); the anno context defines schema:
         data["schema:temporalCoverage"] = str(note.date)      # 1916, 1863-11 or 1863-11-19 (ISO 8601)
@@ -118,9 +123,9 @@ def hypothesis_file(annotated, site: dict) -> dict:
     annotations = []
     for placed in annotated.notes:
         quote = text_selectors(annotated.visible, placed.start, placed.end)[0]
-        annotations.append({"uri": at.page, "document": {"title": [text.meta.title]},
+        annotations.append({"uri": at.page_of(placed), "document": {"title": [text.meta.title]},
                             "text": absolute_markdown_links(placed.note.body, at), "tags": [],
-                            "target": [{"source": at.page, "selector": [quote]}]})
+                            "target": [{"source": at.page_of(placed), "selector": [quote]}]})
     date = f"{text.meta.date.as_date()}T00:00:00.000Z" if text.meta.date else ""
     return {"export_date": date, "export_userid": "", "client_version": "", "annotations": annotations}
 

@@ -46,6 +46,13 @@ def test_each_chapter_is_a_page_and_the_numbers_run_on(project):
     assert '<h1 id="text-title"><a href="book.html">A <em>long</em> book</a></h1>' in second
 
 
+def test_web_annotations_name_the_chapter_page_a_note_stands_on(project):
+    _, site = build_files(project(files()))
+    collection = site["annotations/book.jsonld"].decode()
+    assert '"source":"../book.2.html"' in collection.replace(" ", "") and '"source":"../book.3.html"' in \
+        collection.replace(" ", "")
+
+
 def test_the_glossary_cites_a_paragraph_on_the_page_that_holds_it(project):
     _, site = build_files(project(files()))
     glossary = site["glossary.html"].decode()
