@@ -29,6 +29,7 @@ from .load import TEXT_KEYS, parse_notes
 from .markdown import make_markdown
 from .model import Note, NotesFile, Text
 from .problems import error, warning
+from .webannotation import DATE_TAG
 
 LIMIT = 50 * 2**20     # an annotation file larger than this is not one an editor made
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -120,6 +121,8 @@ def _incoming(number: int, item: dict, hypothesis: bool, lines) -> Incoming:
     incoming.date = " ".join(_string(item.get("schema:temporalCoverage")).split())
     if hypothesis:
         incoming.body = _string(item.get("text"))
+        tagged = [tag for tag in _as_list(item.get("tags")) if isinstance(tag, str) and tag.startswith(DATE_TAG)]
+        incoming.date = tagged[0][len(DATE_TAG):].strip() if tagged else ""
         if item.get("references"):
             incoming.refused = "is a reply to another annotation"
     else:

@@ -27,12 +27,13 @@ from .media import image_sizes, media_files
 from .model import Build, NotesFile, PageIds, RenderedText, Text
 from .pages import (SiteContext, glossary_context, glossary_definitions, glossary_entries, index_context,
                     navigation, not_found_context, page_context, reading_order, site_data, text_context,
-                    text_summary, unused_terms)
+                    text_summary, timeline_context, unused_terms)
 from .problems import error, sort_problems, warning
 from .publish import NOT_FOUND, publish_files
 from .render import interface_strings, load_theme, render_page, render_template
 from .reuse import digest, folder_hash
 from .urls import UNCHECKED
+from .timeline import dated_notes, has_dates
 from .webannotation import annotation_files
 
 
@@ -133,7 +134,8 @@ def site_context(root: Path, config: Config, project, texts, pages, store, theme
     strings, problems = interface_strings(theme, config.language)
     # also a global of the theme's templates, for those whose context has none (the EPUB's)
     theme.env.globals["strings"] = strings
-    nav = navigation(texts, pages, bool(terms), md, config.language, strings.get("glossary", "Glossary"))
+    timeline = strings.get("timeline", "Timeline") if has_dates(project.notes.values()) else ""
+    nav = navigation(texts, pages, bool(terms), md, config.language, strings.get("glossary", "Glossary"), timeline)
     return SiteContext(config, md, matcher, theme, site_data(config), nav, nav[len(texts):],
                        {t["id"]: t for t in terms}, sizes, strings), problems
 
@@ -179,7 +181,7 @@ def text_jobs(texts, project, seeds: dict, shared: SiteContext, store, common: s
 def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     """One text, from its front matter and its notes file to its page (or its chapters' pages)."""
     problems = []
-    notes = parse_notes(job.notes, job.text.slug, problems) if job.notes else []
+    notes = parse_notes(job.notes, job.text.slug, problems, shared.config.note_word_limit) if job.notes else []
     config, strings = shared.config, shared.strings
     annotated = annotate_text(job.text, notes, shared.matcher, config.glossary_links, shared.md,
                               strings, config.line_numbers)
@@ -232,7 +234,8 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
                         problems + annotated.problems + template_problems, bool(template_problems),
                         digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header, numbers))),
                         annotation_files(annotated, shared.site, shared.config.annotations), book_chapter,
-                        more_pages=pages, more_ids=ids, number_pages=numbers, number_sections=number_sections(annotated))
+                        more_pages=pages, more_ids=ids, number_pages=numbers, number_sections=number_sections(annotated),
+                        dated=dated_notes(annotated, job.path))
 
 
 def clashing_term_ids(glossary_page: bytes, glossary) -> list:
@@ -274,6 +277,10 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
     if shared.terms:
         jobs.append(PageJob("glossary.html", "glossary.html", lambda: glossary_context(rendered_texts, shared),
                             digest(common, "glossary.html", *(r.glossary_digest for r in rendered_texts))))
+    if any(item["kind"] == "timeline" for item in shared.nav):
+        jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(rendered_texts, shared),
+                            digest(common, "timeline.html", *(repr((r.dated, r.summary["title"], str(r.summary["date"])))
+                                                              for r in rendered_texts))))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in shared.terms.values() for href, line in term["links"]]
     md = shared.md

@@ -27,6 +27,7 @@ class Config:
     epub: bool = False              # also write the whole edition as one EPUB into the site
     annotations: str = "notes"      # annotations/<slug>.jsonld holds the notes, or also the glossary links (all)
     line_numbers: int = 5       # verse: a number beside every Nth line (0: none)
+    note_word_limit: int = 0    # check warns of a note longer than this many words (0: no limit)
 
 
 # key -> (type, allowed values or None)
@@ -41,6 +42,7 @@ SCHEMA = {
     "epub": (bool, None),
     "annotations": (str, ("notes", "all", "none")),
     "line_numbers": (int, None),
+    "note_word_limit": (int, None),
 }
 
 # Writing the site replaces the output folder: in these it would destroy an editor's work.

@@ -27,7 +27,8 @@ CHOICES = {**choices(TextMeta), **choices(PageMeta)}
 NOTE_FIELDS = ("id", "occurrence", "before", "after", "date")
 GLOSSARY_FIELDS = ("id", "aliases")
 # Generated pages: a text or page may not take their names.
-GENERATED = {"index": "(the index page)", "glossary": "(the glossary page)", "404": "(the 404 page)"}
+GENERATED = {"index": "(the index page)", "glossary": "(the glossary page)", "404": "(the 404 page)",
+             "timeline": "(the timeline page)"}
 PLACEHOLDER = "TODO:"
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")      # a text's or page's name: a web address, never a path
@@ -106,8 +107,9 @@ def read_notes(root: Path, text_slugs, problems, read):
     return notes
 
 
-def parse_notes(notes_file: NotesFile, slug: str, problems):
-    """The notes of a text, checked: [Note]."""
+def parse_notes(notes_file: NotesFile, slug: str, problems, word_limit: int = 0):
+    """The notes of a text, checked: [Note]. word_limit (site.yaml's note_word_limit): a note
+    longer than that many words is a warning."""
     rel = notes_file.path
     body, first_line = frontmatter.skip(notes_file.source)
     problems.extend(markdown_problems(body, rel, first_line))
@@ -154,8 +156,37 @@ def parse_notes(notes_file: NotesFile, slug: str, problems):
         note = Note(slug, note_id, quote, section.body, rel, section.line, section.body_line,
                     occurrence, _field(section, "before"), _field(section, "after"), date)
         problems.extend(placeholder_problems(note))
+        problems.extend(source_problems(section.body, rel, section.body_line))
+        if word_limit and (words := word_count(section.body)) > word_limit:
+            problems.append(warning(rel, section.line, f"note on “{quote}” has {words} words, more than the "
+                                                       f"{word_limit} site.yaml's note_word_limit allows; say what "
+                                                       "the reader needs at that word, and move background to the "
+                                                       "glossary"))
         notes.append(note)
     return notes
+
+
+_SOURCE_LINE = re.compile(r"^(?:Sources?|Fuentes?|Quellen?)\s*:", re.I | re.M)
+_ADDRESS = re.compile(r"\]\(\s*\S|<https?://|\bhttps?://", re.I)    # a link (to the web or the edition), or an address
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+
+
+def source_problems(body: str, rel: str, body_line: int):
+    """A `Source:` line that links to nothing: a reader cannot look it up."""
+    found = []
+    for match in _SOURCE_LINE.finditer(body):
+        end = body.find("\n\n", match.start())
+        paragraph = body[match.start(): end if end != -1 else len(body)]
+        if not _ADDRESS.search(paragraph):
+            line = body_line + body.count("\n", 0, match.start())
+            found.append(warning(rel, line, "the source line links to nothing, so a reader cannot look it up; "
+                                            "link the page read: Source: [Title](https://…)"))
+    return found
+
+
+def word_count(body: str) -> int:
+    """The words a reader reads in a note (link targets are not read)."""
+    return len(re.findall(r"\w+(?:['’]\w+)*", _LINK_TARGET.sub("]", body)))     # “board's” is one word
 
 
 def placeholder_problems(note: Note):
@@ -244,5 +275,6 @@ def parse_glossary(source: str, rel: str, problems):
         for name in [term, *aliases]:
             claimed[name.casefold()] = (term, section.line)
         ids[term_id] = section.line
+        problems.extend(source_problems(section.body, rel, section.body_line))
         terms.append(GlossaryTerm(term_id, term, aliases, section.body, rel, section.line, section.body_line))
     return terms

@@ -214,6 +214,7 @@ class RenderedText:
     more_ids: dict = field(default_factory=dict)
     number_pages: tuple = ()    # ((first number, page path), …) when split: which page holds a number
     number_sections: tuple = ()     # ((first number, heading title), …): the section a number stands in
+    dated: tuple = ()           # its dated notes for the timeline: ((ISO date, id, lemma, summary, url), …)
 
     @property
     def paths(self) -> list:

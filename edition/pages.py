@@ -23,6 +23,7 @@ from .language import CITE, direction
 from .markdown import inline_children, inline_plain, links_in
 from .model import DATE, HEADER_FIELDS, schema
 from .problems import warning
+from .timeline import events
 
 
 @dataclass
@@ -55,9 +56,11 @@ def reading_order(texts, pages):
     return texts, pages
 
 
-def navigation(texts, pages, has_glossary: bool, md=None, language: str = "en", glossary: str = "Glossary") -> list:
+def navigation(texts, pages, has_glossary: bool, md=None, language: str = "en", glossary: str = "Glossary",
+               timeline: str = "") -> list:
     """Every item of the edition in order: {title, title_html, url, kind, lang_attrs} with kind
-    text, glossary or page; a text's title may hold inline Markdown (title_html), `title` is plain."""
+    text, glossary, timeline or page; a text's title may hold inline Markdown (title_html), `title`
+    is plain. `timeline`: the timeline's name, when the edition has one."""
     items = []
     for t in texts:
         html, plain = title_forms(t.meta.title, md)
@@ -65,6 +68,9 @@ def navigation(texts, pages, has_glossary: bool, md=None, language: str = "en", 
                           lang_attrs=lang_attrs(t.meta.language, language)))
     if has_glossary:
         items.append(dict(title=glossary, title_html=escape(glossary), url="glossary.html", kind="glossary",
+                          lang_attrs=Markup("")))
+    if timeline:
+        items.append(dict(title=timeline, title_html=escape(timeline), url="timeline.html", kind="timeline",
                           lang_attrs=Markup("")))
     items += [dict(title=p.meta.title, title_html=escape(p.meta.title), url=f"{p.slug}.html", kind="page",
                    lang_attrs=lang_attrs(p.meta.language, language)) for p in pages]
@@ -183,6 +189,14 @@ def glossary_context(rendered, shared: SiteContext) -> dict:
     description = strings.get("glossary_description", "The terms of {title}").replace("{title}", shared.config.title)
     return with_nav({"page": page_data(shared.site, "glossary.html", title, description),
                      "terms": glossary_entries(list(shared.terms.values()), rendered, strings)}, shared)
+
+
+def timeline_context(rendered, shared: SiteContext) -> dict:
+    strings = shared.strings
+    title = strings.get("timeline", "Timeline")
+    return with_nav({"page": page_data(shared.site, "timeline.html", title,
+                                       strings.get("timeline_description", "").replace("{title}", shared.config.title)),
+                     "events": events(rendered)}, shared)
 
 
 def page_context(page, body_html: str, shared: SiteContext) -> dict:

@@ -115,6 +115,9 @@ def note_annotation(placed, visible: str, at: Addresses, language: str) -> dict:
     return data
 
 
+DATE_TAG = "date:"
+
+
 def hypothesis_file(annotated, site: dict) -> dict:
     """The notes in the form the Hypothes.is client's "Import" reads: {annotations: [...]}, each
     with the page's address, its Markdown text (links made absolute) and a quote selector."""
@@ -124,7 +127,9 @@ def hypothesis_file(annotated, site: dict) -> dict:
     for placed in annotated.notes:
         quote = text_selectors(annotated.visible, placed.start, placed.end)[0]
         annotations.append({"uri": at.page_of(placed), "document": {"title": [text.meta.title]},
-                            "text": absolute_markdown_links(placed.note.body, at), "tags": [],
+                            "text": absolute_markdown_links(placed.note.body, at),
+                            # Hypothes.is has no field for when: a tag carries a note's date there and back
+                            "tags": [f"{DATE_TAG}{placed.note.date}"] if placed.note.date else [],
                             "target": [{"source": at.page_of(placed), "selector": [quote]}]})
     date = f"{text.meta.date.as_date()}T00:00:00.000Z" if text.meta.date else ""
     return {"export_date": date, "export_userid": "", "client_version": "", "annotations": annotations}

@@ -31,27 +31,29 @@ ALLOWED = {
     "verse": BOTTOM,
     "headings": {"ids"},
     "chapters": BOTTOM,     # a text split into one page per chapter
-    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary", "ids", "language", "structure"},
+    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary", "ids", "language", "structure",
+              "timeline"},
     "webannotation": {"annotate"},
     "epub": BOTTOM,
     "render": {"problems", "layout", "language"},
     "linkcheck": {"problems", "urls"},
     "publish": BOTTOM,
     "media": {"problems", "layout"},
+    "timeline": {"model"},
     "ingest": {"problems", "ids", "ingest", "layout", "frontmatter"},     # a package: its modules import one another
     # below the pipeline: reuse and writing
     "reuse": {"__init__", "files", "layout", "parallel"},
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
     "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media",
-                              "pages", "publish", "render", "reuse", "epub", "webannotation"},
+                              "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
                   "language"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
     "cli": {"pipeline", "ingest", "authoring", "annotations_in", "serve", "messages", "problems", "urls", "layout"},
     "annotations_in": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load", "ids",
-                       "config"},
+                       "config", "webannotation"},
 }
 
 

@@ -70,7 +70,7 @@ def test_narrow_screens_show_numbers_that_open_the_note_in_place(visit, server):
 
 def test_no_text_overflows_a_320_pixel_screen(visit, server, built_site):
     v = visit(server, viewport={"width": 320, "height": 640})
-    for name in ("index.html", ARTICLE, "glossary.html", "sources-and-method.html"):
+    for name in ("index.html", ARTICLE, "glossary.html", "sources-and-method.html", "timeline.html"):
         v.open(name)
         assert v.page.evaluate("document.documentElement.scrollWidth") <= 320, f"{name} scrolls sideways"
 
