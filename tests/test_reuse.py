@@ -1,0 +1,82 @@
+"""reuse.py: what a build takes from earlier work, decided by hashes of what goes in."""
+from __future__ import annotations
+
+import dataclasses
+
+from edition.model import PageIds, RenderedText
+from edition.reuse import DiskStore, Memory, MemoryStore, digest, inputs_fingerprint, last_build
+
+from conftest import text_file, write_project
+
+
+@dataclasses.dataclass
+class Job:
+    path: str
+    key: str
+
+
+def page(path: str, html: bytes = b"<p id=\"p1\">x</p>") -> RenderedText:
+    return RenderedText(path, html, {"title": path}, {}, {}, [], PageIds({"p1"}), [])
+
+
+def test_digests_keep_their_parts_apart():
+    assert digest("ab", "c") != digest("a", "bc")
+
+
+def test_a_saved_page_is_found_again_by_its_key_and_not_by_another(tmp_path):
+    out = tmp_path / "_site"
+    out.mkdir()
+    first = DiskStore(tmp_path, out)
+    [(_, made)] = list(first.texts_for([Job("a.html", "k1")], lambda job: page(job.path)))
+    (out / "a.html").write_bytes(made.html)
+    first.save(["a.html"], [], "")
+    again = DiskStore(tmp_path, out)
+    assert next(again.texts_for([Job("a.html", "k1")], lambda job: 1 / 0))[1].html == made.html
+    assert again.made == []
+    changed = DiskStore(tmp_path, out)
+    assert list(changed.texts_for([Job("a.html", "k2")], lambda job: page(job.path, b"new")))[0][1].html == b"new"
+    assert changed.made == ["a.html"]
+
+
+def test_a_page_edited_by_hand_in_the_output_is_made_again(tmp_path):
+    out = tmp_path / "_site"
+    out.mkdir()
+    store = DiskStore(tmp_path, out)
+    data, _ = store.page("index.html", "k", lambda: (b"the index", []))
+    (out / "index.html").write_bytes(data)
+    store.save(["index.html"], [], "")
+    (out / "index.html").write_bytes(b"broken by hand")
+    again = DiskStore(tmp_path, out)
+    assert again.page("index.html", "k", lambda: (b"the index", []))[0] == b"the index"
+    assert again.made == ["index.html"]
+
+
+def test_a_cache_that_cannot_be_read_is_ignored(tmp_path):
+    (tmp_path / ".edition-cache").mkdir()
+    for name in ("manifest.json", "texts.pickle", "last-build.json"):
+        (tmp_path / ".edition-cache" / name).write_bytes(b"\x80\x04 not what was written")
+    store = DiskStore(tmp_path, tmp_path / "_site")
+    assert list(store.texts_for([Job("a.html", "k")], lambda job: page(job.path)))[0][1].path == "a.html"
+    assert last_build(tmp_path, "anything") is None
+
+
+def test_serve_s_store_reads_an_unchanged_file_once(tmp_path):
+    root = write_project(tmp_path / "p", {"content/texts/a.md": text_file("A", "One.\n")})
+    memory, parsed = Memory(), []
+
+    def parse(source, problems):
+        parsed.append(source)
+        return source
+    for _ in range(2):
+        store = MemoryStore(root, root / "_site", memory)
+        assert store.read(root / "content/texts/a.md", "content/texts/a.md", parse, []).endswith("One.\n")
+    assert len(parsed) == 1
+
+
+def test_the_fingerprint_changes_with_any_input_and_the_settings(tmp_path):
+    root = write_project(tmp_path / "p", {"content/texts/a.md": text_file("A", "One.\n")})
+    before = inputs_fingerprint(root, "settings")
+    assert inputs_fingerprint(root, "settings") == before
+    assert inputs_fingerprint(root, "other settings") != before
+    (root / "content/texts/a.md").write_text(text_file("A", "Two.\n"))
+    assert inputs_fingerprint(root, "settings") != before
