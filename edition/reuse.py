@@ -265,7 +265,7 @@ class Memory:
         self.files: dict = {}       # content file -> (signature, value, problems, digest) of its last read
         self.texts: dict = {}       # key -> RenderedText (with its bytes)
         self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
-        self.made: dict = {}        # kind -> (key, value): the theme, the glossary, the matcher
+        self.site_parts: dict = {}  # kind -> (key, value): the theme, the glossary, the matcher
 
 
 class MemoryStore(DiskStore):
@@ -292,9 +292,9 @@ class MemoryStore(DiskStore):
         return value
 
     def reuse(self, kind: str, key: str, make):
-        kept = self.memory.made.get(kind)
+        kept = self.memory.site_parts.get(kind)
         if kept is None or kept[0] != key:
-            kept = self.memory.made[kind] = (key, make())
+            kept = self.memory.site_parts[kind] = (key, make())
         return kept[1]
 
     def _find_text(self, path: str, key: str):
