@@ -23,8 +23,9 @@ from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, duplicate_ids, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
+from . import search
 from .media import image_sizes, media_files
-from .model import Build, NotesFile, PageIds, RenderedText, Text
+from .model import HEADER_FIELDS, Build, NotesFile, PageIds, RenderedText, Text
 from .pages import (SiteContext, glossary_context, glossary_definitions, glossary_entries, index_context,
                     navigation, not_found_context, page_context, reading_order, site_data, text_context,
                     text_summary, timeline_context, unused_terms)
@@ -65,7 +66,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     for _, text in store.texts_for(text_jobs(texts, project, seeds, shared, store, common),
                                    lambda job: render_text(job, shared)):
         put(text.path, text.html)
-        for path, data in text.extra_files.items():     # its notes as Web Annotations
+        for path, data in text.extra_files.items():     # its notes as Web Annotations, its search places
             put(path, data)
         for path, html in text.more_pages.items():     # a text split into chapters: its other pages
             put(path, html)
@@ -98,10 +99,16 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         put(book, data)
         problems += book_problems
 
-    # 4. the theme's static files, the edition's media, and what the host reads (.nojekyll, robots.txt,
-    #    sitemap, absolute 404)
+    # the search index over every text, the notes and the glossary (remade when a text's words change)
+    for path, data in search_index(rendered_texts, shared, store).items():
+        put(path, data)
+
+    # 4. the theme's static files, the edition's media, the search loader, and what the host reads
+    #    (.nojekyll, robots.txt, sitemap, absolute 404)
     for path, source in [*shared.theme.static.items(), *media.items()]:
         put(path, source.read_bytes())
+    for path, data in search.static_files().items():
+        put(path, data)
     for path, data in publish_files(list(paths), other_pages[NOT_FOUND], shared.site["base_url"]).items():
         put(path, data)
 
@@ -136,8 +143,9 @@ def site_context(root: Path, config: Config, project, texts, pages, store, theme
     theme.env.globals["strings"] = strings
     timeline = strings.get("timeline", "Timeline") if has_dates(project.notes.values()) else ""
     nav = navigation(texts, pages, bool(terms), md, config.language, strings.get("glossary", "Glossary"), timeline)
+    search_terms = search.Terms(search.languages(config.language, [str(t.meta.language or '') for t in texts]))
     return SiteContext(config, md, matcher, theme, site_data(config), nav, nav[len(texts):],
-                       {t["id"]: t for t in terms}, sizes, strings), problems
+                       {t["id"]: t for t in terms}, sizes, strings, search_terms), problems
 
 
 def theme_digest(root: Path, config: Config) -> str:
@@ -230,11 +238,18 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     html = pages.pop(job.path)
     ids = {path: PageIds(ids_in(data)) for path, data in pages.items()}
     numbers = number_pages(chapters) if chapters else ()
+    # What the search shows of the text (its places file) and what the index needs (term counts).
+    lines = [str(getattr(job.text.meta, name)) for name in HEADER_FIELDS if getattr(job.text.meta, name)]
+    firsts = [first for first, _ in numbers]
+    page_of = (lambda n: numbers[max(0, bisect.bisect_right(firsts, n) - 1)][1]) if numbers else None
+    places = search.text_places(summary, lines, annotated.blocks, annotated.notes, page_of)
+    extra = {search.places_path(job.text.slug): search.places_script(job.text.slug, summary["title"], job.path, places)}
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
                         digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header, numbers))),
-                        annotation_files(annotated, shared.site, shared.config.annotations), book_chapter,
-                        more_pages=pages, more_ids=ids, number_pages=numbers, number_sections=number_sections(annotated),
+                        {**annotation_files(annotated, shared.site, shared.config.annotations), **extra},
+                        book_chapter, more_pages=pages, more_ids=ids, number_pages=numbers,
+                        number_sections=number_sections(annotated), search_terms=search.text_terms(places, shared.search_terms),
                         dated=dated_notes(annotated, job.path))
 
 
@@ -324,6 +339,26 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
     except ImportError:     # an older install: one clear line, not a traceback
         return b"", [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
                                               "run `pip install -r requirements.txt`, or set `epub: false`")]
+
+
+def search_index(rendered_texts, shared: SiteContext, store) -> dict:
+    """The index files (search.index_files), reused while every text's words and title, the
+    glossary and the rules are the same: the index first, then the shards it names."""
+    terms = shared.search_terms
+    texts = [(r.summary["slug"], r.summary["title"], r.search_terms) for r in rendered_texts]
+    key = digest("search", repr(terms.settings()), digest(repr(sorted(shared.terms.items()))),
+                 *(part for slug, title, data in texts for part in (slug, title, data)))
+    made: dict = {}
+
+    def make(path: str):
+        if not made:
+            made.update(search.index_files(texts, search.glossary_entries(shared.terms.values()), terms))
+        return made[path], []
+    index, _ = store.page(search.INDEX, key, lambda: make(search.INDEX))
+    files = {search.INDEX: index}
+    for path in search.index_parts(index):
+        files[path], _ = store.page(path, key, lambda path=path: make(path))
+    return files
 
 
 def read_seeds(root: Path, texts):

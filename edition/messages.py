@@ -33,4 +33,4 @@ def summary_line(outcome, out: str) -> str:
     if not written.touched:
         return f"built {len(pages)} pages: nothing changed, {out}/ left as it was ({seconds:.2f} s)"
     return (f"built {len(pages)} pages into {out}/: {len(changed)} written, {len(pages) - len(changed)} unchanged, "
-            f"{len(build.rendered)} rendered, in {seconds:.2f} s")
+            f"{sum(1 for p in build.rendered if p.endswith('.html'))} rendered, in {seconds:.2f} s")

@@ -207,7 +207,9 @@ class RenderedText:
     template_failed: bool = False
     index_digest: str = ""      # hash of what the index takes from the text
     glossary_digest: str = ""   # hash of what the glossary page takes from it
-    extra_files: dict = field(default_factory=dict)     # site path -> bytes made with the page (annotations/…)
+    # Files of the text's own besides its page (site path -> bytes: its notes as Web Annotations, its
+    # search places, its citation downloads): written with the page, b"" once they have gone to the output.
+    extra_files: dict = field(default_factory=dict)
     epub: bytes = b""           # the text's EPUB chapter, compressed (only when the build makes a book)
     # A text split into chapters: its other pages (site path -> bytes; b"" once written) and their ids
     more_pages: dict = field(default_factory=dict)
@@ -220,6 +222,7 @@ class RenderedText:
     def paths(self) -> list:
         """Every page of the text: its own, then its chapters'."""
         return [self.path, *self.more_pages]
+    search_terms: bytes = b""   # the text's two search documents as term counts (search.text_terms)
 
 
 @dataclass

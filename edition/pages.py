@@ -39,6 +39,7 @@ class SiteContext:
     terms: dict         # term id -> glossary entry without back-references
     image_sizes: dict   # media/… -> (width, height)
     strings: dict = field(default_factory=dict)     # the interface in the edition's language
+    search_terms: object = None     # search.Terms: how words become index terms
 
 
 def sort_key_title(title: str) -> str:

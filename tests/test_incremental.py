@@ -29,7 +29,7 @@ def build(root: Path, clean: bool = False):
     from edition.reuse import DiskStore
     outcome = pipeline.run(root, pipeline.Options(clean=clean), store=lambda out: DiskStore(root, out, fresh=clean))
     assert not outcome.failed, outcome.problems
-    return sorted(outcome.build.rendered)
+    return sorted(p for p in outcome.build.rendered if p.endswith(".html"))
 
 
 def test_a_build_with_no_change_renders_nothing_and_leaves_the_site_alone(tmp_path, capsys):

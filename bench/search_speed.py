@@ -1,0 +1,113 @@
+"""Search at scale: index size, and the time from page load to the first results of a search
+in headless Chromium, at N texts (bench/corpus.py), with the longest main-thread task.
+
+    python bench/search_speed.py                 # N = 1,000, corpus in /tmp/edition-bench
+    python bench/search_speed.py --site DIR      # an edition already built
+
+Each query runs in a fresh page of a text, opened from file:// (cold cache): the clock starts
+at the page's load event; the search loader is added as the page will add it when the search
+box is first used, and the query is asked at once. "titles" is the first callback (the results
+known, with their titles), "snippets" the second (the places files loaded, snippets made).
+Long tasks are read with a PerformanceObserver (entries over 50 ms). Needs Playwright and
+Debian's Chromium, like the browser tests. Not part of the test suite.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+from run import prepare  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+# Words of the corpus's vocabulary (bench/corpus.py, seed 20250220): common, rare, two words,
+# the start of a word being typed, and one the index does not have.
+QUERIES = ["hewoner", "fetros", "chevaweal tola", "stes puproron", "treani", "bu", "zzyzx"]
+
+MEASURE = """async (query) => {
+  const long = [];
+  new PerformanceObserver(list => list.getEntries().forEach(e => long.push(e.duration)))
+    .observe({type: "longtask", buffered: true});
+  const start = performance.now();
+  await new Promise(ok => { const s = document.createElement("script"); s.src = "search/search.js";
+                            s.onload = ok; document.head.appendChild(s); });
+  const times = {};
+  const found = await new Promise(ok => EditionSearch.search(query, r => {
+    const now = performance.now() - start;
+    if (!("titles" in times)) times.titles = now;
+    if (r.complete) { times.snippets = now; ok(r); }
+  }));
+  await new Promise(ok => setTimeout(ok, 50));
+  return {titles: times.titles, snippets: times.snippets, results: found.results.length,
+          longest: Math.max(0, ...long), first: found.results.length ? found.results[0].places.map(p => p.href) : []};
+}"""
+
+
+def index_sizes(site: Path, content: Path) -> dict:
+    search = site / "search"
+    index = sum(p.stat().st_size for p in search.glob("s*.js")) + (search / "index.js").stat().st_size
+    places = sum(p.stat().st_size for p in (search / "t").glob("*.js")) + (search / "glossary.js").stat().st_size
+    texts = sum(p.stat().st_size for p in (content / "texts").glob("*.md"))
+    everything = texts + sum(p.stat().st_size for p in (content / "notes").glob("*.md"))
+    everything += (content / "glossary.md").stat().st_size if (content / "glossary.md").is_file() else 0
+    shards = sorted(p.stat().st_size for p in search.glob("s*.js"))
+    return {"index": index, "places": places, "texts_md": texts, "all_md": everything,
+            "shards": len(shards), "largest_shard": shards[-1] if shards else 0}
+
+
+def measure(site: Path, runs: int) -> list:
+    from playwright.sync_api import sync_playwright
+    page_name = sorted(p.name for p in site.glob("text-*.html"))[len(list(site.glob("text-*.html"))) // 2]
+    rows = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for query in QUERIES:
+            samples = []
+            for _ in range(runs):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto((site / page_name).as_uri())
+                page.wait_for_load_state("load")
+                samples.append(page.evaluate(MEASURE, query))
+                context.close()
+            rows.append((query, samples))
+        browser.close()
+    return rows
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/edition-bench"))
+    parser.add_argument("--site", type=Path, help="an edition already built (its _site/)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.site:
+        site, content = args.site, args.site.parent / "content"
+    else:
+        root = prepare(args.work, args.n, 300)
+        subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(root), "build"], check=True)
+        site, content = root / "_site", root / "content"
+    sizes = index_sizes(site, content)
+    print(f"index: {sizes['index']:,} bytes in {sizes['shards']} shards (largest {sizes['largest_shard']:,}); "
+          f"{sizes['index'] / sizes['texts_md']:.1%} of the texts' Markdown ({sizes['texts_md']:,}), "
+          f"{sizes['index'] / sizes['all_md']:.1%} of all the Markdown it covers ({sizes['all_md']:,}); "
+          f"places files {sizes['places']:,} bytes (loaded per result)")
+    print("| query | results | page load → results with titles | → with snippets | longest task |")
+    print("|---|---|---|---|---|")
+    for query, samples in measure(site, args.runs):
+        titles = statistics.median(s["titles"] for s in samples)
+        snippets = statistics.median(s["snippets"] for s in samples)
+        longest = max(s["longest"] for s in samples)
+        print(f"| `{query}` | {samples[0]['results']} | {titles:.0f} ms ({min(s['titles'] for s in samples):.0f}–"
+              f"{max(s['titles'] for s in samples):.0f}) | {snippets:.0f} ms | {longest:.0f} ms |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
