@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from edition import annotate, build, pages  # noqa: E402
+from edition import annotate, build, cite, fonts, pages, search  # noqa: E402
 from edition.config import load_config  # noqa: E402
 from edition.reuse import DiskStore  # noqa: E402
 from edition.write import Discard  # noqa: E402
@@ -26,6 +26,14 @@ STAGES = [  # (module, function, what it is)
     (build, "render_page", "templates (Jinja), every page"),
     (pages, "glossary_entries", "glossary back-references (page data)"),
     (build, "check_links", "internal link check"),
+    (search, "text_places", "search: each text's places (its blocks and notes as plain text)"),
+    (search, "places_script", "search: each text's places file (search/t/<slug>.js)"),
+    (search, "text_terms", "search: each text's term counts"),
+    (build, "search_index", "search: the index and its shards (one job)"),
+    (cite, "citation", "cite: each text's citation and head metadata"),
+    (cite, "files", "cite: each text's CSL-JSON, BibTeX and RIS"),
+    (fonts, "characters", "fonts: the characters of each page"),
+    (build, "font_files", "fonts: the face subset to them (fontTools, WOFF2)"),
 ]
 
 

@@ -23,7 +23,7 @@ from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, duplicate_ids, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
-from . import search
+from . import cite, fonts, search
 from .media import image_sizes, media_files
 from .model import HEADER_FIELDS, Build, NotesFile, PageIds, RenderedText, Text
 from .pages import (SiteContext, glossary_context, glossary_definitions, glossary_entries, index_context,
@@ -108,6 +108,8 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     for path, source in [*shared.theme.static.items(), *media.items()]:
         put(path, source.read_bytes())
     for path, data in search.static_files().items():
+        put(path, data)
+    for path, data in font_files(root, config, rendered_texts, other_pages, store, theme_key).items():
         put(path, data)
     for path, data in publish_files(list(paths), other_pages[NOT_FOUND], shared.site["base_url"]).items():
         put(path, data)
@@ -198,6 +200,7 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
         edited, doubts = compare_with_seed(job)
         problems += doubts
     summary = text_summary(annotated, edited, shared.md, config.language)
+    citation = cite.citation(summary, shared.site, shared.config.editor, job.path, shared.strings)
     chapters = split_chapters(annotated, job.text.slug, job.neighbours)
     for chapter in chapters:
         for note in chapter.notes:
@@ -213,7 +216,8 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     for chapter in chapters or [None]:
         path = chapter.path if chapter else job.path
         pages[path], found = render_page(shared.theme, "text.html",
-                                         text_context(annotated, summary, job.neighbours, shared, chapter))
+                                         text_context(annotated, summary, job.neighbours, shared, chapter,
+                                                      citation))
         template_problems += found
     header = {name: ids for name, (_, ids) in annotated.header.items()}
     book_chapter = b""     # the text in the EPUB: one chapter of the book, whether or not split on the site
@@ -243,14 +247,16 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     firsts = [first for first, _ in numbers]
     page_of = (lambda n: numbers[max(0, bisect.bisect_right(firsts, n) - 1)][1]) if numbers else None
     places = search.text_places(summary, lines, annotated.blocks, annotated.notes, page_of)
-    extra = {search.places_path(job.text.slug): search.places_script(job.text.slug, summary["title"], job.path, places)}
+    extra = {search.places_path(job.text.slug): search.places_script(job.text.slug, summary["title"], job.path, places),
+             **cite.files(citation["item"])}
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
                         digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header, numbers))),
                         {**annotation_files(annotated, shared.site, shared.config.annotations), **extra},
                         book_chapter, more_pages=pages, more_ids=ids, number_pages=numbers,
                         number_sections=number_sections(annotated), search_terms=search.text_terms(places, shared.search_terms),
-                        dated=dated_notes(annotated, job.path))
+                        dated=dated_notes(annotated, job.path),
+                        characters="".join(sorted(set().union(*map(fonts.characters, [html, *pages.values()])))))
 
 
 def clashing_term_ids(glossary_page: bytes, glossary) -> list:
@@ -357,6 +363,28 @@ def search_index(rendered_texts, shared: SiteContext, store) -> dict:
     index, _ = store.page(search.INDEX, key, lambda: make(search.INDEX))
     files = {search.INDEX: index}
     for path in search.index_parts(index):
+        files[path], _ = store.page(path, key, lambda path=path: make(path))
+    return files
+
+
+def font_files(root: Path, config: Config, rendered_texts, other_pages: dict, store, theme_key: str) -> dict:
+    """The theme's face subset to the characters of every page (fonts.font_files), reused while
+    the theme and the characters are the same: fonts.css first, then the files it names."""
+    folder = fonts.face_folder(theme_folders(root, config.theme))
+    if folder is None:
+        return {}
+    used = set().union(*(r.characters for r in rendered_texts), *map(fonts.characters, other_pages.values()))
+    used = "".join(sorted(used))
+    key = digest("fonts", theme_key, used)
+    made: dict = {}
+
+    def make(path: str):
+        if not made:
+            made.update(fonts.font_files(folder, used))
+        return made[path], []
+    css, _ = store.page(fonts.CSS, key, lambda: make(fonts.CSS))
+    files = {fonts.CSS: css}
+    for path in fonts.parts(folder, css):
         files[path], _ = store.page(path, key, lambda path=path: make(path))
     return files
 

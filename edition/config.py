@@ -19,6 +19,7 @@ from .urls import is_site_address
 class Config:
     title: str = "Reading edition"
     description: str = ""
+    editor: str = ""            # who edited the edition: its citations name them
     language: str = "en"
     base_url: str = ""
     theme: str = "default"
@@ -34,6 +35,7 @@ class Config:
 SCHEMA = {
     "title": (str, None),
     "description": (str, None),
+    "editor": (str, None),
     "language": (str, None),
     "base_url": (str, None),
     "theme": (str, None),

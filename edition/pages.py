@@ -99,7 +99,7 @@ def lang_attrs(tag: str, page_language: str) -> Markup:
 
 
 def site_data(config) -> dict:
-    return dict(title=config.title, description=config.description, language=config.language,
+    return dict(title=config.title, description=config.description, editor=config.editor, language=config.language,
                 dir=direction(config.language),
                 base_url=config.base_url.rstrip("/") + "/" if config.base_url else "",
                 generator=f"edition {__version__}", epub=epub_path(config) if config.epub else "")
@@ -143,7 +143,8 @@ def text_summary(annotated, edited: bool | None = None, md=None, language: str =
     return summary
 
 
-def text_context(annotated, summary: dict, neighbours: list, shared: SiteContext, chapter=None) -> dict:
+def text_context(annotated, summary: dict, neighbours: list, shared: SiteContext, chapter=None,
+                 citation=None) -> dict:
     """A text's page, or one chapter's page of a text split into chapters (chapters.Chapter)."""
     meta = annotated.text.meta
     blocks, notes = (chapter.blocks, chapter.notes) if chapter else (annotated.blocks, annotated.notes)
@@ -160,6 +161,8 @@ def text_context(annotated, summary: dict, neighbours: list, shared: SiteContext
         "text": summary, "blocks": blocks, "notes": notes,
         "contents": chapter.contents if chapter else contents(annotated, summary["url"]),
         "chapter": chapter,
+        # how to cite the text (cite.citation): the formatted citation, the head's metadata, the downloads
+        "citation": citation or {},
         "terms": [shared.terms[t] for t in linked if t in shared.terms]}, shared)
 
 

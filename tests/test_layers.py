@@ -17,7 +17,7 @@ ALLOWED = {
     "ids": BOTTOM, "sections": BOTTOM, "glossary": BOTTOM, "parallel": BOTTOM, "environment": BOTTOM,
     "language": BOTTOM,     # BCP 47 tags (langcodes), text direction, dates and citations in a language
     # the search index and its loader's files: plain data in, bytes out
-    "search": BOTTOM,
+    "search": BOTTOM, "cite": {"language"}, "fonts": BOTTOM,
     # reading the project and the Markdown dialect
     "markdown": {"problems", "sections"},
     "files": {"problems", "layout"},
@@ -48,7 +48,8 @@ ALLOWED = {
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
     "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media",
-                              "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation", "search"},
+                              "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation", "search",
+                              "cite", "fonts"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
                   "language"},

@@ -1,0 +1,122 @@
+"""Fonts: the theme's text face, subset to the characters the edition uses, as WOFF2.
+
+A theme ships its face in theme/<name>/fonts/ (the default theme: Literata, from the npm package
+@fontsource/literata, under the SIL Open Font License, OFL.txt beside it), with fonts.json naming
+the family, the licence file and each face (weight, style, its source files). The build keeps,
+of each source file, only the glyphs of the characters its pages use (fontTools' subsetter,
+WOFF2 through brotli), and writes static/fonts/: one file per face and source file that has any
+of them, fonts.css with an @font-face rule for each (`font-display: swap`, a unicode-range of
+what the file holds), and the licence. A theme without fonts/ gets none of this: system fonts.
+
+Every page's characters are counted (characters()); printable ASCII and the usual typographic
+marks are always kept, so words the script writes (and a search typed) show in the face too.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+FOLDER = "static/fonts"
+CSS = f"{FOLDER}/fonts.css"
+MANIFEST = "fonts.json"
+ALWAYS = {chr(c) for c in range(0x20, 0x7F)} | set("“”‘’–—…·¶§©®°×€£ ")
+_TAG = re.compile(r"<(?:script|style|template)\b.*?</(?:script|style|template)>|<[^>]+>", re.S)
+
+
+def characters(html: bytes) -> str:
+    """The characters a page shows (its text, without markup), each once, sorted."""
+    text = unescape(_TAG.sub(" ", html.decode("utf-8", "replace")))
+    return "".join(sorted(set(text) - set("\n\r\t")))
+
+
+def face_folder(folders) -> Path | None:
+    """The fonts/ folder of the first theme folder that has one (a theme overrides the default's)."""
+    for folder in folders:
+        if (folder / "fonts" / MANIFEST).is_file():
+            return folder / "fonts"
+    return None
+
+
+def font_files(folder: Path | None, used: str) -> dict:
+    """{site path: bytes}: the subset faces, fonts.css and the licence; {} without a face.
+    Kept for the process by the face's bytes and the characters (serve, the tests)."""
+    if folder is None:
+        return {}
+    faces = hashlib.sha256()
+    for path in sorted(folder.iterdir()):
+        faces.update(path.name.encode() + b"\0" + path.read_bytes())
+    key = (faces.hexdigest(), "".join(sorted(set(used) | ALWAYS)))
+    if key not in _MADE:
+        if len(_MADE) >= 8:
+            _MADE.pop(next(iter(_MADE)))
+        _MADE[key] = _subset(folder, key[1])
+    return dict(_MADE[key])
+
+
+_MADE: dict = {}    # (the face's files' hash, characters) -> the files made of them, this process
+
+
+def _subset(folder: Path, used: str) -> tuple:
+    from fontTools import subset     # loaded only when a theme has a face to subset
+
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    wanted = {ord(c) for c in used}
+    files, rules = {}, []
+    for face in manifest["faces"]:
+        taken: set = set()      # a character goes to the first of the face's files that has it
+        for name in face["files"]:
+            options = subset.Options()
+            options.flavor = "woff2"
+            options.hinting = False             # screens today render without it; a third smaller
+            options.notdef_outline = True
+            font = subset.load_font(str(folder / name), options)
+            covered = sorted((wanted - taken) & set(font.getBestCmap()))
+            taken.update(covered)
+            if not covered:
+                continue
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(unicodes=covered)
+            subsetter.subset(font)
+            out = io.BytesIO()
+            subset.save_font(font, out, options)
+            path = f"{FOLDER}/{name}"
+            files[path] = out.getvalue()
+            rules.append(font_face(manifest["family"], face, name, covered))
+    licence = manifest.get("licence")
+    if licence:
+        files[f"{FOLDER}/{licence}"] = (folder / licence).read_bytes()
+    files[CSS] = ("/* " + manifest.get("source", manifest["family"]) + "; subset to this "
+                  "edition's characters by the build (edition/fonts.py). */\n" + "".join(rules)).encode("utf-8")
+    return tuple(files.items())
+
+
+def parts(folder: Path, css: bytes) -> list:
+    """The files fonts.css names, and the licence: what a reused fonts.css comes with."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    names = re.findall(r'url\("([^"]+)"\)', css.decode("utf-8"))
+    return [f"{FOLDER}/{name}" for name in names + ([manifest["licence"]] if manifest.get("licence") else [])]
+
+
+def font_face(family: str, face: dict, name: str, covered: list) -> str:
+    return (f"@font-face {{ font-family: \"{family}\"; font-style: {face['style']}; font-weight: {face['weight']}; "
+            f"font-display: swap; src: url(\"{name}\") format(\"woff2\"); unicode-range: {ranges(covered)}; }}\n")
+
+
+def ranges(code_points: list) -> str:
+    """U+20-7E, U+A0, … for sorted code points."""
+    spans, start, last = [], None, None
+    for point in code_points:
+        if start is None:
+            start = last = point
+        elif point == last + 1:
+            last = point
+        else:
+            spans.append((start, last))
+            start = last = point
+    if start is not None:
+        spans.append((start, last))
+    return ", ".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in spans)
