@@ -87,18 +87,16 @@ class Terms:
         self.rules = [(re.compile(p), r) for lang in self.langs for p, r in PLURALS[lang]]
         self.stop = {w for lang in self.langs for w in STOP_WORDS[lang].split()}
 
-        self.known: dict = {}   # word -> term (or "" for a word left out): words repeat
+        self.known: dict = {}   # word -> its terms (none for a word left out): words repeat
 
     def of(self, text: str) -> list:
-        """The terms of a text, in order (repeats kept)."""
-        words = _WORD.findall(fold(text))
-        found = list(map(self.known.get, words))
-        if None in found:
-            for word in words:
-                if word not in self.known:
-                    self.known[word] = self.term(word)
-            found = list(map(self.known.get, words))
-        return [term for term in found if term]
+        """The terms of a text, in order (repeats kept). Each distinct word is folded once: the
+        words of a lower-cased text, marks and all, then each word as the loader folds it."""
+        words = _RAW_WORD.findall(text.lower())
+        known = self.known
+        for word in set(words).difference(known):
+            known[word] = tuple(t for t in map(self.term, _WORD.findall(fold(word))) if t)
+        return [term for word in words for term in known[word]]
 
     def term(self, word: str) -> str:
         """A folded word's term, or "" when it is left out (a stop word, a letter alone)."""
@@ -117,8 +115,10 @@ class Terms:
                 "stop": sorted(self.stop)}
 
 
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"   # combining accents
+_MARK = re.compile(f"[{_MARKS}]")
 _WORD = re.compile(r"[^\W_]+")
-_MARK = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_RAW_WORD = re.compile(f"[\\w{_MARKS}]+")     # a word before folding: letters, digits, accents (and _)
 
 
 def fold(text: str) -> str:
@@ -282,12 +282,14 @@ def shard_path(prefix: str) -> str:
 def _encode(values: list, counts) -> str:
     """Each posting as (gap from the last document) * 2 + its flag, then its count - 2 if flagged."""
     gaps = [value - (last & -2) for value, last in zip(values, [0, *values[:-1]])]
-    small = _SMALL
-    chars = [small[gap] if gap < len(small) else _number(gap) for gap in gaps]
+    try:
+        chars = [_SMALL[gap] for gap in gaps]
+    except IndexError:      # a gap of more than 1,080 documents: three characters or more
+        chars = [_number(gap) for gap in gaps]
     if counts:
         flagged = [i for i, value in enumerate(values) if value & 1]
         for i, count in zip(flagged, counts):
-            chars[i] += small[count] if count < len(small) else _number(count)
+            chars[i] += _number(count)
     return "".join(chars)
 
 
