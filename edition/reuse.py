@@ -52,9 +52,10 @@ def digest(*parts) -> str:
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the edition package's source: new code never reuses old results."""
+    """A hash of the edition package's source, and of the files it copies into the site as they
+    are (assets/: the search loader, MiniSearch): new code never reuses old results."""
     hashed = hashlib.sha256(__version__.encode())
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted([*PACKAGE.rglob("*.py"), *(p for p in (PACKAGE / "assets").rglob("*") if p.is_file())]):
         hashed.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return hashed.hexdigest()
 

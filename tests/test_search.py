@@ -120,3 +120,14 @@ def test_the_index_is_remade_when_a_text_s_words_change_and_only_then(project):
     assert "search/index.js" in result.rendered and "fee.html" in result.rendered and "trip.html" not in result.rendered
     assert b"high" in files["search/s.js"] and b"low" not in files["search/s.js"]
     assert b"was high" in files["search/t/fee.js"] and b"A trip." in files["search/t/trip.js"]
+
+
+def test_the_loader_and_minisearch_count_as_code_so_a_new_one_is_never_skipped(tmp_path, monkeypatch):
+    from edition import reuse
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "build.py").write_text("x = 1\n")
+    (tmp_path / "assets" / "search.js").write_text("/* one */")
+    monkeypatch.setattr(reuse, "PACKAGE", tmp_path)
+    before = reuse.code_version.__wrapped__()
+    (tmp_path / "assets" / "search.js").write_text("/* two */")
+    assert reuse.code_version.__wrapped__() != before

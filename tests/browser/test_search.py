@@ -77,3 +77,21 @@ def test_hostile_text_in_a_snippet_stays_text(visit, server):
     for result in ask(v, "bridge")["results"]:
         for place in result["places"]:
             assert all(isinstance(text, str) and isinstance(hit, bool) for text, hit in place["segments"])
+
+
+def test_the_page_folds_words_by_the_same_rules_as_the_index(visit, tmp_path):
+    # A Spanish text: the loader must fold "Cártel" and plurals as search.py folded the text.
+    from conftest import text_file, write_project
+    from edition.cli import main
+    root = write_project(tmp_path / "es", {
+        "content/texts/carteles.md": text_file("Los carteles", "Los carteles de Sinaloa y las ciudades.\n\n"
+                                               "Otra frase sin nada.\n", language="es")},
+        "title: Edición\nlanguage: es\noutput: _site\n")
+    assert main(["--root", str(root), "build"]) == 0
+    v = visit((root / "_site").as_uri() + "/")
+    v.open("carteles.html")
+    for query, word in (("Cártel", "carteles"), ("CIUDAD", "ciudades"), ("sinaloa", "Sinaloa")):
+        found = ask(v, query)["results"]
+        places = {place["href"]: marked(place) for place in found[0]["places"]}
+        assert places["carteles.html#p1"] == [word], (query, found)
+    assert v.errors == [] and v.outside == []
