@@ -28,7 +28,7 @@ from run import prepare  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 # Words of the corpus's vocabulary (bench/corpus.py, seed 20250220): common, rare, two words,
 # the start of a word being typed, and one the index does not have.
-QUERIES = ["hewoner", "fetros", "chevaweal tola", "stes puproron", "treani", "bu", "zzyzx"]
+QUERIES = ["hewoner", "fetros", "chevaweal tola", "stes puproron", "treani", "bur", "zzyzx"]
 
 MEASURE = """async (query) => {
   const long = [], start = performance.now();
@@ -46,6 +46,24 @@ MEASURE = """async (query) => {
   await new Promise(ok => setTimeout(ok, 50));
   return {titles: times.titles, snippets: times.snippets, results: found.results.length,
           longest: Math.max(0, ...long), first: found.results.length ? found.results[0].places.map(p => p.href) : []};
+}"""
+
+
+TYPED = "chevaweal tola"
+TYPING = """async (typed) => {
+  const long = [], start = performance.now();
+  new PerformanceObserver(list => list.getEntries().forEach(e => e.startTime >= start && long.push(e.duration)))
+    .observe({type: "longtask", buffered: true});
+  await new Promise(ok => { const s = document.createElement("script"); s.src = "search/search.js";
+                            s.onload = ok; document.head.appendChild(s); });
+  const times = [];
+  for (let n = 2; n <= typed.length; n++) {     // a reader typing, each keystroke's results awaited
+    const asked = performance.now();
+    await new Promise(ok => EditionSearch.search(typed.slice(0, n), r => r.complete && ok(r)));
+    times.push(performance.now() - (n === 2 ? start : asked));
+  }
+  await new Promise(ok => setTimeout(ok, 50));
+  return {first: times[0], rest: times.slice(1), longest: Math.max(0, ...long)};
 }"""
 
 
@@ -77,8 +95,16 @@ def measure(site: Path, runs: int) -> list:
                 samples.append(page.evaluate(MEASURE, query))
                 context.close()
             rows.append((query, samples))
+        typed = []
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto((site / page_name).as_uri())
+            page.wait_for_load_state("load")
+            typed.append(page.evaluate(TYPING, TYPED))
+            context.close()
         browser.close()
-    return rows
+    return rows, typed
 
 
 def main(argv=None) -> int:
@@ -99,14 +125,21 @@ def main(argv=None) -> int:
           f"{sizes['index'] / sizes['texts_md']:.1%} of the texts' Markdown ({sizes['texts_md']:,}), "
           f"{sizes['index'] / sizes['all_md']:.1%} of all the Markdown it covers ({sizes['all_md']:,}); "
           f"places files {sizes['places']:,} bytes (loaded per result)")
-    print("| query | results | page load → results with titles | → with snippets | longest task |")
+    print("| query | results | page load → results with titles | → with snippets | longest task, median (max) |")
     print("|---|---|---|---|---|")
-    for query, samples in measure(site, args.runs):
+    rows, typed = measure(site, args.runs)
+    for query, samples in rows:
         titles = statistics.median(s["titles"] for s in samples)
         snippets = statistics.median(s["snippets"] for s in samples)
-        longest = max(s["longest"] for s in samples)
+        longest = sorted(s["longest"] for s in samples)
         print(f"| `{query}` | {samples[0]['results']} | {titles:.0f} ms ({min(s['titles'] for s in samples):.0f}–"
-              f"{max(s['titles'] for s in samples):.0f}) | {snippets:.0f} ms | {longest:.0f} ms |", flush=True)
+              f"{max(s['titles'] for s in samples):.0f}) | {snippets:.0f} ms | "
+              f"{statistics.median(longest):.0f} ms (max {longest[-1]:.0f}) |", flush=True)
+    rest = sorted(t for sample in typed for t in sample["rest"])
+    print(f"typing `{TYPED}` key by key, each keystroke's results (with snippets) awaited: the first "
+          f"(two letters, from the page's load) {statistics.median(s['first'] for s in typed):.0f} ms; each later "
+          f"keystroke median {statistics.median(rest):.0f} ms, slowest {rest[-1]:.0f} ms; longest task, median of "
+          f"the runs {statistics.median(s['longest'] for s in typed):.0f} ms (max {max(s['longest'] for s in typed):.0f})")
     return 0
 
 

@@ -13,7 +13,8 @@
    {href, kind ("top", "p", "l" for a line of verse, "note", "term"), number, note, paragraph, term,
    segments}, where
    segments is [[text, matched], ...]: plain text, for the page to show with textContent (never
-   as HTML). A word of one letter is not searched (nor are the index's stop words). */
+   as HTML). A word of one letter is not searched (nor are the index's stop words); the word
+   being typed matches longer words from its third letter on. */
 (function () {
   "use strict";
   var here = document.currentScript ? document.currentScript.src.replace(/[^\/]*$/, "") : "search/";
@@ -21,7 +22,7 @@
   var ORIGINAL_WORD = /[\p{L}\p{N}\p{M}]+/gu;
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
   var settings = null, plurals = [], stop = {};
-  var shards = {}, texts = {}, mini = null, stale = true, waiting = {}, latest = 0;
+  var shards = {}, texts = {}, mini = null, built = null, waiting = {}, latest = 0;
 
   function fold(text) { return text.normalize("NFD").replace(MARKS, "").toLowerCase(); }
   function words(text) { return fold(text).match(WORD) || []; }
@@ -76,7 +77,6 @@
       }
       return [t, { 0: docs }];
     });
-    stale = true;
   }
   function places(data) { texts[data.slug || "glossary"] = data; }
 
@@ -93,18 +93,20 @@
     return out;
   }
 
-  // MiniSearch's own serialised form, from the loaded shards (rebuilt when a shard arrives).
-  function miniSearch() {
-    if (mini && !stale) return mini;
+  // MiniSearch's own serialised form, from the shards a search needs (the last one is kept: the
+  // next keystroke mostly needs the same), so each costs what its own words hold.
+  function miniSearch(prefixes) {
+    var key = prefixes.slice().sort().join("\n");
+    if (mini && key === built) return mini;
     var lengths = settings.lengthList, ids = {}, fieldLength = {}, entries = [];
     for (var d = 0; d < lengths.length; d++) { ids[d] = d; fieldLength[d] = [lengths[d]]; }
-    Object.keys(shards).forEach(function (name) { entries = entries.concat(shards[name]); });
+    prefixes.forEach(function (prefix) { entries = entries.concat(shards[prefix] || []); });
     mini = MiniSearch.loadJS({
       documentCount: lengths.length, nextId: lengths.length, documentIds: ids, fieldIds: { text: 0 },
       fieldLength: fieldLength, averageFieldLength: [settings.average], storedFields: {}, dirtCount: 0,
       index: entries, serializationVersion: 2
     }, { fields: ["text"], tokenize: words, processTerm: term });
-    stale = false;
+    built = key;
     return mini;
   }
 
@@ -131,12 +133,13 @@
         if (!settings) return ask === latest && callback({ query: query, results: [], complete: true });
         var wanted = {}, list = words(query).map(term).filter(Boolean);
         list.forEach(function (t, i) {
-          shardFiles(t, i === list.length - 1).forEach(function (file) { wanted[file] = true; });
+          shardPrefixes(t, typing(t, i, list)).forEach(function (prefix) { wanted[prefix] = true; });
         });
-        all(Object.keys(wanted), function () {
+        var prefixes = Object.keys(wanted);
+        all(prefixes.map(shardFile), function () {
           if (ask !== latest) return;
-          var found = Object.keys(wanted).length ? miniSearch().search(query, {
-            prefix: function (t, i, terms) { return i === terms.length - 1; },
+          var found = prefixes.length ? miniSearch(prefixes).search(query, {
+            prefix: typing,
             fuzzy: function (t) { return t.length > 4 ? 0.2 : false; },
             combineWith: "AND"
           }).slice(0, limit) : [];
@@ -152,20 +155,26 @@
     });
   }
 
+  // The word being typed (the last) matches as the start of longer words once it has three
+  // letters: two would load, and search, every shard of words that begin with them.
+  function typing(t, i, list) { return i === list.length - 1 && t.length >= 3; }
+
   // The shards that may hold a term: the one named by its longest prefix (search.py's
   // split_shards) and, for the word being typed, every shard of words that begin with it.
-  function shardFiles(t, typing) {
+  function shardPrefixes(t, typing) {
     var found = [], longest = null;
     settings.shards.forEach(function (prefix) {
       if (t.slice(0, prefix.length) === prefix && (longest === null || prefix.length > longest.length)) longest = prefix;
       else if (typing && prefix.length > t.length && prefix.slice(0, t.length) === t) found.push(prefix);
     });
     if (longest !== null) found.push(longest);
-    return found.map(function (prefix) {
-      return prefix ? "s-" + prefix.replace(/[^a-z0-9]/g, function (c) {
-        return "_" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
-      }) + ".js" : "s.js";
-    });
+    return found;
+  }
+
+  function shardFile(prefix) {
+    return prefix ? "s-" + prefix.replace(/[^a-z0-9]/g, function (c) {
+      return "_" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
+    }) + ".js" : "s.js";
   }
 
   // A result: its text, and its places holding the most of the matched words, with snippets.
