@@ -146,7 +146,9 @@ def site_context(root: Path, config: Config, project, texts, pages, store, theme
     timeline = strings.get("timeline", "Timeline") if has_dates(project.notes.values()) else ""
     nav = navigation(texts, pages, bool(terms), md, config.language, strings.get("glossary", "Glossary"), timeline)
     search_terms = search.Terms(search.languages(config.language, [str(t.meta.language or '') for t in texts]))
-    return SiteContext(config, md, matcher, theme, site_data(config), nav, nav[len(texts):],
+    site = site_data(config)
+    site["face"] = fonts.CSS if fonts.face_folder(theme_folders(root, config.theme)) else ""
+    return SiteContext(config, md, matcher, theme, site, nav, nav[len(texts):],
                        {t["id"]: t for t in terms}, sizes, strings, search_terms), problems
 
 

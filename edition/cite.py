@@ -114,7 +114,8 @@ def date_text(date, language: str, strings: dict | None = None) -> str:
     try:
         return format_date(date, language or "en", strings)
     except Exception:   # noqa: BLE001 — a date that cannot be written the language's way is written plainly
-        return " ".join([str(parts[2])] * (len(parts) > 2) + [MONTHS[parts[1] - 1]] * (len(parts) > 1) + [str(parts[0])])
+        day = [str(parts[2])] if len(parts) > 2 else []
+        return " ".join(day + ([MONTHS[parts[1] - 1]] if len(parts) > 1 else []) + [str(parts[0])])
 
 
 def formatted(item: dict, words: dict, date: str = ""):
@@ -223,7 +224,8 @@ def bibtex(item: dict) -> str:
         fields.append(("publisher", _tex(item["publisher"])))
     if item.get("issued"):
         parts = item["issued"]["date-parts"][0]
-        fields += [("year", str(parts[0]))] + [("month", str(parts[1]))] * (len(parts) > 1) + [("date", _dashed(parts))]
+        fields += [("year", str(parts[0]))] + ([("month", str(parts[1]))] if len(parts) > 1 else [])
+        fields.append(("date", _dashed(parts)))
     if item.get("original-date"):
         fields.append(("origdate", _dashed(item["original-date"]["date-parts"][0])))
     if item.get("URL"):

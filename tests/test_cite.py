@@ -117,3 +117,51 @@ def test_the_head_metadata_is_what_reference_managers_read():
     assert names["citation_public_url"] == names["DC.identifier"] == "https://example.org/n/bridge.html"
     assert names["DC.date"] == "2025-03-02" and names["DC.source"] == "https://example.org/s"
     assert names["DC.relation.isPartOf"] == "E" and names["DC.language"] == "en"
+
+
+def test_a_date_known_to_the_year_or_month_is_cited_as_far_as_it_is_known():
+    from edition.cite import bibtex, ris
+    from edition.model import PartialDate
+    summary = {"slug": "poem", "title": "A poem", "byline": "", "publisher": "", "language": "", "source_url": "",
+               "date": PartialDate(1863, 11), "first_published": PartialDate(1916)}
+    cited = citation(summary, {"title": "E", "base_url": "", "language": "en"}, "", "poem.html")
+    assert cited["item"]["issued"] == {"date-parts": [[1863, 11]]}
+    assert cited["item"]["original-date"] == {"date-parts": [[1916]]} and "November 1863" in cited["text"]
+    assert "year = {1863},\n  month = {11},\n  date = {1863-11}" in bibtex(cited["item"])
+    assert "DA  - 1863/11//\n" in ris(cited["item"]) and ("DC.date", "1863-11") in cited["meta"]
+
+
+def test_the_page_head_carries_the_metadata_a_citation_reader_takes(built):
+    # A Highwire/Dublin Core reader, as Zotero's Embedded Metadata reads a page: every <meta name>
+    # of the head, repeated names (authors) kept in order.
+    from html.parser import HTMLParser
+
+    class Head(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.meta, self.links = {}, []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "meta" and "name" in attrs:
+                self.meta.setdefault(attrs["name"], []).append(attrs["content"])
+            if tag == "a" and "download" in attrs:
+                self.links.append(attrs["href"])
+    head = Head()
+    head.feed(built["bridge.html"].decode("utf-8"))
+    meta = head.meta
+    assert meta["citation_title"] == ["Harbour bridge reopens & tolls rise 5% {again}"]
+    assert meta["citation_author"] == ["Marsh, Ada", "Hale, Ben"]
+    assert meta["citation_publication_date"] == ["2025/03/02"] and meta["DC.date"] == ["2025-03-02"]
+    assert meta["citation_publisher"] == ["The Northport Courier"]
+    assert meta["citation_inbook_title"] == ["The Northport bridge"]
+    assert meta["citation_editor"] == ["Editor, Jo", "Reviser, Sam"]
+    assert meta["citation_public_url"] == ["https://example.org/northport/bridge.html"]
+    assert meta["DC.creator"] == ["Marsh, Ada", "Hale, Ben"] and meta["DC.source"] == ["https://example.org/courier/bridge"]
+    # the "Cite this text" block: the citation as text, and its three downloads, which exist
+    page = built["bridge.html"].decode("utf-8")
+    assert ("Ada Marsh and Ben Hale. “Harbour bridge reopens &amp; tolls rise 5% {again}.” In <i>The Northport "
+            "bridge</i>, edited by Jo Editor and Sam Reviser. The Northport Courier, 2 March 2025. "
+            "https://example.org/northport/bridge.html.") in page
+    assert head.links == ["cite/bridge.json", "cite/bridge.bib", "cite/bridge.ris"]
+    assert all(link in built for link in head.links)
