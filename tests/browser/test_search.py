@@ -95,3 +95,40 @@ def test_the_page_folds_words_by_the_same_rules_as_the_index(visit, tmp_path):
         places = {place["href"]: marked(place) for place in found[0]["places"]}
         assert places["carteles.html#p1"] == [word], (query, found)
     assert v.errors == [] and v.outside == []
+
+
+def test_the_search_box_finds_a_word_and_its_result_lands_on_the_highlighted_paragraph(visit, base):
+    v = visit(base)
+    v.open("index.html")
+    box = v.page.locator("#site-search-input")
+    assert box.is_visible()
+    box.fill("Ínes")
+    paragraph = v.page.locator(f'.search-results a.search-place[href$="{ARTICLE}#p1"]')
+    paragraph.wait_for(timeout=5000)
+    assert v.page.locator(".search-results mark").first.inner_text() == "Ines"
+    paragraph.click()
+    v.page.wait_for_load_state("load")
+    assert v.page.evaluate("() => location.hash") == "#p1"
+    target = v.page.locator("#p1")
+    assert target.is_visible() and "Ines" in target.inner_text()
+    assert v.page.evaluate("() => document.querySelector('#p1').matches(':target')")
+    assert v.errors == [] and v.outside == []
+
+
+def test_without_javascript_there_is_no_search_box_and_nothing_is_loaded(visit, server):
+    v = visit(server, java_script_enabled=False)
+    requested = []
+    v.page.on("request", lambda r: requested.append(r.url))
+    v.open(ARTICLE)
+    assert not v.page.locator(".site-search").is_visible()
+    assert not [url for url in requested if "/search/" in url]
+
+
+def test_the_open_results_pass_axe(visit, server):
+    from axe_playwright_python.sync_playwright import Axe
+    v = visit(server)
+    v.open(ARTICLE)
+    v.page.locator("#site-search-input").fill("bridge")
+    v.page.locator(".search-results .search-place").first.wait_for(timeout=5000)
+    results = Axe().run(v.page)
+    assert results.violations_count == 0, results.response["violations"]

@@ -267,9 +267,97 @@
     window.addEventListener("resize", function () { if (current) position(); });
   }
 
+  // --- Search: the box in the header (shown only with the script: without it the contents and
+  // the glossary are the way in). The index loads only once the box is used: search/search.js
+  // (edition/assets/search.js), then the shards a query needs. Results are built with textContent.
+  var here = document.currentScript ? document.currentScript.src.replace(/static\/[^\/]*$/, "") : "";
+
+  function setupSearch() {
+    var form = document.querySelector(".site-search");
+    var input = document.getElementById("site-search-input");
+    var list = document.getElementById("site-search-results");
+    if (!form || !input || !list) return;
+    var waiting = null, timer;
+    function fill(template, values) {
+      return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key] == null ? "" : values[key]; });
+    }
+    function label(place) {
+      if (place.kind === "p") return fill(form.getAttribute("data-paragraph"), { n: place.number });
+      if (place.kind === "l") return fill(form.getAttribute("data-line"), { n: place.number });
+      if (place.kind === "note") return fill(form.getAttribute("data-note"), { n: place.note });
+      if (place.kind === "term") return form.getAttribute("data-glossary");
+      return form.getAttribute("data-top");
+    }
+    function show(found) {
+      if (found.query !== input.value.trim()) return;
+      list.textContent = "";
+      if (!found.results.length) {
+        var none = document.createElement("p");
+        none.textContent = form.getAttribute("data-none");
+        list.appendChild(none);
+      }
+      var ol = document.createElement("ol");
+      found.results.forEach(function (result) {
+        var item = document.createElement("li"), link = document.createElement("a");
+        link.href = here + (result.places.length ? result.places[0].href : result.url);
+        link.className = "search-title";
+        link.textContent = result.title;
+        item.appendChild(link);
+        var places = document.createElement("ul");
+        result.places.forEach(function (place) {
+          var li = document.createElement("li"), a = document.createElement("a");
+          a.href = here + place.href;
+          a.className = "search-place";
+          a.textContent = label(place);
+          li.appendChild(a);
+          li.appendChild(document.createTextNode(" "));
+          var snippet = document.createElement("span");
+          snippet.className = "search-snippet";
+          place.segments.forEach(function (segment) {
+            var part = document.createElement(segment[1] ? "mark" : "span");
+            part.textContent = segment[0];
+            snippet.appendChild(part);
+          });
+          li.appendChild(snippet);
+          places.appendChild(li);
+        });
+        if (result.places.length) item.appendChild(places);
+        ol.appendChild(item);
+      });
+      if (found.results.length) list.appendChild(ol);
+      list.hidden = false;
+    }
+    var loading = false;
+    function load() {       // on focus: the loader is there by the first keystroke
+      if (loading || window.EditionSearch) return;
+      loading = true;
+      var script = document.createElement("script");
+      script.src = here + "search/search.js";
+      script.onload = function () { if (waiting) ask(); };
+      document.head.appendChild(script);
+    }
+    function ask() {
+      var query = input.value.trim();
+      if (!query) { list.hidden = true; list.textContent = ""; return; }
+      if (!window.EditionSearch) { waiting = query; return load(); }
+      waiting = null;
+      window.EditionSearch.search(query, show);
+    }
+    input.addEventListener("focus", load);
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 60); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { input.value = ""; list.hidden = true; list.textContent = ""; }
+      if (event.key === "Enter") {
+        var first = list.querySelector("a");
+        if (first) first.click();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupSwitches();
     setupNotes();
     setupTerms();
+    setupSearch();
   });
 })();
