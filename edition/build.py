@@ -24,6 +24,7 @@ from .linkcheck import check_links, duplicate_ids, ids_in
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
 from . import cite, fonts, search
+from .minify import minified
 from .media import image_sizes, media_files
 from .model import HEADER_FIELDS, Build, NotesFile, PageIds, RenderedText, Text
 from .pages import (SiteContext, glossary_context, glossary_definitions, glossary_entries, index_context,
@@ -105,7 +106,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
 
     # 4. the theme's static files, the edition's media, the search loader, and what the host reads
     #    (.nojekyll, robots.txt, sitemap, absolute 404)
-    for path, source in [*shared.theme.static.items(), *media.items()]:
+    for path, source in shared.theme.static.items():
+        put(path, minified(path, source.read_bytes()))
+    for path, source in media.items():
         put(path, source.read_bytes())
     for path, data in search.static_files().items():
         put(path, data)
@@ -147,7 +150,8 @@ def site_context(root: Path, config: Config, project, texts, pages, store, theme
     nav = navigation(texts, pages, bool(terms), md, config.language, strings.get("glossary", "Glossary"), timeline)
     search_terms = search.Terms(search.languages(config.language, [str(t.meta.language or '') for t in texts]))
     site = site_data(config)
-    site["face"] = fonts.CSS if fonts.face_folder(theme_folders(root, config.theme)) else ""
+    face = fonts.face_folder(theme_folders(root, config.theme))
+    site["face"], site["face_preload"] = (fonts.CSS, " ".join(fonts.preloaded(face))) if face else ("", "")
     return SiteContext(config, md, matcher, theme, site, nav, nav[len(texts):],
                        {t["id"]: t for t in terms}, sizes, strings, search_terms), problems
 

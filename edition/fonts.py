@@ -43,6 +43,19 @@ def face_folder(folders) -> Path | None:
     return None
 
 
+def preloaded(folder: Path) -> list:
+    """The site paths of the regular and bold upright styles' first files (those that hold ASCII):
+    every page sets its text and its title in them, so the pages fetch them at once and the text
+    is set in the face from the first paint, not set again when the file arrives."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    upright = [f for f in manifest["faces"] if _upright(f)]
+    return [f"{FOLDER}/{face['files'][0]}" for face in upright or manifest["faces"][:1]]
+
+
+def _upright(face: dict) -> bool:
+    return face["style"] == "normal" and face["weight"] in (400, 700)
+
+
 def font_files(folder: Path | None, used: str) -> dict:
     """{site path: bytes}: the subset faces, fonts.css and the licence; {} without a face.
     Kept for the process by the face's bytes and the characters (serve, the tests)."""
@@ -107,8 +120,11 @@ def parts(folder: Path, css: bytes) -> list:
 
 
 def font_face(family: str, face: dict, name: str, covered: list) -> str:
+    # The styles the pages fetch at once (preloaded) swap in if late; the others (italics) are used
+    # if they come within a moment and else not on this page, so no line moves once it is shown.
+    display = "swap" if _upright(face) else "optional"
     return (f"@font-face {{ font-family: \"{family}\"; font-style: {face['style']}; font-weight: {face['weight']}; "
-            f"font-display: swap; src: url(\"{name}\") format(\"woff2\"); unicode-range: {ranges(covered)}; }}\n")
+            f"font-display: {display}; src: url(\"{name}\") format(\"woff2\"); unicode-range: {ranges(covered)}; }}\n")
 
 
 def ranges(code_points: list) -> str:

@@ -41,6 +41,7 @@ ALLOWED = {
     "linkcheck": {"problems", "urls"},
     "publish": BOTTOM,
     "media": {"problems", "layout"},
+    "minify": BOTTOM,
     "timeline": {"model"},
     "ingest": {"problems", "ids", "ingest", "layout", "frontmatter"},     # a package: its modules import one another
     # below the pipeline: reuse and writing
@@ -49,7 +50,7 @@ ALLOWED = {
     # the build, the pipeline that runs it, and the commands above it
     "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media",
                               "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation", "search",
-                              "cite", "fonts"},
+                              "cite", "fonts", "minify"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
                   "language"},

@@ -31,7 +31,8 @@ def test_the_contrast_theme_layers_its_stylesheet_on_the_default_theme(project):
     page = (site / "small.html").read_text(encoding="utf-8")
     # its own stylesheet, after the default one it overrides
     assert page.index('href="static/edition.css"') < page.index('href="static/contrast.css"')
-    assert (site / "static" / "contrast.css").read_text(encoding="utf-8").startswith("/* contrast:")
+    contrast = (site / "static" / "contrast.css").read_text(encoding="utf-8")
+    assert contrast.startswith(":root{--bg:#ffffff;") and "/*" not in contrast    # published without its comments
     # everything it does not have comes from the default theme
     assert (site / "static" / "edition.js").is_file()
     assert "Skip to the text" in page
@@ -88,6 +89,19 @@ def test_an_article_page_and_everything_it_loads_stay_light(real_site):
     assets = sum((real_site / url.decode()).stat().st_size for url in set(loaded))
     assert assets < 40_000, f"CSS and JavaScript weigh {assets} bytes; the budget is 40 KB"
     assert len(html) + assets < 100_000, f"the article page weighs {len(html) + assets} bytes; the budget is 100 KB"
+    # served, the script links the text face too: its stylesheet and every style's file it may use
+    face = re.search(rb'data-face="([^"]+)"', html).group(1).decode()
+    fonts = sum(p.stat().st_size for p in (real_site / face).parent.glob("*.woff2")) + (real_site / face).stat().st_size
+    assert len(html) + assets + fonts < 130_000, f"the article page with its face weighs {len(html) + assets + fonts} bytes"
+
+
+def test_the_published_stylesheet_and_script_lose_their_comments_not_their_rules(real_site):
+    css = (real_site / "static" / "edition.css").read_text(encoding="utf-8")
+    source = (REPO / "theme" / "default" / "static" / "edition.css").read_text(encoding="utf-8")
+    assert "/*" in source and "/*" not in css and len(css) < 0.85 * len(source)
+    assert ".block:target>.passage-cite{display:block}" in css
+    js = (real_site / "static" / "edition.js").read_text(encoding="utf-8")
+    assert "// " not in js and "function setupCite()" in js
 
 
 def test_without_javascript_every_note_number_and_term_links_to_its_target(real_site):

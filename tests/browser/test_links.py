@@ -49,6 +49,9 @@ def test_an_article_page_is_light(visit, server):
     v.open(ARTICLE)
     v.page.wait_for_timeout(100)
     total = sum(sizes.values())
-    assets = sum(size for url, size in sizes.items() if not url.endswith(".html"))
-    assert total < 100_000, f"the article page loads {total} bytes: {sizes}"
+    fonts = sum(size for url, size in sizes.items() if "/static/fonts/" in url)
+    assets = sum(size for url, size in sizes.items() if not url.endswith(".html") and "/static/fonts/" not in url)
+    assert fonts, "the served page is set in the theme's face"
+    assert total - fonts < 100_000, f"the article page loads {total - fonts} bytes besides its face: {sizes}"
+    assert total < 130_000, f"the article page loads {total} bytes with its face: {sizes}"
     assert assets < 40_000, f"CSS and JavaScript weigh {assets} bytes"

@@ -81,7 +81,7 @@ def test_the_measure_is_comfortable(visit, server):
     # characters per line over the whole text (one paragraph alone depends on its words)
     per_line = v.page.evaluate("""() => {
         let chars = 0, lines = 0;
-        for (const p of document.querySelectorAll('.block > p')) {
+        for (const p of document.querySelectorAll('.block > p:not(.passage-cite)')) {
           const style = getComputedStyle(p);
           lines += Math.round(p.getBoundingClientRect().height / parseFloat(style.lineHeight));
           chars += p.textContent.length; }

@@ -23,8 +23,8 @@ def site(tmp_path_factory):
 
 
 class BodyText(HTMLParser):
-    """The words of the text body: paragraphs, without notes, markers or paragraph numbers."""
-    SKIP = {"sidenote", "pilcrow", "note-ref"}
+    """The words of the text body: paragraphs, without notes, markers, paragraph numbers or their citations."""
+    SKIP = {"sidenote", "pilcrow", "note-ref", "passage-cite"}
 
     def __init__(self):
         super().__init__()

@@ -22,6 +22,28 @@
   if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
   if (load("edition-annotations") === "off") root.classList.add("annotations-off");
 
+  // The theme's text face (Literata, subset by the build), linked only when the page is served:
+  // opened from disk, Chromium refuses every font file as cross-origin, and the system's serif
+  // stays. The regular and bold styles are fetched at once and the stylesheet holds the first
+  // paint (blocking="render"), so the text is not set twice.
+  var me = document.currentScript, here = me ? me.src.replace(/static\/[^\/]*$/, "") : "";
+  if (me && me.getAttribute("data-face") && /^https?:$/.test(location.protocol)) {
+    (me.getAttribute("data-face-preload") || "").split(" ").filter(Boolean).forEach(function (path) {
+      var font = document.createElement("link");
+      font.rel = "preload";
+      font.as = "font";
+      font.type = "font/woff2";
+      font.crossOrigin = "anonymous";
+      font.href = here + path;
+      document.head.appendChild(font);
+    });
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.setAttribute("blocking", "render");
+    sheet.href = here + me.getAttribute("data-face");
+    document.head.appendChild(sheet);
+  }
+
   function theme() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
   // The words the script writes come from the page, in its language (data-* set by the theme).
   function say(el, name, fallback, values) {
@@ -164,6 +186,8 @@
     var resizing;
     window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(placeNotes, 100); });
     window.addEventListener("load", placeNotes);
+    // a style of the face that arrives after the first paint (italic) can move the lines
+    if (document.fonts && document.fonts.addEventListener) document.fonts.addEventListener("loadingdone", placeNotes);
     placeNotes();
   }
 
@@ -270,7 +294,6 @@
   // --- Search: the box in the header (shown only with the script: without it the contents and
   // the glossary are the way in). The index loads only once the box is used: search/search.js
   // (edition/assets/search.js), then the shards a query needs. Results are built with textContent.
-  var here = document.currentScript ? document.currentScript.src.replace(/static\/[^\/]*$/, "") : "";
 
   function setupSearch() {
     var form = document.querySelector(".site-search");
@@ -354,10 +377,63 @@
     });
   }
 
+  // --- Cite a passage: following a paragraph's or a line's number (#p7, #l12) shows its citation,
+  // with its locator and permalink, and a button that copies it. Without the script the paragraph
+  // shows the same words (the .passage-cite the page carries), and every number is a link.
+  function setupCite() {
+    var article = document.querySelector("article.text[data-cite]");
+    if (!article) return;
+    // a span: a line's panel stands inside its stanza's <p>
+    var panel = document.createElement("span"), label = document.createElement("span"), words = document.createElement("span");
+    var button = document.createElement("button");
+    label.textContent = article.getAttribute("data-cite-label");
+    panel.className = "passage-cite-panel";
+    button.type = "button";
+    button.className = "control";
+    button.textContent = article.getAttribute("data-copy");
+    var status = document.createElement("span");
+    status.setAttribute("role", "status");
+    panel.appendChild(label);
+    panel.appendChild(words);
+    panel.appendChild(button);
+    panel.appendChild(status);
+    function fill(template, n) { return template.split("{n}").join(n); }
+    function copied() { status.textContent = article.getAttribute("data-copied"); }
+    button.addEventListener("click", function () {
+      var text = words.textContent;
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(copied, fallback);
+      } else fallback();
+      function fallback() {       // file:// pages in some browsers have no clipboard API
+        var range = document.createRange();
+        range.selectNodeContents(words);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        try { if (document.execCommand("copy")) copied(); } catch (e) { /* the words stay selected */ }
+      }
+    });
+    function show() {
+      var found = /^#(p|l)(\d+)$/.exec(location.hash);
+      var target = found && document.getElementById(found[1] + found[2]);
+      if (!target || !article.contains(target)) { if (panel.parentNode) panel.parentNode.removeChild(panel); return; }
+      var place = fill(article.getAttribute(found[1] === "p" ? "data-paragraph" : "data-line"), found[2]);
+      var url = (article.getAttribute("data-cite-url") || location.href.split("#")[0]) + location.hash;
+      words.textContent = article.getAttribute("data-cite") + ", " + place + ". " + url;
+      status.textContent = "";
+      // a paragraph's panel goes under its words; a line's under its stanza's line, in the flow
+      if (found[1] === "p") target.insertBefore(panel, target.querySelector(".passage-cite") || target.querySelector(".block-notes"));
+      else target.parentNode.insertBefore(panel, target.nextSibling);
+    }
+    window.addEventListener("hashchange", show);
+    show();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setupSwitches();
     setupNotes();
     setupTerms();
     setupSearch();
+    setupCite();
   });
 })();
