@@ -86,20 +86,12 @@ READ = """() => ({keys: window.__keys, long: window.__long,
                 load: performance.getEntriesByType("navigation")[0].loadEventEnd})"""
 
 
-def typed_in_the_box(browser, site: Path, page_name: str, runs: int) -> list:
-    samples = []
-    for _ in range(runs):
-        context = browser.new_context()
-        page = context.new_page()
-        page.goto((site / page_name).as_uri())
-        page.wait_for_load_state("load")
-        page.evaluate(WATCH)
-        page.focus("#site-search-input")
-        page.keyboard.type(TYPED, delay=120)
-        page.wait_for_timeout(1000)
-        samples.append(page.evaluate(READ))
-        context.close()
-    return samples
+def in_the_box(page) -> dict:
+    page.evaluate(WATCH)
+    page.focus("#site-search-input")
+    page.keyboard.type(TYPED, delay=120)
+    page.wait_for_timeout(1000)
+    return page.evaluate(READ)
 
 
 def index_sizes(site: Path, content: Path) -> dict:
@@ -117,28 +109,23 @@ def index_sizes(site: Path, content: Path) -> dict:
 def measure(site: Path, runs: int) -> list:
     from playwright.sync_api import sync_playwright
     page_name = sorted(p.name for p in site.glob("text-*.html"))[len(list(site.glob("text-*.html"))) // 2]
-    rows = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        for query in QUERIES:
+
+        def on_fresh_pages(measure_one) -> list:
+            """measure_one(page) on the text's page opened from disk in a new context, runs times."""
             samples = []
             for _ in range(runs):
                 context = browser.new_context()
                 page = context.new_page()
                 page.goto((site / page_name).as_uri())
                 page.wait_for_load_state("load")
-                samples.append(page.evaluate(MEASURE, query))
+                samples.append(measure_one(page))
                 context.close()
-            rows.append((query, samples))
-        typed = []
-        for _ in range(runs):
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto((site / page_name).as_uri())
-            page.wait_for_load_state("load")
-            typed.append(page.evaluate(TYPING, TYPED))
-            context.close()
-        box = typed_in_the_box(browser, site, page_name, runs)
+            return samples
+        rows = [(query, on_fresh_pages(lambda page, q=query: page.evaluate(MEASURE, q))) for query in QUERIES]
+        typed = on_fresh_pages(lambda page: page.evaluate(TYPING, TYPED))
+        box = on_fresh_pages(in_the_box)
         browser.close()
     return rows, typed, box
 
