@@ -44,16 +44,17 @@ def face_folder(folders) -> Path | None:
 
 
 def preloaded(folder: Path) -> list:
-    """The site paths of the regular and bold upright styles' first files (those that hold ASCII):
-    every page sets its text and its title in them, so the pages fetch them at once and the text
-    is set in the face from the first paint, not set again when the file arrives."""
+    """The site paths of the regular, italic and bold styles' first files (those that hold ASCII):
+    every page fetches them at once, so the text is set in the face from the first paint, not set
+    again when a file arrives."""
     manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    upright = [f for f in manifest["faces"] if _upright(f)]
-    return [f"{FOLDER}/{face['files'][0]}" for face in upright or manifest["faces"][:1]]
+    styles = [f for f in manifest["faces"] if _preloaded(f)]
+    return [f"{FOLDER}/{face['files'][0]}" for face in styles or manifest["faces"][:1]]
 
 
-def _upright(face: dict) -> bool:
-    return face["style"] == "normal" and face["weight"] in (400, 700)
+def _preloaded(face: dict) -> bool:
+    """Regular, italic and bold: the styles of a page's text and titles (bold italic is rare)."""
+    return face["weight"] == 400 or (face["style"] == "normal" and face["weight"] == 700)
 
 
 def font_files(folder: Path | None, used: str) -> dict:
@@ -120,9 +121,9 @@ def parts(folder: Path, css: bytes) -> list:
 
 
 def font_face(family: str, face: dict, name: str, covered: list) -> str:
-    # The styles the pages fetch at once (preloaded) swap in if late; the others (italics) are used
-    # if they come within a moment and else not on this page, so no line moves once it is shown.
-    display = "swap" if _upright(face) else "optional"
+    # The styles the pages fetch at once (preloaded) swap in if late; bold italic is used if it
+    # comes within a moment and else not on this page, so no line moves once it is shown.
+    display = "swap" if _preloaded(face) else "optional"
     return (f"@font-face {{ font-family: \"{family}\"; font-style: {face['style']}; font-weight: {face['weight']}; "
             f"font-display: {display}; src: url(\"{name}\") format(\"woff2\"); unicode-range: {ranges(covered)}; }}\n")
 

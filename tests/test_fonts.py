@@ -25,10 +25,10 @@ def test_the_face_is_subset_to_the_edition_s_characters(project):
     _, files = build_files(root)
     css = files["static/fonts/fonts.css"].decode("utf-8")
     assert css.count("@font-face") == 8      # 4 faces, each with its Latin and Latin Extended file
-    # the upright styles, fetched at once, swap in; italics come in time or not on that page
-    assert css.count("font-display: swap") == 4 and css.count("font-display: optional") == 4
+    # regular, italic and bold, fetched at once, swap in; bold italic comes in time or not on that page
+    assert css.count("font-display: swap") == 6 and css.count("font-display: optional") == 2
     assert 'font-family: "Literata"' in css
-    assert re.findall(r"font-style: (\w+); font-weight: \d+; font-display: swap", css) == ["normal"] * 4
+    assert re.findall(r"font-style: (\w+); font-weight: 700; font-display: optional", css) == ["italic"] * 2
     faces = re.findall(r'font-style: (\w+); font-weight: (\d+); font-display: \w+; src: url\("([^"]+)"\) '
                        r'format\("woff2"\); unicode-range: ([^;]+);', css)
     assert {(style, weight) for style, weight, _, _ in faces} == {("normal", "400"), ("italic", "400"),

@@ -16,7 +16,7 @@ def test_served_pages_are_set_in_the_face_from_the_first_paint(visit, server):
     loaded = v.page.evaluate(LOADED)
     assert any(f.startswith('Literata 400 normal') or f.startswith('"Literata" 400 normal') for f in loaded), loaded
     assert v.page.evaluate("() => document.fonts.check('1rem Literata', 'Harbour')")
-    # the regular and bold styles were asked for before the stylesheet named them, each once
+    # the regular, italic and bold styles were asked for before the stylesheet named them, each once
     assert sorted(set(fonts)) == sorted(fonts) and any("400-normal" in url for url in fonts)
     assert v.errors == [] and v.outside == []
 

@@ -24,7 +24,7 @@
 
   // The theme's text face (Literata, subset by the build), linked only when the page is served:
   // opened from disk, Chromium refuses every font file as cross-origin, and the system's serif
-  // stays. The regular and bold styles are fetched at once and the stylesheet holds the first
+  // stays. The regular, italic and bold styles are fetched at once and the stylesheet holds the first
   // paint (blocking="render"), so the text is not set twice.
   var me = document.currentScript, here = me ? me.src.replace(/static\/[^\/]*$/, "") : "";
   if (me && me.getAttribute("data-face") && /^https?:$/.test(location.protocol)) {
