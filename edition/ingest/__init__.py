@@ -12,8 +12,9 @@
               groups, verse lines in their stanzas (units.py).
 4. source     a first line `Source: URL` is provenance -> `source_url`.
 5. listing    a page of several dated items keeps its first item (chrome.split_listing).
-6. head       title, subtitle, byline, date, photo credit and caption (head.py).
-7. chrome     site furniture and repeats of the head, removed; look-alikes kept and noted (chrome.py).
+6. head       title (title.py), subtitle, byline, date, photo credit and caption (head.py).
+7. chrome     site furniture (furniture.py) and repeats of the head, removed by where they stand;
+              look-alikes kept and noted (chrome.py).
 8. body       Markdown, escaped so that it renders to exactly the words of the seed (body.py).
 
 The report: every line that is neither in the body nor in the front matter is in `dropped`
@@ -68,7 +69,7 @@ Listing pages.  Two or more items, each opening with a dated line ("February 17,
 Repeats.  Exact repeats (case, spacing and Unicode width ignored) of the title, subtitle,
   byline, date line, credit or caption are dropped wherever they occur (never a verse line);
   a lone credit line printed again at the end of the caption is dropped too.
-Chrome.  See chrome.py: whole lines only, by kind (skip links, menus, breadcrumbs, share and
+Chrome.  See chrome.py and furniture.py: whole lines only, by kind (skip links, menus, breadcrumbs, share and
   print rows, cookie and newsletter prompts, back-to-top, feedback prompts, copyright, terms,
   sign-in, adverts, related lists and footers, press-release markers and contact blocks), in
   English, French, Spanish and German (words.py).  An article sentence that mentions privacy

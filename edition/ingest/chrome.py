@@ -15,11 +15,14 @@ import re
 from collections import Counter
 
 from . import words
+from .furniture import (
+    CONNECTIVE_RE, DOWNLOAD_RE, LINK_LINE_RE, MORE_LINK_RE, NAV_LINE_RE, chrome_kind, chrome_reason,
+    is_menu_item,
+)
 from .head import drop
 from .recognise import (
-    CLOSING_RE, CONNECTIVE_RE, DOWNLOAD_RE, LINK_LINE_RE, MORE_LINK_RE, NAV_LINE_RE, RIGHTS_RE, YEAR_RE, chrome_kind,
-    chrome_reason, compare_key, date_line, dated_label, is_copyright, is_menu_item,
-    is_nameplate_of, is_sentence, is_short_label, word_count,
+    CLOSING_RE, RIGHTS_RE, YEAR_RE, compare_key, date_line, dated_label, is_copyright, is_nameplate_of,
+    is_sentence, is_short_label, word_count,
 )
 from .units import Line, Unit
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .furniture import chrome_kind
 from .recognise import (
-    END_STOP_RE, TIME_LINE_RE, chrome_kind, compare_key, date_line, dated_byline, is_byline, is_sentence,
+    END_STOP_RE, TIME_LINE_RE, compare_key, date_line, dated_byline, is_byline, is_sentence,
     is_structural_heading, word_count,
 )
 from .units import Unit

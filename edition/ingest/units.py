@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .furniture import chrome_reason
 from .recognise import (
-    END_STOP_RE, ITEM_RE, OLD_NOTICE_RE, SOURCE_RE, URL_LINE_RE, chrome_reason, date_line, has_speaker_prefix,
-    is_bare_name, is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
+    END_STOP_RE, ITEM_RE, OLD_NOTICE_RE, SOURCE_RE, URL_LINE_RE, date_line, has_speaker_prefix, is_bare_name,
+    is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
 )
 
 MAX_WRAP = 100     # wider lines were not wrapped by hand

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from edition.ingest.head import address_words, title_from_address
+from edition.ingest.address import address_words, title_from_address
 
 from .helpers import ingest_text, reasons, rendered_lines, warnings
 

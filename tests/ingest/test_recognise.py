@@ -5,10 +5,10 @@ from datetime import date
 
 import pytest
 
+from edition.ingest.furniture import chrome_kind, chrome_reason, is_breadcrumb
 from edition.ingest.recognise import (
-    chrome_kind, chrome_reason, copyright_holder, date_line, dated_byline, dated_label, has_speaker_prefix,
-    is_bare_name, is_breadcrumb, is_byline, is_copyright, is_credit, is_speaker_line, is_structural_heading,
-    series_line,
+    copyright_holder, date_line, dated_byline, dated_label, has_speaker_prefix, is_bare_name, is_byline,
+    is_copyright, is_credit, is_speaker_line, is_structural_heading, series_line,
 )
 
 
