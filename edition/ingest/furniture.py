@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from . import words
-from .recognise import CLOSING_RE, END_STOP_RE, ITEM_RE, bare, compare_key, date_line, is_copyright, word_count
+from .recognise import (
+    CLOSING_RE, END_STOP_RE, ITEM_RE, bare, compare_key, date_line, is_copyright, is_sentence, word_count,
+)
 
 _LINES = {phrase: kind for kind, phrases in words.CHROME_LINES.items() for phrase in phrases}
 PROMPT_RE = re.compile(r"(?:^|\s)(?:" + "|".join(words.PROMPT_STARTS) + r")", re.I)
@@ -25,8 +27,9 @@ SHARE_CONTROL_RE = re.compile(r"^(?:[•·\-*]\s*)?(?:x|twitter|facebook|whatsap
                               r"enviar por correo|envoyer par e-?mail|per e-?mail senden|correo)\s*:\s*"
                               r"(?:opens? (?:in )?(?:a )?new window|abre ventana nueva|nouvelle fenêtre|"
                               r"ouvre une nouvelle fenêtre|öffnet (?:in )?(?:einem )?neuen fenster)$", re.I)
-COMMENTS_RE = re.compile(r"^\d+\s+(?:antworten|kommentare|comments?|responses?|replies|réponses|commentaires|"
-                         r"comentarios|respuestas|reacciones|réactions)\b(?:\s+(?:auf|on|to|à|a|zu)\b.*)?$", re.I)
+COMMENTS_RE = re.compile(r"^(?:\w+\s+)?(?:\d+|no|no hay|aucun|keine|sin|kein|pas de|0)\s+(?:antworten|kommentare?(?:\(e\))?|"
+                         r"comments?|responses?|replies|r[ée]ponses|commentaires?|comentarios?|respuestas|reacciones|"
+                         r"réactions|reactions)\b\s*:?(?:\s+(?:auf|on|to|à|a|zu)\b.*|\s*[|(].{0,40}|\s{2,}.{0,40})?$", re.I)
 COUNTER_RE = re.compile(r"^(?:hits|views|vues|visitas|aufrufe|reads|lectures|lecturas)\s*:?\s*[\d.,]+$|"
                         r"^\d+\s*(?:min\.?|minutes?|mins?)(?:\s+(?:read|de lecture|de lectura|lesezeit|lesen))?$", re.I)
 ADVERT_RE = re.compile(r"^(?:advertisement|sponsored(?: content)?|paid content|publicité|publicidad|"
@@ -51,13 +54,30 @@ IMAGE_LINE_RE = re.compile(r"^(?:\[?!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)\]?(?:\
 ILLUSTRATION_RE = re.compile(r"^\[(?:Illustrations?|Image|Picture|Frontispiece)(?::[^\]]*)?\]$", re.I)
 SHARE_LABEL_RE = re.compile(r"^(?:share|partager|compartir|teilen|follow us|suivez-nous|síguenos|folgen sie uns)"
                             r"(?: this (?:page|article|story|post))?\s*:\s*", re.I)
-STRONG_PROMPT_RE = re.compile(r"cookie|subscribed|email address|website|site uses|site utilise|portal utiliza", re.I)
+STRONG_PROMPT_RE = re.compile(r"cookie|subscribed|email address|website|site uses|site utilise|portal utiliza|"
+                              r"subscri|abonn|suscri", re.I)
 SHARE_ROW_RE = re.compile(r"^(?:(?:share|partager|compartir|teilen|tweet|email|e-mail)(?: (?:on|sur|en|auf|via|by|this))? ?"
                           r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|bluesky|threads)?\s*[|·•]?\s*){1,8}$", re.I)
 SITE_CREDIT_RE = re.compile(r"\b(?:powered by|propulsé par|desarrollado por|bereitgestellt von)\b", re.I)
 MORE_LINK_RE = re.compile(r"^(?:more|other|see also|also by|read more|plus de|d'autres|más|otros|mehr|weitere)\b[^.!?]{0,50}$", re.I)
 SYMBOLS_RE = re.compile(r"^[^\w]{1,3}$")
 LINK_LINE_RE = re.compile(r"^[^|.!?]{1,30}(?:\s\|\s[^|.!?]{1,30}){3,}$")
+READING_TIME_RE = re.compile(r"^(?:" + "|".join(words.READING_TIMES) + r")$", re.I)
+HOME_CRUMB_RE = re.compile(rf"^(?:{words.HOME_WORDS})(?:\s*(?:[>›»/|]|::|\s[-–]\s)\s*\S|(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ]))", re.I)
+HOME_GLUED_RE = re.compile(r"^(?:Home|Accueil|Inicio|Portada|Startseite)(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")   # "InicioPolítica..."
+RELATED_LINK_RE = re.compile(r"^(?:" + "|".join(words.RELATED_LINK_PREFIXES) + r")\s*:\s*\S", re.I)
+PAYWALL_RE = re.compile(r"^(?:" + "|".join(words.PAYWALL_STARTS) + r")", re.I)
+FEEDBACK_RE = re.compile(r"^(?:" + "|".join(words.FEEDBACK_STARTS) + r")", re.I)
+RELATED_HEADING_RE = re.compile(r"^(?:" + "|".join(words.RELATED_HEADINGS) + r")\s*:?$", re.I)
+ARCHIVE_RE = re.compile(r"^(?:" + "|".join(words.ARCHIVE_LABELS) + r")\s*\S.{0,60}$", re.I)
+TRANSCRIPT_LABEL_RE = re.compile(r"^(?:" + "|".join(words.TRANSCRIPT_LABELS) + r")\s*:?$", re.I)
+PRINT_VERSION_RE = re.compile(words.PRINT_VERSION, re.I)
+WEATHER_RE = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$|"
+                        r"^(?:today|hoy|aujourd'hui|heute|mañana|demain|morgen|tomorrow)\s+-?\d{1,2}\s*°?\s*/\s*-?\d{1,2}", re.I)
+TIMESTAMP_RE = re.compile(r"^(?:actualizado|updated|last updated|mis à jour|mise à jour|aktualisiert|publicado|published|"
+                          r"posted|publié|veröffentlicht|stand)\s*:?\s*(?:el|le|am|on|at|à|a las|um)?\s*"
+                          r"\d\d?[:.h]\d\d\s*(?:h|uhr|[ap]\.?m\.?)?$", re.I)
+SHARE_TOKEN_RE = re.compile(r"[^\s!:,;]+")
 
 
 def chrome_kind(text: str) -> str | None:
@@ -88,10 +108,34 @@ def chrome_kind(text: str) -> str | None:
     if len(text) <= 300 and (match := PROMPT_RE.search(text)) and (match.start() == 0 or match.start() <= 80
                                                                     and STRONG_PROMPT_RE.search(match.group())):
         return "cookie, newsletter or subscription prompt"
-    if COUNTER_RE.match(text):
+    if COUNTER_RE.match(text) or READING_TIME_RE.match(text):
         return "counter or reading time"
     if COMMENTS_RE.match(text):
         return "readers' comments"
+    if is_share_row(text):
+        return "share or print control"
+    if len(text) <= 200 and (HOME_CRUMB_RE.match(text) and is_breadcrumb(text) or HOME_GLUED_RE.match(text)):
+        return "breadcrumb"
+    if len(text) <= 200 and RELATED_LINK_RE.match(text):
+        return "link to another article"
+    if len(text) <= 200 and PAYWALL_RE.match(text):
+        return "paywall or sign-in prompt"
+    if len(text) <= 120 and FEEDBACK_RE.match(text) and not is_sentence(text, 8):
+        return "feedback prompt"
+    if len(text) <= 60 and RELATED_HEADING_RE.match(text):
+        return "related-articles heading"
+    if len(text) <= 100 and ARCHIVE_RE.match(text):
+        return "archive or tag heading"
+    if len(text) <= 80 and TRANSCRIPT_LABEL_RE.match(text):
+        return "section label"
+    if len(text) <= 120 and PRINT_VERSION_RE.search(text):
+        return "print-version nameplate"
+    if WEATHER_RE.match(text):
+        return "weather"
+    if TIMESTAMP_RE.match(text):
+        return "date label with no date"
+    if is_tag_row(text):
+        return "tags or categories"
     if len(text) <= 200 and NAV_LINE_RE.match(SHARE_LABEL_RE.sub("", text)) and not END_STOP_RE.search(text) \
             and not SECTION_RE.fullmatch(key):
         return "navigation links"
@@ -119,7 +163,29 @@ def chrome_reason(text: str) -> str | None:
 ANYWHERE = {"skip link", "share or print control", "back-to-top link", "back link", "feedback prompt",
             "loading or placeholder text", "cookie, newsletter or subscription prompt",
             "counter or reading time", "embedded code", "separator", "press-release marker",
-            "date label with no date", "breadcrumb", "image", "site credit"}
+            "date label with no date", "breadcrumb", "image", "site credit", "byline label with no name",
+            "link to another article", "paywall or sign-in prompt", "link to the rest of the text", "weather"}
+
+
+def is_share_row(text: str) -> bool:
+    """`Copier le lien Partager sur FaceBook Imprimer`, `• Compartilo en redes :`, `Facebook! Twitter`:
+    only the words of share and print buttons, with two of them (or one verb: share, partager...)."""
+    if len(text) > 160:
+        return False
+    tokens = [t.lower().strip("•·()[]") for t in SHARE_TOKEN_RE.findall(text)]
+    tokens = [t for t in tokens if t]
+    if not tokens or not all(t in words.SHARE_STRONG or t in words.SHARE_FILLER for t in tokens):
+        return False
+    strong = [t for t in tokens if t in words.SHARE_STRONG]
+    return len(set(strong)) >= 2 or any(t in words.SHARE_VERBS for t in tokens)
+
+
+def is_tag_row(text: str) -> bool:
+    """`Allgemein Bevölkerungsschutz Bravo Gefahrenabwehr Illegale Waffen`: six or more capitalised
+    words and nothing else (no small word, digit or punctuation): a row of tags, not a headline."""
+    found = text.split()
+    return (len(found) >= 6 and all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]+", w) for w in found)
+            and not any(w.lower() in words.SMALL_WORDS or w.lower() in words.NAME_CONNECTIVES for w in found))
 
 
 def is_breadcrumb(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .furniture import chrome_reason
+from .furniture import chrome_kind, chrome_reason
 from .recognise import (
     END_STOP_RE, ITEM_RE, OLD_NOTICE_RE, SOURCE_RE, URL_LINE_RE, date_line, has_speaker_prefix, is_bare_name,
     is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
@@ -159,6 +159,7 @@ def verse_candidate(line: Line) -> bool:
     nor a poet's name (a signature)."""
     text = line.text
     return (len(text) <= MAX_VERSE_LINE and not is_bare_name(text) and not ITEM_RE.match(text) and not is_standalone(text)
+            and not chrome_kind(text)
             and not is_speaker_line(text) and not has_speaker_prefix(text)
             and not is_structural_heading(text) and not URL_LINE_RE.match(text))
 

@@ -115,7 +115,7 @@ def test_sentences_about_copyright_are_not_notices(line):
     ("Diese Website verwendet Cookies.", "cookie, newsletter or subscription prompt"),
     ("Share", "share or print control"), ("Imprimer", "share or print control"), ("Teilen", "share or print control"),
     ("Share on Facebook Share on X", "share or print control"), ("x: abre ventana nueva", "share or print control"),
-    ("Facebook | Twitter | Email | Print", "navigation links"), ("Accueil | Discours | En bref", "navigation links"),
+    ("Facebook | Twitter | Email | Print", "share or print control"), ("Accueil | Discours | En bref", "breadcrumb"),
     ("Menu", "menu or search control"), ("Buscar", "menu or search control"),
     ("Related articles", "related-articles heading"), ("Lire aussi", "related-articles heading"),
     ("Mehr zum Thema", "related-articles heading"),
@@ -123,6 +123,37 @@ def test_sentences_about_copyright_are_not_notices(line):
     ("<iframe width=560 src=https://example.org>", "embedded code"), ("8 Min.", "counter or reading time"),
     ("![[Img #1]](https://example.org/a.jpg)", "image"), ("[Illustration: Noah's Sacrifice.]", "image"),
     ("Powered by Blogger", "site credit"),
+    # share rows of any site: only the words of share and print buttons
+    ("Copier le lien Partager sur FaceBook Partager sur Twitter Imprimer", "share or print control"),
+    ("Facebook!  Partager sur Twitter", "share or print control"), ("• Compartilo en redes :", "share or print control"),
+    ("Artikel teilen per E-Mail", "share or print control"),
+    ("Temps de lecture : 11 minutes", "counter or reading time"), ("Tiempo de lectura: 4 min", "counter or reading time"),
+    ("Lesezeit: 3 Minuten", "counter or reading time"), ("5 min read", "counter or reading time"),
+    ("Accueil | Dossiers | Hollande", "breadcrumb"), ("InicioPolíticaEjecutivo presenta la...", "breadcrumb"),
+    ("RELATED: Creek Fire: 212,744 acres burned", "link to another article"),
+    ("Lire aussi : Le budget adopté", "link to another article"), ("Lesen Sie auch: Die Bilanz", "link to another article"),
+    ("To access content, please login or purchase a subscription.", "paywall or sign-in prompt"),
+    ("Esta funcionalidad es exclusiva para suscriptores.", "paywall or sign-in prompt"),
+    ("Cet article est réservé aux abonnés.", "paywall or sign-in prompt"),
+    ("Dieser Artikel ist nur für Abonnenten", "paywall or sign-in prompt"),
+    ("Report a correction or typo", "feedback prompt"), ("Reporta un error en esta noticia", "feedback prompt"),
+    ("Rate this poem:", "feedback prompt"), ("Add Poet Christina Rossetti to your favorites", "feedback prompt"),
+    ("Popular Poets", "related-articles heading"), ("Related topics:", "related-articles heading"),
+    ("Articles similaires", "related-articles heading"), ("Lo más leído", "related-articles heading"),
+    ("Ähnliche Beiträge", "related-articles heading"),
+    ("Tag Archives: County Commissioners", "archive or tag heading"), ("Catégorie : Politique", "archive or tag heading"),
+    ("Archivo de la categoría: Poemas", "archive or tag heading"), ("Schlagwort: Haushalt", "archive or tag heading"),
+    ("Episode Transcript", "section label"), ("Retranscription des premières minutes :", "section label"),
+    ("Transcripción completa", "section label"), ("Wortprotokoll", "section label"),
+    ("Gemeinde Waldburg (Druckversion)", "print-version nameplate"), ("Le Monde (version imprimable)", "print-version nameplate"),
+    ("20.5 C", "weather"), ("Hoy 5 / 18 || Mañana 7 / 16 |", "weather"), ("Actualizado: 02:04", "date label with no date"),
+    ("Allgemein Bevölkerungsschutz Bravo Gefahrenabwehr Illegale Waffen", "tags or categories"),
+    ("2 comentarios:", "readers' comments"), ("bisher 1 Kommentar(e)     TrackBack-URL", "readers' comments"),
+    ("4 Reponses | Comments Feed", "readers' comments"), ("No hay comentarios:", "readers' comments"),
+    ("Aucun commentaire", "readers' comments"), ("Publicar un comentario", "comments link"),
+    ("Leave a Reply", "comments link"), ("ResponderEliminar", "comment controls"),
+    ("Continue reading", "link to the rest of the text"), ("Lire la suite", "link to the rest of the text"),
+    ("Weiterlesen", "link to the rest of the text"), ("By", "byline label with no name"), ("Par :", "byline label with no name"),
 ])
 def test_chrome_kinds_in_four_languages(line, kind):
     assert chrome_kind(line) == kind
@@ -131,7 +162,10 @@ def test_chrome_kinds_in_four_languages(line, kind):
 @pytest.mark.parametrize("line", [
     "Share the burden, the minister said, and the work gets done.", "Print media lost a third of its readers.",
     "Menus at the school were changed in March.", "The cookies were handed out at the meeting on Monday.",
-    "Home is where the heart is, she wrote.",
+    "Home is where the heart is, she wrote.", "Homeland security was the first topic.",
+    "Rate this poem as you like, the teacher said to the class.", "Popular poets of the region met in Leipzig.",
+    "Share prices fell on Monday in Paris and Frankfurt.", "Related to that, the council voted on Tuesday.",
+    "Allgemein gilt: Die Bundespolizei kontrolliert an der Grenze.", "Kimberly-Clark Announces Second Quarter 2017 Results",
 ])
 def test_sentences_that_start_like_chrome_are_not_chrome(line):
     assert chrome_kind(line) is None and chrome_reason(line) is None
