@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from . import words
 
@@ -43,29 +44,76 @@ def is_sentence(text: str, words_at_least: int = 8) -> bool:
 _MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, words.MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)"
-_WEEKDAY = r"(?:(?:" + "|".join(words.WEEKDAYS) + r")\.?,?\s+)?"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(words.WEEKDAYS) + r")\.?,?\s+)?"
 DATE_FORMS = (
     rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",                       # February 20, 2025 / Feb. 3 2025
     rf"{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}",   # 20 février 2025 / 24 de abril de 2020
     rf"{_YEAR}-(?P<mnum>\d\d?)-(?P<day>\d\d?)",              # 2025-02-20
     rf"(?P<mnum>\d\d?)/(?P<day>\d\d?)/{_YEAR}",              # 02/20/2025 (US order unless impossible)
     rf"(?P<day>\d\d?)\.(?P<mnum>\d\d?)\.{_YEAR}",            # 20.02.2025, 7.11.2023
+    rf"(?P<day>\d\d?)-(?P<mnum>\d\d?)-{_YEAR}",              # 11-11-2007 (day first)
 )
-_PREFIX = r"(?:(?:" + "|".join(words.DATE_PREFIXES) + r")\s*:?\s*)?"
-_TIME = (r"(?P<time>\s*(?:,|\||-|–|—|at|à|a las|um|um\s+)?\s*\d\d?[:.h]\d\d(?::\d\d)?\s*"
+_PREFIX = r"(?:(?P<prefix>" + "|".join(words.DATE_PREFIXES) + r")\s*:?\s*)?"
+_TIME = (r"(?P<time>\s*(?:,|\||-|–|—|·|@|at|à|a las|um|um\s+)?\s*\d\d?[:.h]\d\d(?::\d\d)?\s*"
          r"(?:[ap]\.?\s?m\.?)?\s*(?:uhr|h)?\s*(?:[a-z]{2,5}|utc[+-]\d\d?|[+-]\d{4})?)?")
 DATE_LINE_RES = [re.compile(rf"^{_PREFIX}{_WEEKDAY}{form}{_TIME}\.?$", re.I) for form in DATE_FORMS]
 DATE_IN_TEXT_RES = [re.compile(rf"\b{form}\b", re.I) for form in DATE_FORMS]
 
 
+SHORT_YEAR_RE = re.compile(r"^(?P<day>\d\d?)\.(?P<mnum>\d\d?)\.(?P<yy>\d\d)\s+\d\d?:\d\d$")   # 15.1.08 00:09
+META_SPLIT_RE = re.compile(r"\s+(?:\|\|?|·|•|—|–|-|@)\s+|\s*\|\s*")
+LABELLED_RE = re.compile(r"^(?P<label>[A-ZÀ-Þ]\w*(?: \w+){0,2}):\s*(?P<rest>\S.{3,80})$")
+DATELINE_RE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?),\s+(?P<date>[^/()–—]{6,40}?)\s*"
+                         r"(?:/[^/]{2,40}/|\([^)]{2,30}\))?\s*(?:--|—|–|-)\s")
+
+
+@lru_cache(maxsize=4096)
 def date_line(text: str) -> tuple[date, bool] | None:
-    """(date, has a time) when the whole line is a date, with an optional weekday and time."""
+    """(date, has a time) when the whole line is a date, with an optional weekday and time; or a
+    meta row that starts or ends with one (`April 13, 2006 @ 9:40 pm | Filed under:`,
+    `Publié le 11 avril 2025 - Mis à jour le 11 avril 2025`, `A im Gespräch mit B | 25.02.2018`)."""
+    if len(text) > 120:
+        return None
+    if (found := whole_date(text)) is not None:
+        return found
+    parts = [part.strip() for part in META_SPLIT_RE.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    for k in (0, len(parts) - 1):
+        others = parts[1:] if k == 0 else parts[:-1]
+        if (found := whole_date(parts[k])) and all(word_count(p) <= 8 and not END_STOP_RE.search(p) for p in others):
+            return found
+    return None
+
+
+def whole_date(text: str) -> tuple[date, bool] | None:
     if len(text) > 80:
         return None
     for pattern in DATE_LINE_RES:
         if (match := pattern.match(text)) and (found := make_date(match)):
             return found, bool(match["time"] and match["time"].strip())
+    if (match := SHORT_YEAR_RE.match(text)):
+        try:
+            return date(2000 + int(match["yy"]), int(match["mnum"]), int(match["day"])), True
+        except ValueError:
+            return None
     return None
+
+
+def labelled_date(text: str) -> date | None:
+    """`Publication Type: Announcement 07/05/2023`, `Datum: Do, 09.02.2017 Status: öffentlich`: a
+    label of the page whose value holds a date."""
+    if len(text) > 100 or word_count(text) > 12 or not (match := LABELLED_RE.match(text)):
+        return None
+    return find_date(match["rest"])
+
+
+def dateline_date(text: str) -> date | None:
+    """`DALLAS, July 25, 2017 /PRNewswire/ -- ...`, `PARIS, 12 mars 2024 – ...`: the date of a
+    paragraph's dateline."""
+    match = DATELINE_RE.match(text)
+    found = date_line(match["date"].strip(" ,")) if match else None
+    return found[0] if found else None
 
 
 def find_date(text: str) -> date | None:
@@ -78,6 +126,12 @@ def find_date(text: str) -> date | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def english_words(groups: dict) -> bool:
+    """Whether the words around a 03/10/2014 are English (or absent): it is then month first."""
+    said = [groups.get("prefix"), groups.get("weekday")]
+    return all(word is None or word.lower() in words.ENGLISH_DATE_WORDS for word in said)
+
+
 def make_date(match: re.Match) -> date | None:
     groups = match.groupdict()
     year, day = int(groups["year"]), int(groups["day"])
@@ -85,8 +139,8 @@ def make_date(match: re.Match) -> date | None:
         month = words.MONTHS[groups["month"].lower()]
     else:
         month = int(groups["mnum"])
-        if month > 12 and day <= 12:      # 20/02/2025 can only be day first
-            month, day = day, month
+        if month > 12 and day <= 12 or "/" in match.group() and not english_words(groups):
+            month, day = day, month       # 20/02/2025 can only be day first; "le 03/10/2014" is too
     try:
         return date(year, month, day)
     except ValueError:
@@ -126,6 +180,7 @@ BY_RE = re.compile(rf"^(?:{_BY})\s*:?\s+(?P<names>\S.{{0,90}})$", re.I)
 NAME_TITLE_RE = re.compile(rf"^(?P<name>{NAME_WORD}(?: {NAME_WORD}){{1,3}}),\s+(?P<role>.{{3,80}})$")
 ACADEMIC_RE = re.compile(rf"^(?:(?:Prof|Dr|Dra|Pr|Me|Mgr|Ing)\.\s*)+{NAME_WORD}(?: {NAME_WORD}){{1,4}}(?:,\s*.{{2,40}})?$")
 NAMES_ON_DATE_RE = re.compile(r"^(?P<names>.{3,80}?)\s+(?:le|el|am|on|,)\s+(?P<date>.{6,40})$", re.I)
+DATE_THEN_NAMES_RE = re.compile(r"^(?P<date>.{6,60}?)\s+(?:by|par|por|von)\s+(?P<names>\S.{2,90})$", re.I)
 
 
 def is_byline(text: str) -> bool:
@@ -134,7 +189,7 @@ def is_byline(text: str) -> bool:
         return False
     if (match := BY_RE.match(text)):
         names = match["names"]
-        return looks_like_names(names) and not names.lower().startswith(("the ", "a "))
+        return looks_like_names(names) and not names.lower().startswith(("the ", "a ")) and ":" not in names
     if ACADEMIC_RE.match(text):
         return True
     if (match := NAME_TITLE_RE.match(text)):
@@ -152,7 +207,13 @@ def byline_names(text: str) -> str:
 
 
 def dated_byline(text: str) -> tuple[str, date] | None:
-    """`Sophie Brunn, Clément Parrot le vendredi 14 juillet 2017`: names, then a date."""
+    """`Sophie Brunn, Clément Parrot le vendredi 14 juillet 2017`: names, then a date; or
+    `Publication PUBLIÉ LE 03/10/2014 PAR Solène Méric - Lise Gallitre`: a date, then the names."""
+    if (match := DATE_THEN_NAMES_RE.match(text)) and looks_like_names(match["names"]):
+        day = match["date"]
+        found = date_line(day) or (date_line(day.split(None, 1)[1]) if " " in day else None)
+        if found:
+            return match["names"].strip(" ,"), found[0]
     match = NAMES_ON_DATE_RE.match(text)
     if not match or not (found := date_line(match["date"])):
         return None
@@ -162,7 +223,8 @@ def dated_byline(text: str) -> tuple[str, date] | None:
 
 def looks_like_names(text: str) -> bool:
     """Capitalised words (and connectives) only, at most ten: names and titles, not a sentence."""
-    found = re.findall(r"[^\s,|&;/]+", text)
+    found = [w.strip("-–—") for w in re.findall(r"[^\s,|&;/]+", text)]
+    found = [w for w in found if w]
     if not found or len(found) > 10 or re.search(r"[.!?]$", text) and len(found[-1]) > 3:
         return False
     return all(word[0].isupper() or word.lower() in words.NAME_CONNECTIVES for word in found)
@@ -171,9 +233,11 @@ def looks_like_names(text: str) -> bool:
 def is_bare_name(text: str) -> bool:
     """`Emily Dickinson`, `Edgar Allen Poe`, `W.W. Jacobs`: a person's name alone on its line."""
     found = text.split()
-    return (2 <= len(found) <= 4 and len(text) <= 40 and not text.isupper()
-            and all(re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-Z]\.(?:[A-Z]\.)*)", w) for w in found)
-            and not any(w.lower() in words.ROLES or w.lower() in words.SMALL_WORDS for w in found))
+    inner = [w for w in found[1:-1] if w in words.NAME_PARTICLES]          # Joseph von Eichendorff
+    named = [w for w in found if w not in inner]
+    return (2 <= len(named) <= 4 and len(text) <= 40 and not text.isupper()
+            and all(re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-Z]\.(?:[A-Z]\.)*)", w) for w in named)
+            and not any(w.lower() in words.ROLES or w.lower() in words.SMALL_WORDS for w in named))
 
 
 # -- photo credits and captions ----------------------------------------------------------------

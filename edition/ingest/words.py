@@ -42,7 +42,17 @@ DATE_PREFIXES = (
     "eingabedatum", "datum", "pressemitteilung vom", "pressemitteilung nr\\. \\d+ vom", "vom", "am",
     "presse vom", "meldung vom", "artikel vom", "beitrag vom", "nota del", "noticia del",
     "communiqué du", "nota de prensa del", "release date", "posting date", "prononcé le",
+    "día", "dia", "publication", "date de publication", "fecha de publicación", "publicación", "posted on",
+    "published on", "updated on", "publié le", "erschienen am", "erschienen", "stand vom",
 )
+
+# The English words among them: a 03/10/2014 after them is month first (after the others, day first).
+ENGLISH_DATE_WORDS = {
+    "published", "posted", "dated", "date", "released", "issued", "updated", "last updated", "first published",
+    "release date", "posting date", "posted on", "published on", "updated on", "publication",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun",
+}
 
 # Words that introduce a byline: "By Jane Doe", "Par ...", "Por ...", "Von ...".
 BYLINE_WORDS = ("by", "par", "por", "von", "de", "texte", "text", "texto", "autor", "author",
@@ -63,6 +73,8 @@ ROLES = {
     "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "redakteur",
     "redakteurin", "korrespondent", "korrespondentin", "staatssekretär", "bundesminister",
 }
+NAME_PARTICLES = {"von", "van", "de", "da", "del", "della", "di", "du", "la", "le", "zu", "ten", "ter", "dos", "bin",
+                  "ibn"}    # inside a person's name: Joseph von Eichendorff (not "der": Ministerium der Justiz)
 NAME_CONNECTIVES = {"and", "of", "the", "for", "de", "da", "del", "la", "le", "di", "van", "von",
                     "at", "in", "on", "et", "y", "und", "du", "des", "zu", "der", "los", "las", "dos"}
 

@@ -7,7 +7,8 @@ import pytest
 
 from edition.ingest.furniture import chrome_kind, chrome_reason, is_breadcrumb
 from edition.ingest.recognise import (
-    copyright_holder, date_line, dated_byline, dated_label, has_speaker_prefix, is_bare_name, is_byline,
+    copyright_holder, date_line, dated_byline, dated_label, dateline_date, has_speaker_prefix, is_bare_name, is_byline,
+    labelled_date,
     is_copyright, is_credit, is_speaker_line, is_structural_heading, series_line,
 )
 
@@ -32,14 +33,37 @@ from edition.ingest.recognise import (
     ("veröffentlicht am 06.01.2015", date(2015, 1, 6)),
     ("Pressemitteilung vom 19.05.2017", date(2017, 5, 19)),
     ("Eingabedatum: 1997-02-28", date(1997, 2, 28)),
+    ("11-11-2007", date(2007, 11, 11)),
+    ("lunes, 25 de octubre de 2021 · 20:44", date(2021, 10, 25)),
+    ("Día 28/03/2015 - 02.04h", date(2015, 3, 28)),
+    ("15.1.08 00:09", date(2008, 1, 15)),
+    # a meta row: a date at one end, short labels at the other
+    ("April 13, 2006 @ 9:40 pm | Filed under:", date(2006, 4, 13)),
+    ("Publié le 11 avril 2025 - Mis à jour le 11 avril 2025", date(2025, 4, 11)),
+    ("Armin Laschet im Gespräch mit Stephan Detjen | 25.02.2018", date(2018, 2, 25)),
+    # 03/10/2014 is month first in English, day first after the words of other languages
+    ("Posted 03/10/2014", date(2014, 3, 10)), ("Le 03/10/2014", date(2014, 10, 3)),
+    ("Publicado el 03/10/2014", date(2014, 10, 3)),
 ])
 def test_date_lines_in_four_languages(line, expected):
     assert date_line(line)[0] == expected
 
 
+def test_labelled_dates_datelines_and_dates_before_the_names():
+    assert labelled_date("Publication Type: Announcement 07/05/2023") == date(2023, 7, 5)
+    assert labelled_date("Datum: Do, 09.02.2017 Status: öffentlich") == date(2017, 2, 9)
+    assert labelled_date("The visit was a success: 10,000 people came on 07/05/2023 and stayed.") is None
+    assert dateline_date("DALLAS, July 25, 2017 /PRNewswire/ -- Kimberly-Clark Corporation today") == date(2017, 7, 25)
+    assert dateline_date("PARIS, 12 mars 2024 – Le ministre a présenté") == date(2024, 3, 12)
+    assert dateline_date("WASHINGTON, March 3 (Reuters) - The Senate voted") is None
+    assert dated_byline("Publication PUBLIÉ LE 03/10/2014 PAR Solène Méric - Lise Gallitre -Romain Beteille") == (
+        "Solène Méric - Lise Gallitre -Romain Beteille", date(2014, 10, 3))
+
+
 @pytest.mark.parametrize("line", [
     "February 30, 2025", "On February 3, 2025, he flew south.", "Feb. 3", "13/13/2025", "2025",
     "Le 14 juillet 2017, le président a parlé.", "Am 23. Mai 2017 tagte der Senat in Wildenbruch.",
+    "Brexit - the vote of 12 March 2019 was lost.", "12 March 2019 - the day the vote was lost in the House.",
 ])
 def test_sentences_with_dates_are_not_date_lines(line):
     assert date_line(line) is None
@@ -75,6 +99,9 @@ def test_a_byline_with_its_date():
 def test_names_alone():
     assert is_bare_name("Emily Dickinson") and is_bare_name("Edgar Allen Poe") and is_bare_name("W.W. Jacobs")
     assert not is_bare_name("ROMAIN DESARBRES") and not is_bare_name("The Raven") and not is_bare_name("Secretary of State")
+    assert is_bare_name("Joseph von Eichendorff") and is_bare_name("Luis de Góngora")
+    assert not is_bare_name("Ministerium der Justiz")
+    assert not is_byline("Poet Spotlight: Christina Rossetti") and not is_byline("By the numbers: a year of fires")
 
 
 @pytest.mark.parametrize("line", ["AP/Mark Schiefelbein", "(AP Photo/Jo Li)", "Photo: Jane Doe", "Foto: dpa",
