@@ -18,20 +18,23 @@ from dataclasses import dataclass, field
 from .address import is_host_name, title_from_address, title_words
 from .furniture import chrome_kind, chrome_reason, is_breadcrumb
 from .recognise import (
-    END_STOP_RE, SOURCE_RE, TIME_LINE_RE, byline_names, compare_key, date_line, dated_byline, dated_label,
-    find_date, has_speaker_prefix, is_bare_name, is_byline, is_credit, is_nameplate_of, is_sentence,
-    is_speaker_line, is_structural_heading, series_line, split_caption,
-    word_count,
+    AGENCY, CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, byline_names, compare_key, date_line, dated_byline,
+    dated_label, dateline_date, find_date, has_speaker_prefix, is_bare_name, is_byline, is_credit, is_nameplate_of,
+    is_sentence, is_speaker_line, is_structural_heading, labelled_date, series_line, split_caption, word_count,
 )
 from .shapes import (
     YEAR_ONLY_RE, announces, is_capitals_label, is_label_only, is_place_line, is_prose,
     menu_runs, printed_twice,
 )
 from .title import (
-    CAPTION_BY_RE, LABEL_RE, MAX_TITLE, TRANSCRIPT, candidate_text, choose_title, nameplates, title_candidate,
+    CAPTION_BY_RE, LABEL_RE, MAX_TITLE, TRANSCRIPT, candidate_text, choose_title, is_person, nameplates,
+    title_candidate,
 )
 from .units import CUT_WORDS, Unit
 
+TABLE_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w()/.-]*(?: [\w()/.-]+){0,2}\s*:\s*\S")
+AGENCY_LINE_RE = re.compile(rf"^(?:{AGENCY})$")
+LIFE_DATES_RE = re.compile(r"^\(?(?:[*†]\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—/]|to|à|bis|a)\s*(?:[*†]\s*)?(?:1[0-9]|20)\d\d\)?$")
 ZONE = 25
 MAX_NOTES = 3                        # doubtful lines noted one by one; then one note for the rest
 PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{3,80}):\s+(?P<rest>\S.{10,})$")
@@ -66,15 +69,17 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
     zone = zone_end(units, speakers)
     index = choose_title(units[:zone], hints.get("title", ""), source_url, speakers | nameplates(units[:zone], holder),
                          units[:ZONE * 2])
-    dropped = []
+    dropped, date_above = [], None
     if index is not None:
+        poem = index + 1 < len(units) and units[index + 1].verse
         for j, unit in enumerate(units[:index]):
-            if j == index - 1 and is_bare_name(unit.text) and index + 1 < len(units) and units[index + 1].verse:
-                head.meta["byline"] = unit.text          # "Emily Dickinson" over the poem's title
+            text = candidate_text(unit)
+            if not head.meta["byline"] and (is_byline(text) or poem and is_person(text) and not chrome_kind(text)):
+                head.meta["byline"] = byline_names(text)  # "Emily Dickinson", "GUILLAUME APPOLINAIRE" over the poem
+                remember(head, text, "byline", unit)
                 remember(head, unit.text, "byline", unit)
-            elif (found := date_line(unit.text)) and not head.meta["date"]:
-                head.meta["date"] = found[0]
-                remember(head, unit.text, "date line", unit)
+            elif (found := date_line(unit.text)) and date_above is None:
+                date_above = (found[0], unit)            # the text's date, unless one stands under the title
             else:
                 dropped += drop(unit, above_title_reason(unit.text, holder, source_url))
         if (index + 1 < len(units) and units[index].kind == "text" and units[index + 1].kind == "text"
@@ -104,6 +109,15 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
                 if key == "byline":
                     remember(head, "by " + hints[key], key, None)
     body, more = read_after_title(head, rest, max(zone, 0), speakers, source_url)
+    if not head.meta["date"] and body and (day := dateline_date(body[0].text)):
+        head.meta["date"] = day                          # "DALLAS, July 25, 2017 /PRNewswire/ -- ..."
+    if date_above is not None:
+        day, unit = date_above
+        if head.meta["date"]:
+            more += drop(unit, "a date above the title (the site's); the text's date stands under the title")
+        else:
+            head.meta["date"] = day
+            remember(head, unit.text, "date line", unit)
     return head, body, dropped + more
 
 
@@ -178,7 +192,7 @@ def head_window(rest: list, head: Head) -> int:
         if word_count(unit.text) >= 40 or unit.verse:
             break
         text = unit.text
-        if (date_line(text) or dated_label(text)) and not dated:
+        if (date_line(text) or dated_label(text) or labelled_date(text)) and not dated:
             end, dated = i + 1, True
         elif (is_byline(text) or dated_byline(text)) and not signed:
             end, signed = i + 1, True
@@ -200,14 +214,23 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     menus = menu_runs(rest[:max(zone, 1) + 8])
     label_value = False
     twice = printed_twice(rest[:max(zone, 1) + 2])
+    table = label_table(rest[:max(zone, 1) + 8])
     for i, unit in enumerate(rest):
         text, key = unit.text, compare_key(unit.text)
         kind = chrome_kind(text)
         if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i in menus or i == 0 and is_dek(text)
                               and i + 1 < len(rest) and is_head_field(rest[i + 1].text, head)):
             return body + rest[i:], dropped
-        if unit.verse or unit.kind != "text":
+        if unit.kind == "bullet" and is_byline(unit.content) and not meta["byline"] and not body:
+            meta["byline"] = byline_names(unit.content)   # "- BY OLGA R. RODRIGUEZ"
+            remember(head, unit.text, "byline", unit)
+        elif unit.verse or unit.kind != "text":
             body.append(unit)
+        elif id(unit) in table:
+            if (day := labelled_date(text)) and not meta["date"]:
+                meta["date"], date_from = day, unit.first
+            dropped += drop(unit, "page metadata label" + (" (its date recorded as date)" if day and date_from == unit.first
+                                                           else ""))
         elif id(unit) in twice:
             dropped += drop(unit, "image caption, printed twice")
         elif i in menus and not any(is_sentence(u.text, 8) for u in body):
@@ -225,6 +248,9 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             else:
                 what = "timestamp of the date" if found == meta["date"] else "another date"
                 dropped += drop(unit, f"{what}; the date was taken from line {date_from or 'the page'}")
+        elif (day := labelled_date(text)) and not meta["date"]:
+            meta["date"], date_from = day, unit.first
+            dropped += drop(unit, "page metadata label (its date recorded as date)")
         elif (pair := dated_byline(text)) and not meta["byline"]:
             meta["byline"], meta["date"] = pair[0], meta["date"] or pair[1]
             remember(head, text, "byline", unit)
@@ -234,6 +260,12 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         elif is_bare_name(text) and not meta["byline"] and i == 0 and i + 1 < len(rest) and rest[i + 1].verse:
             meta["byline"] = text
             remember(head, text, "byline", unit)
+        elif is_agency(text):
+            if meta["byline"]:
+                dropped += drop(unit, "news agency credit")
+            else:
+                meta["byline"] = text                     # "Associated Press" under the title
+                remember(head, text, "byline", unit)
         elif is_credit(text) and not meta["photo_credit"]:
             meta["photo_credit"], credit_unit = text, unit
             remember(head, text, "photo credit", unit)
@@ -251,7 +283,11 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
                 i + 1 < len(rest) and (is_head_field(rest[i + 1].text, head) or id(rest[i + 1]) in twice)
                 or i + 1 < window
                 or not END_STOP_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
-                and i + 1 < len(rest) and announces(rest[i + 1]))):
+                and i + 1 < len(rest) and announces(rest[i + 1])
+                or not CLOSING_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
+                and (word_count(text) >= 12 or word_count(text) >= 6 and i and head.seen.get(
+                    compare_key(rest[i - 1].text), ("",))[0] == "title")
+                and i + 1 < len(rest) and is_prose(rest[i + 1].text, 20))):   # a standfirst with no full stop
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)
         elif (LABEL_RE.match(text) or SOURCE_RE.match(text) or text.lower().startswith("source:")
@@ -261,10 +297,12 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             continue
         elif YEAR_ONLY_RE.match(text) or is_host_name(text, source_url):
             dropped += drop(unit, "site nameplate" if is_host_name(text, source_url) else "a year on its own line")
+        elif LIFE_DATES_RE.match(text):
+            dropped += drop(unit, "the author's dates")
         elif (is_capitals_label(text) and not speakers and not is_structural_heading(text)
               and not TIME_LINE_RE.match(text)):
             dropped += drop(unit, "label in capitals between the title and the text")
-        elif i < window and not meta["subtitle"] and is_dek(text) and not body:
+        elif i < window and not meta["subtitle"] and is_dek(text) and not body and right_under_title(rest, i, head):
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)
         elif i < window:
@@ -286,9 +324,30 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
 
 
 def right_under_title(rest: list, i: int, head: Head) -> bool:
-    """Only repeats of the title, or chrome, stand between the title and units[i]."""
-    return all(head.seen.get(compare_key(u.text), ("",))[0] == "title" or chrome_kind(u.text)
-               or chrome_reason(u.text) for u in rest[:i])
+    """Only chrome stands between the title (or a repeat of it) and units[i]."""
+    repeats = [k for k, u in enumerate(rest[:i]) if head.seen.get(compare_key(u.text), ("",))[0] == "title"]
+    start = repeats[-1] + 1 if repeats else 0
+    return all(chrome_kind(u.text) or chrome_reason(u.text) for u in rest[start:i])
+
+
+def label_table(units: list) -> set:
+    """ids of a table of the page's labels: three or more `Label: value` lines in a row
+    (`TOP: Ö 4`, `Gremium: Rat der Samtgemeinde`, `Datum: Do, 09.02.2017 Status: öffentlich`)."""
+    found, run = set(), []
+    for unit in units + [None]:
+        if unit is not None and not unit.verse and unit.kind == "text" and TABLE_LINE_RE.match(unit.text) \
+                and word_count(unit.text) <= 12 and not is_sentence(unit.text, 8):
+            run.append(unit)
+            continue
+        if len(run) >= 3:
+            found |= {id(u) for u in run}
+        run = []
+    return found
+
+
+def is_agency(text: str) -> bool:
+    """`Associated Press`, `Reuters`, `AFP`: a news agency alone on its line under the title."""
+    return bool(AGENCY_LINE_RE.match(text))
 
 
 def overlaps_title(text: str, title: str) -> bool:
@@ -314,7 +373,8 @@ def is_head_material(text: str, head: Head) -> bool:
 def is_head_field(text: str, head: Head) -> bool:
     """Head material that says something of the text (not chrome): a date, a byline, a credit..."""
     return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
-                or compare_key(text) in head.seen or dated_byline(text))
+                or compare_key(text) in head.seen or dated_byline(text)
+                or chrome_kind(text) == "byline label with no name")
 
 
 def is_dek(text: str) -> bool:

@@ -245,7 +245,9 @@ def is_bare_name(text: str) -> bool:
 PERSON = rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}"
 AGENCY = (r"(?:AP|A\.P\.|AFP|Reuters|REUTERS|Getty Images|Getty|EPA(?:-EFE)?|EFE|Bloomberg|"
           r"Shutterstock|Alamy|iStock(?:photo)?|Xinhua|Sipa(?: USA)?|ZUMA(?: Press)?|Pool|"
-          r"NurPhoto|Anadolu(?: Agency)?|UPI|dpa|DPA|picture alliance|Europa Press|Imago|IMAGO)")
+          r"NurPhoto|Anadolu(?: Agency)?|UPI|dpa(?:-[A-Z][a-z]+)?|DPA|picture alliance|Europa Press|Imago|IMAGO|"
+          r"(?:The )?Associated Press|Agence France-Presse|Deutsche Presse-Agentur|PRNewsFoto|PR Newswire|"
+          r"Business Wire|GlobeNewswire|Keystone|ANP|ANSA|APA|Belga|KNA|epd)")
 CREDIT_FORMS = (
     rf"{AGENCY}(?: Photo)?(?:\s*/\s*{PERSON})?(?:,? (?:via|for) {AGENCY})?",  # AP/Name, AFP via Getty Images
     rf"{PERSON}\s*/\s*{AGENCY}(?: via {AGENCY})?",                           # Name/Reuters
@@ -270,8 +272,8 @@ def split_caption(text: str, known_credit: str) -> tuple[str, str] | None:
         if text.endswith(" " + known_credit) and len(text) > len(known_credit) + 10:
             return text[: -len(known_credit)].rstrip(), known_credit
         return None
-    if len(text) > MAX_CAPTION:
-        return None
+    if len(text) > MAX_CAPTION and not (len(text) <= 3 * MAX_CAPTION and re.search(r"\([^()]{3,60}\)$", text)):
+        return None               # a long caption ends with its credit in brackets: "... (Don Thompson / AP)"
     for match in re.finditer(r" (?:\| )?", text):
         caption, credit = text[: match.start()], text[match.end():]
         if len(caption) >= 15 and is_credit(credit) and (

@@ -56,7 +56,7 @@ ENGLISH_DATE_WORDS = {
 
 # Words that introduce a byline: "By Jane Doe", "Par ...", "Por ...", "Von ...".
 BYLINE_WORDS = ("by", "par", "por", "von", "de", "texte", "text", "texto", "autor", "author",
-                "auteur", "written by", "reporting by")
+                "auteur", "written by", "reporting by", "poet", "poète", "poeta", "dichter", "dichterin")
 
 # A job title after a name makes "Name, Title" a byline: "Marco Rubio, Secretary of State".
 ROLES = {
@@ -301,7 +301,8 @@ NAV_WORDS = (
     r"back to top|nach oben|volver arriba|haut de page|"
     r"follow us(?: on [\w ]+)?|suivez-nous|síguenos|folgen sie uns|read more|"
     r"speeches|statements|press releases|press|media|about|publications|events|videos|photos|"
-    r"discours|en bref|fiches|dossiers|discursos|reden|themen|dossier|"
+    r"discours|en bref|fiches|dossiers|discursos|reden|themen|dossier|poems|poets|poèmes|poètes|poemas|poetas|"
+    r"gedichte|dichter|biography|biographie|biografía|biografie|quotes|citations|citas|zitate|"
     r"politik|wirtschaft|kultur|sport|politique|économie|culture|política|economía|cultura|deportes"
 )
 
