@@ -160,7 +160,9 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     units, more = remove_repeats(units, head.seen)
     dropped += more
     meta.update({k: v for k, v in head.meta.items() if k in meta})
+    date_at_end = chrome.pop("date_at_end")
     meta.update(chrome)
+    meta["date"] = meta["date"] or date_at_end or ""
     meta["publisher"] = (hints.get("publisher") or head.meta.get("publisher_hint") or meta["publisher"]
                          or host_of(meta["source_url"]))
     # 8. body

@@ -32,6 +32,8 @@ from .title import (
 )
 from .units import CUT_WORDS, Unit
 
+AUTHOR_SUFFIX_RE = re.compile(r"^(?P<title>.{2,}?)\s*(?::|\s[-–—/]\s)\s*(?P<author>[^:]{4,40})$")
+QUOTED_RE = re.compile(r"[\"“«„]\s*(?P<inner>[^\"“”«»„]+?)\s*[\"”»“]")
 TABLE_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w()/.-]*(?: [\w()/.-]+){0,2}\s*:\s*\S")
 AGENCY_LINE_RE = re.compile(rf"^(?:{AGENCY})$")
 LIFE_DATES_RE = re.compile(r"^\(?(?:[*†]\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—/]|to|à|bis|a)\s*(?:[*†]\s*)?(?:1[0-9]|20)\d\d\)?$")
@@ -88,7 +90,7 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
             units[index].lines += units[index + 1].lines    # a title wrapped on an article: "... esconden las"
             units = units[:index + 1] + units[index + 2:]
             zone -= 1
-        set_title(head, units[index], holder)
+        set_title(head, units[index], holder, poem=index + 1 < len(units) and units[index + 1].verse)
         if hints.get("title"):
             head.meta["title"] = hints["title"]
         rest = units[index + 1:]
@@ -152,7 +154,10 @@ def repeated_speakers(units: list) -> set:
     return found
 
 
-def set_title(head: Head, unit: Unit, holder: str) -> None:
+def set_title(head: Head, unit: Unit, holder: str, poem: bool = False) -> None:
+    """The title from its line: a date or press-marker prefix, the site's name after it, and the
+    poet's name after a poem's title (`Le Pont Mirabeau - Guillaume Apollinaire`, `"Mondnacht":
+    Joseph von Eichendorff`, `The Raven by Edgar Allan Poe`) are not the title."""
     text = candidate_text(unit)
     remember(head, text, "title", unit)
     if (match := PREFIX_RE.match(text)) and (find_date(match["prefix"]) or chrome_kind(match["prefix"])
@@ -164,6 +169,11 @@ def set_title(head: Head, unit: Unit, holder: str) -> None:
     if (match := BY_AUTHOR_RE.match(text)) and is_bare_name(match["author"]):
         text, head.meta["byline"] = match["title"], match["author"]
         remember(head, "by " + match["author"], "byline", unit)
+        remember(head, match["author"], "byline", unit)
+    elif (match := AUTHOR_SUFFIX_RE.match(text)) and is_bare_name(match["author"]) and (
+            poem or QUOTED_RE.fullmatch(match["title"])):
+        text, head.meta["byline"] = match["title"], match["author"]
+        text = (QUOTED_RE.fullmatch(text) or re.match(r"(?P<inner>.*)", text))["inner"]
         remember(head, match["author"], "byline", unit)
     head.meta["title"] = text
     remember(head, text, "title", unit)
