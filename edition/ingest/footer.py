@@ -173,7 +173,7 @@ def footer_reason(text: str, holder: str, repeated: set) -> str | None:
         return "photo credit"
     if URL_LINE_RE.match(text):
         return "a bare address (a link or an embedded player)"
-    if EMPTY_LABEL_RE.match(text) and word_count(text) <= 3:
+    if EMPTY_LABEL_RE.match(text) and word_count(text.split(":")[0]) <= 3:
         return "a label with nothing after it (tags, a form, an embedded player)"
     if date_line(text) and len(text) <= 40:
         return DATE_AT_END

@@ -166,6 +166,9 @@ def series_line(text: str) -> bool:
         return False
     for pattern in DATE_IN_TEXT_RES:
         if (match := pattern.search(text)) and make_date(match):
+            before = text[:match.start()].split()
+            if before and before[-1].lower() in words.DATE_PREPOSITIONS:
+                return False          # "Aus der Gemeinderatssitzung vom 6. November 2014": a phrase with a date
             rest = [w for w in (text[:match.start()] + " " + text[match.end():]).split()
                     if w.lower().strip(",.") not in words.WEEKDAYS]
             return len(rest) <= 4

@@ -54,6 +54,10 @@ ENGLISH_DATE_WORDS = {
     "thu", "thur", "thurs", "fri", "sat", "sun",
 }
 
+# A date after one of these is part of a phrase ("the meeting of 6 November 2014"), not a series line.
+DATE_PREPOSITIONS = {"of", "on", "from", "since", "until", "du", "de", "del", "des", "depuis", "vom", "von", "am",
+                     "seit", "bis", "zum", "ab", "desde", "hasta"}
+
 # Words that introduce a byline: "By Jane Doe", "Par ...", "Por ...", "Von ...".
 BYLINE_WORDS = ("by", "par", "por", "von", "de", "texte", "text", "texto", "autor", "author",
                 "auteur", "written by", "reporting by", "poet", "poète", "poeta", "dichter", "dichterin")

@@ -71,3 +71,10 @@ def test_a_lone_bullet_like_a_headline_link_is_noted():
     text = "A Title For The Test\n\n" + BODY + "  • Meghan’s claim wedding gave £1bn tourism boost challenged by experts\n\n" + BODY
     ing = ingest_text(text)
     assert any("a lone bullet that reads like a link to another article" in w for w in warnings(ing))
+
+
+def test_an_empty_label_of_two_words_at_the_end_goes():
+    text = "A Title For The Test\n\n" + BODY + "Poem topics: , , , , ,\n"
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert reasons(ing)["Poem topics: , , , , ,"].startswith("a label with nothing after it")

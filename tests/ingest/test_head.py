@@ -166,3 +166,12 @@ def test_lines_between_the_title_and_the_text_stay_and_are_noted():
     assert rendered_lines(ing.body)[0] == "Something Unusual Here"
     assert ing.kept[0][:2] == (3, "Something Unusual Here")
     assert any(w.startswith("kept “Something Unusual Here”: between the title and the text") for w in warnings(ing))
+
+
+def test_three_one_word_section_links_over_the_text_are_a_menu():
+    text = ("Source: https://example.es/aviles/gobierno-logra-aprobacion.html\n\nSecciones\nServicios\nDestacamos\n"
+            "El gobierno municipal acaba de salvar la aprobación del presupuesto con los votos de la oposición.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Gobierno Logra Aprobacion"
+    assert rendered_lines(ing.body)[0].startswith("El gobierno municipal acaba")
+    assert reasons(ing)["Servicios"]

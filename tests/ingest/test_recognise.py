@@ -74,6 +74,7 @@ def test_an_item_date_and_a_series_line():
     assert dated_label("Monday, 03 February 2020 01:45 Written by") == date(2020, 2, 3)
     assert series_line("Poem 217 ± January 7, 2016")
     assert not series_line("The visit of January 7, 2016 was the first of many, officials said on Monday.")
+    assert not series_line("Aus der Gemeinderatssitzung vom 6. November 2014")      # a phrase with its date
 
 
 @pytest.mark.parametrize("line", [
