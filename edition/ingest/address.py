@@ -38,6 +38,9 @@ def address_words(url: str) -> list:
     for segment in reversed([s for s in path.split("/") if s]):
         segment = re.sub(r"\.(?:html?|php|aspx?|jsp|txt|p)$", "", segment, flags=re.I)
         found = [w for w in re.split(r"[-_+.\s]+", segment.lower()) if w]
+        ids = [i for i, w in enumerate(found) if re.fullmatch(r"\d{5,}", w)]
+        if ids and ids[-1] == len(found) - 2 >= 2 and len(found[-1]) <= 2:
+            found.pop()            # "gobierno-logra-aprobacion-20180419120734-nt": a code after the id
         found = [w for w in found if not re.fullmatch(r"\d{5,}|[a-z]\d+[a-z\d]*", w) or len(found) < 3]
         while found and found[-1].isdigit() and len(found[-1]) <= 2:
             found.pop()            # "minister-visits-lyon-2": the 2 tells two pages apart

@@ -99,6 +99,8 @@ def test_address_slugs():
     assert address_words("https://example.org/news/2024/minister-visits-lyon-2/") == ["minister", "visits", "lyon"]
     assert title_from_address("https://www.vie-publique.fr/discours/290541-olivier-veran-27072023-bfm-tv") == \
         "Olivier Veran Bfm Tv"          # the id and the date in digits are not words of the title
+    assert title_from_address("https://elcomercio.es/aviles/gobierno-logra-aprobacion-20180419120734-nt.html") == \
+        "Gobierno Logra Aprobacion"     # nor is a short code after the id
     assert title_from_address("https://example.org/") == ""
 
 
