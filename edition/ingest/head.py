@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .address import is_host_name, title_from_address, title_words
+from .address import is_host_name, is_path_name, title_from_address, title_words
 from .furniture import chrome_kind, chrome_reason, is_breadcrumb
 from .recognise import (
     AGENCY, CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, byline_names, compare_key, date_line, dated_byline,
@@ -37,8 +37,10 @@ QUOTED_RE = re.compile(r"[\"“«„]\s*(?P<inner>[^\"“”«»„]+?)\s*[\"”
 TABLE_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w()/.-]*(?: [\w()/.-]+){0,2}\s*:\s*\S")
 AGENCY_LINE_RE = re.compile(rf"^(?:{AGENCY})$")
 LIFE_DATES_RE = re.compile(r"^\(?(?:[*†]\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—/]|to|à|bis|a)\s*(?:[*†]\s*)?(?:1[0-9]|20)\d\d\)?$")
+LABEL_PAIR_RE = re.compile(r"(?P<label>[A-ZÀ-Þ]\w+):\s*(?P<value>\w+)")
 ZONE = 25
 MAX_NOTES = 3                        # doubtful lines noted one by one; then one note for the rest
+LABEL_DASH_RE = re.compile(r"^(?P<label>\w+(?: \w+)?) [-–—] (?P<rest>\S.{10,})$")
 PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{3,80}):\s+(?P<rest>\S.{10,})$")
 SITE_SUFFIX_RE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>(?:The|La|Le|Les|El|Los|Der|Die|Das)\s.{2,40}"
                             r"|[A-Z][\w-]{2,30}\.(?:com|fr|es|de|org|net|ch|be|at|info))$")
@@ -80,6 +82,9 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
                 head.meta["byline"] = byline_names(text)  # "Emily Dickinson", "GUILLAUME APPOLINAIRE" over the poem
                 remember(head, text, "byline", unit)
                 remember(head, unit.text, "byline", unit)
+            elif is_path_name(text, source_url) and not head.meta.get("publisher_hint"):
+                head.meta["publisher_hint"] = text               # the paper's name, spelt by the address
+                dropped += drop(unit, "site nameplate (the publisher, spelt by the address)")
             elif (found := date_line(unit.text)) and date_above is None:
                 date_above = (found[0], unit)            # the text's date, unless one stands under the title
             else:
@@ -90,7 +95,8 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
             units[index].lines += units[index + 1].lines    # a title wrapped on an article: "... esconden las"
             units = units[:index + 1] + units[index + 2:]
             zone -= 1
-        set_title(head, units[index], holder, poem=index + 1 < len(units) and units[index + 1].verse)
+        set_title(head, units[index], holder, poem=index + 1 < len(units) and units[index + 1].verse,
+                  later=[u.text for u in units[index + 1:index + 1 + ZONE]])
         if hints.get("title"):
             head.meta["title"] = hints["title"]
         rest = units[index + 1:]
@@ -129,12 +135,13 @@ def zone_end(units: list, speakers: set) -> int:
     seen_candidate = False
     for i, unit in enumerate(units[:ZONE]):
         text = unit.text
+        furniture = bool(chrome_kind(text) or is_breadcrumb(text))   # a breadcrumb ending "…" is no prose
         if (unit.verse or seen_candidate and unit.kind in ("bullet", "ordered") and i + 1 < len(units)
                 and units[i + 1].kind == unit.kind or len(text) > MAX_TITLE
                 or has_speaker_prefix(text) and i > 0 and TRANSCRIPT in speakers
-                or i > 0 and is_prose(text, 20) and not split_caption(text, "")
+                or i > 0 and is_prose(text, 20) and not split_caption(text, "") and not furniture
                 or seen_candidate and compare_key(text) in speakers
-                or seen_candidate and is_prose(text, 8) and not split_caption(text, "")):
+                or seen_candidate and is_prose(text, 8) and not split_caption(text, "") and not furniture):
             return i
         seen_candidate = seen_candidate or title_candidate(candidate_text(unit), speakers)
     return min(len(units), ZONE)
@@ -154,15 +161,19 @@ def repeated_speakers(units: list) -> set:
     return found
 
 
-def set_title(head: Head, unit: Unit, holder: str, poem: bool = False) -> None:
+def set_title(head: Head, unit: Unit, holder: str, poem: bool = False, later: list = ()) -> None:
     """The title from its line: a date or press-marker prefix, the site's name after it, and the
     poet's name after a poem's title (`Le Pont Mirabeau - Guillaume Apollinaire`, `"Mondnacht":
-    Joseph von Eichendorff`, `The Raven by Edgar Allan Poe`) are not the title."""
+    Joseph von Eichendorff`, `The Raven by Edgar Allan Poe`) are not the title; nor is a label of a
+    word or two before a dash when a later line of the head prints the title without it."""
     text = candidate_text(unit)
     remember(head, text, "title", unit)
     if (match := PREFIX_RE.match(text)) and (find_date(match["prefix"]) or chrome_kind(match["prefix"])
                                            or match["prefix"].isupper() and word_count(match["prefix"]) <= 2):
         text = match["rest"]
+    elif (match := LABEL_DASH_RE.match(text)) and word_count(match["rest"]) >= 4 and any(
+            compare_key(other).endswith(compare_key(match["rest"])) for other in later):
+        text = match["rest"]        # "Auszug - Erlass einer ...", then "SG/2017/006 Erlass einer ...": a label
     if (match := SITE_SUFFIX_RE.match(text)) and re.fullmatch(r"(?:\S+\s){0,4}\S+", match["site"]) \
             and all(w[:1].isupper() for w in match["site"].split()):
         text, head.meta["publisher_hint"] = match["title"], match["site"]
@@ -225,6 +236,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     label_value = False
     twice = printed_twice(rest[:max(zone, 1) + 2])
     table = label_table(rest[:max(zone, 1) + 8])
+    pairs = {label_pair(m) for u in rest if id(u) in table for m in LABEL_PAIR_RE.finditer(u.text)}
     for i, unit in enumerate(rest):
         text, key = unit.text, compare_key(unit.text)
         kind = chrome_kind(text)
@@ -236,7 +248,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             remember(head, unit.text, "byline", unit)
         elif unit.verse or unit.kind != "text":
             body.append(unit)
-        elif id(unit) in table:
+        elif id(unit) in table or (match := LABEL_PAIR_RE.fullmatch(text)) and label_pair(match) in pairs:
             if (day := labelled_date(text)) and not meta["date"]:
                 meta["date"], date_from = day, unit.first
             dropped += drop(unit, "page metadata label" + (" (its date recorded as date)" if day and date_from == unit.first
@@ -317,7 +329,8 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             remember(head, text, "subtitle", unit)
         elif i < window:
             dropped += drop(unit, "between the title and the dateline (caption, author note or image text)")
-        elif (word_count(text) >= 2 and overlaps_title(text, meta["title"]) and key not in speakers
+        elif (word_count(text) >= 2 and (overlaps_title(text, meta["title"]) or word_count(meta["title"]) >= 4
+                                         and key.endswith(compare_key(meta["title"]))) and key not in speakers
               and not any(is_sentence(u.text, 5) for u in body)):
             dropped += drop(unit, "repeats the title in other words")
         else:
@@ -355,6 +368,11 @@ def label_table(units: list) -> set:
     return found
 
 
+def label_pair(match: re.Match) -> str:
+    """`Status: öffentlich` and `Status:öffentlich` are the same label and value."""
+    return compare_key(match["label"]) + ":" + compare_key(match["value"])
+
+
 def is_agency(text: str) -> bool:
     """`Associated Press`, `Reuters`, `AFP`: a news agency alone on its line under the title."""
     return bool(AGENCY_LINE_RE.match(text))
@@ -388,8 +406,9 @@ def is_head_field(text: str, head: Head) -> bool:
 
 
 def is_dek(text: str) -> bool:
-    """A sentence or two under the title: the standfirst."""
-    return 4 <= word_count(text) and len(text) <= 300
+    """A sentence or two under the title: the standfirst (not a paragraph opening on its dateline,
+    `DALLAS, July 25, 2017 /PRNewswire/ -- ...`: that is the text)."""
+    return 4 <= word_count(text) and len(text) <= 300 and not dateline_date(text)
 
 
 def drop(unit: Unit, reason: str) -> list:

@@ -51,10 +51,13 @@ def title_candidate(text: str, speakers: set) -> bool:
         or is_breadcrumb(text) and re.search(r" [|>›»] ", text) or not any(c.isalpha() for c in text))
 
 
-def title_candidates(zone: list, source_url: str, speakers: set) -> list:
-    """Indices of the plausible title lines of the zone (not menus, nor the site's own name)."""
+def title_candidates(zone: list, source_url: str, speakers: set, page: list = ()) -> list:
+    """Indices of the plausible title lines of the zone (not menus, nor the site's own name, nor
+    the first item of a list, which may go on past the zone)."""
+    page = list(page) or zone
+
     def lone_bullet(i):
-        return zone[i].kind == "bullet" and not (i + 1 < len(zone) and zone[i + 1].kind == "bullet")
+        return zone[i].kind == "bullet" and not (i + 1 < len(page) and page[i + 1].kind == "bullet")
 
     menus = menu_runs(zone)
     return [i for i, unit in enumerate(zone)
@@ -74,8 +77,8 @@ def choose_title(zone: list, hint: str, source_url: str, speakers: set, page: li
     labels of a few words; it stands above its date just past a teaser; else the first."""
     if hint:
         return next((i for i, unit in enumerate(zone) if compare_key(unit.text) == compare_key(hint)), None)
-    candidates = title_candidates(zone, source_url, speakers)
     page = list(page) or zone
+    candidates = title_candidates(zone, source_url, speakers, page)
     if not candidates:
         return headline_past_the_zone(page, len(zone), source_url, speakers)
     for rule in (ends_a_breadcrumb, printed_twice_on_the_page, above_its_byline_or_date, under_a_date,

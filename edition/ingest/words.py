@@ -162,7 +162,11 @@ CHROME_LINES = {
     "date label with no date": [
         "published", "on", "published on", "updated", "erstellt: aktualisiert:", "prononcé le",
         "intervenant(s) :", "aktualisiert am", "publié le", "mis à jour le", "publié", "le", "publicado",
-        "publicado el", "el", "veröffentlicht", "veröffentlicht am", "am",
+        "publicado el", "el", "veröffentlicht", "veröffentlicht am", "am", "date", "fecha", "datum",
+    ],
+    "category label with no value": [
+        "category", "categories", "catégorie", "catégories", "rubrique", "categoría", "categorías", "sección",
+        "kategorie", "kategorien", "rubrik", "tags", "étiquettes", "etiquetas", "schlagwörter", "schlagworte",
     ],
     "back link": [
         "<- zurück", "zurück", "« retour", "retour", "<- back", "« back", "back", "volver", "« volver", "← back",

@@ -97,6 +97,8 @@ def test_no_title_line_gives_a_title_from_the_address_and_says_so():
 
 def test_address_slugs():
     assert address_words("https://example.org/news/2024/minister-visits-lyon-2/") == ["minister", "visits", "lyon"]
+    assert address_words("https://example.fr/emission/les-vraies-voix-606") == ["les", "vraies", "voix"]
+    assert address_words("https://example.org/news/budget-plan-2024") == ["budget", "plan", "2024"]   # a year stays
     assert title_from_address("https://www.vie-publique.fr/discours/290541-olivier-veran-27072023-bfm-tv") == \
         "Olivier Veran Bfm Tv"          # the id and the date in digits are not words of the title
     assert title_from_address("https://elcomercio.es/aviles/gobierno-logra-aprobacion-20180419120734-nt.html") == \
@@ -177,3 +179,58 @@ def test_three_one_word_section_links_over_the_text_are_a_menu():
     assert ing.meta["title"] == "Gobierno Logra Aprobacion"
     assert rendered_lines(ing.body)[0].startswith("El gobierno municipal acaba")
     assert reasons(ing)["Servicios"]
+
+
+def test_a_breadcrumb_ending_on_the_cut_headline_does_not_end_the_head():
+    text = ("Source: https://example.com.py/ejecutivo-presenta-la-voceria-del-gobierno/\n\njueves, mayo 2, 2024\n"
+            "Asunción\nInicioPolíticaEjecutivo presenta la Vocería del Gobierno para una comunicación...\n\n"
+            "Ejecutivo presenta la Vocería del Gobierno\n\nCategoría\n\nFecha\n\n"
+            "En Mburuvicha Roga se presentó este miércoles de manera oficial la figura de la Vocería de Gobierno.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Ejecutivo presenta la Vocería del Gobierno"
+    assert rendered_lines(ing.body) == [
+        "En Mburuvicha Roga se presentó este miércoles de manera oficial la figura de la Vocería de Gobierno."]
+    assert reasons(ing)["Categoría"] == "category label with no value"
+
+
+def test_a_first_paragraph_opening_on_its_dateline_is_the_text_not_a_subtitle():
+    text = ("Kimberly-Clark Announces Second Quarter 2017 Results\n\nDALLAS, July 25, 2017 /PRNewswire/ -- "
+            "Kimberly-Clark Corporation today reported second quarter 2017 results.\n\n"
+            "Kimberly-Clark Corporation logo. (PRNewsFoto/Kimberly-Clark Corporation)\n\n"
+            "The second paragraph goes on with the results and ends properly, with a full stop at its end.\n")
+    ing = ingest_text(text)
+    assert ing.meta["subtitle"] == ""
+    assert ing.meta["date"] == date(2017, 7, 25)
+    assert rendered_lines(ing.body)[0].startswith("DALLAS, July 25, 2017 /PRNewswire/ --")
+
+
+def test_the_first_item_of_a_list_is_not_the_title():
+    text = ("Source: https://example.fr/emission/les-vraies-voix-sud-radio-606\n\nRetranscription des premières minutes :\n"
+            "- Les Vraies Voix Sud Radio, 18h-20h, Cécile Dominibus, Philippe David.\n"
+            "- Comment ça va Philippe David ? Ça va très bien Cécile et vous ?\n- On va en parler, bien entendu.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Les Vraies Voix Sud Radio"
+    assert rendered_lines(ing.body)[0] == "Les Vraies Voix Sud Radio, 18h-20h, Cécile Dominibus, Philippe David."
+    assert any("made from the address" in w for w in warnings(ing))
+
+
+def test_a_label_before_the_title_printed_again_without_it_and_a_label_repeated_go():
+    text = ("Auszug - Erlass einer Haushaltssatzung für das Jahr 2017\n\nTOP: Ö 4\nGremium: Rat der Samtgemeinde\n"
+            "Datum: Do, 09.02.2017 Status: öffentlich\nSG/2017/006 Erlass einer Haushaltssatzung für das Jahr 2017\n\n"
+            "Status:öffentlich\n\nDer Bürgermeister bringt den Haushalt 2017 mit folgendem Wortbeitrag in den Rat ein.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Erlass einer Haushaltssatzung für das Jahr 2017"
+    assert ing.meta["date"] == date(2017, 2, 9)
+    assert rendered_lines(ing.body) == ["Der Bürgermeister bringt den Haushalt 2017 mit folgendem Wortbeitrag in den Rat ein."]
+    assert reasons(ing)["Status:öffentlich"] == "page metadata label"
+
+
+def test_a_paper_named_by_a_folder_of_the_address_is_the_publisher():
+    text = ("Source: http://www.example.com/usa/chattanooga-times-free-press/20200827/281621012719060\n\n"
+            "Chattanooga Times Free Press\n\nEvacuations lifted near California fires, some return to their homes\n\n"
+            "- BY OLGA R. RODRIGUEZ\n\nSAN FRANCISCO — Thousands of people in California returned home Wednesday as "
+            "cooler weather helped firefighters.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Evacuations lifted near California fires, some return to their homes"
+    assert ing.meta["publisher"] == "Chattanooga Times Free Press"
+    assert ing.meta["byline"] == "OLGA R. RODRIGUEZ"
