@@ -64,8 +64,9 @@ Head.  See head.py: the title is the headline among the first lines (not the fir
 Transcripts.  Speaker names in capitals on their own line that recur, and `NAME:` / `Pregunta.-`
   prefixes, are never titles or verse; each stays a paragraph of the text.
 Listing pages.  Two or more items, each opening with a dated line ("February 17, 2005 Press
-  Release") or a title over a date line: the first item is the text; the others are left out
-  and a warning says to save each as its own seed.
+  Release") or a title over a date line; else titles over teasers cut short (`… […]`), or items
+  each under a row of tags sharing three tags: the first item is the text; the others are left
+  out and a warning says to save each as its own seed.
 Repeats.  Exact repeats (case, spacing and Unicode width ignored) of the title, subtitle,
   byline, date line, credit or caption are dropped wherever they occur (never a verse line);
   a lone credit line printed again at the end of the caption is dropped too.
@@ -104,7 +105,7 @@ from .ebook import cut_frame
 from .head import drop, read_head, take_source_line
 from .html import read_html
 from .mdseed import read_markdown
-from .recognise import compare_key, copyright_holder, date_line, is_bare_name, word_count
+from .recognise import closing_date, compare_key, copyright_holder, date_line, is_bare_name, word_count
 from .units import make_units, split_lines
 
 META_KEYS = (
@@ -162,7 +163,7 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     meta.update({k: v for k, v in head.meta.items() if k in meta})
     date_at_end = chrome.pop("date_at_end")
     meta.update(chrome)
-    meta["date"] = meta["date"] or date_at_end or ""
+    meta["date"] = meta["date"] or date_at_end or (units and closing_date(units[-1].text)) or ""
     meta["publisher"] = (hints.get("publisher") or head.meta.get("publisher_hint") or meta["publisher"]
                          or host_of(meta["source_url"]))
     # 8. body

@@ -6,8 +6,9 @@ code, press-release markers), copyright and terms notices, sign-in prompts, adve
 repeats of the head, an image's caption with its photo credit.  Removed only at the very end
 (the footer, footer.py): nameplates, link lines, rights lines, menus, a related-articles list
 after its heading, a press release's contact block, lists of links, an author's box, and the
-readers' comments from their heading ("3 comments") on.  A listing page (several dated items) keeps its first item; the others are left out and
-the report says so.  Kept but noted: a run of menu-like lines inside the text, a lone bullet
+readers' comments from their heading ("3 comments") on.  A listing page (several dated items,
+titles over teasers cut short, items under rows of tags) keeps its first item; the others are
+left out and the report says so.  Kept but noted: a run of menu-like lines inside the text, a lone bullet
 that reads like a link to another article, the blocks set as verse.
 """
 from __future__ import annotations
@@ -23,6 +24,8 @@ from .recognise import (
 from .units import Line, Unit
 
 PHOTO_CREDIT_RE = re.compile(r"photo|foto|bild|/|getty|imago|shutterstock|pool", re.I)
+TEASER_END_RE = re.compile(r"(?:\[…\]|\[\.\.\.\]|…|\.\.\.)$")
+TAG_ROW_RE = re.compile(r"^[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*){2,11}$")
 LISTING_WARNING = ("this page lists {n} items; ingest took the first ({lines}) and left out the "
                    "others: save each one you want as its own seed")
 
@@ -51,12 +54,34 @@ def split_listing(units: list) -> tuple[list, list, int]:
             heads.append((i, True))           # a date, then the item's title: "Presse vom 16.12.2021"
     heads = sorted(set(heads))
     heads = [h for k, h in enumerate(heads) if k == 0 or h[0] > heads[k - 1][0] + 1]
+    if len(heads) < 2 and len(teasers := teaser_items(units)) >= 2 and teasers[0] <= 15:
+        first, end = teasers[0], teasers[0] + 2            # the first item: its title and its teaser
+        return units[first:end], units[:first] + units[end:], len(teasers)
+    if len(heads) < 2 and len(rows := tag_rows(units)) >= 2 and rows[0] <= 15:
+        first, end = rows[0] + 1, rows[1]                  # the first item: from its title, under its tags
+        return units[first:end], units[:first] + units[end:], len(rows)
     if len(heads) < 2 or heads[0][0] > 15:
         return units, [], 0
     (first, titled), (second, _) = heads[0], heads[1]
     kept = units[first:second] if titled else units[:second]
     left = (units[:first] if titled else []) + units[second:]
     return kept, left, len(heads)
+
+
+def teaser_items(units: list) -> list:
+    """Indices of the titles of a listing's items with no date: a title over its teaser, a
+    paragraph cut short (`… des Freistaates Sachsen […]`)."""
+    return [i - 1 for i, unit in enumerate(units) if i and not unit.verse and word_count(unit.text) >= 15
+            and TEASER_END_RE.search(unit.text) and is_item_title(units[i - 1])]
+
+
+def tag_rows(units: list) -> list:
+    """Indices of the rows of tags over a listing's items (`Allgemein Bevölkerungsschutz Bravo
+    Kriminalitätsbekämpfung`): capitalised words only, over an item's title, two rows sharing three."""
+    rows = [i for i, unit in enumerate(units[:-1]) if not unit.verse and TAG_ROW_RE.match(unit.text)
+            and is_item_title(units[i + 1]) and word_count(units[i + 1].text) > word_count(unit.text) // 2]
+    words_of = {i: set(units[i].text.split()) for i in rows}
+    return [i for i in rows if any(j != i and len(words_of[i] & words_of[j]) >= 3 for j in rows)]
 
 
 def is_item_title(unit: Unit) -> bool:

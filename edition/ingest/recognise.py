@@ -175,6 +175,20 @@ def series_line(text: str) -> bool:
     return False
 
 
+def closing_date(text: str) -> date | None:
+    """`PM der BPOLD München vom 10.12.2018`, `Communiqué du 3 mars 2020`: a short last line naming
+    the text's source, ending on its date."""
+    if word_count(text) > 10:
+        return None
+    for pattern in DATE_IN_TEXT_RES:
+        for match in pattern.finditer(text):
+            before = text[:match.start()].split()
+            if (day := make_date(match)) and not text[match.end():].strip(" .") and len(before) >= 2 \
+                    and before[-1].lower() in words.DATE_PREPOSITIONS:
+                return day
+    return None
+
+
 # -- bylines -----------------------------------------------------------------------------------
 
 NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"

@@ -164,6 +164,11 @@ CHROME_LINES = {
         "intervenant(s) :", "aktualisiert am", "publié le", "mis à jour le", "publié", "le", "publicado",
         "publicado el", "el", "veröffentlicht", "veröffentlicht am", "am", "date", "fecha", "datum",
     ],
+    "image label": [
+        "symbolfoto", "symbolbild", "archivbild", "archivfoto", "foto", "photo", "bild", "image", "imagen",
+        "photo d'illustration", "image d'illustration", "imagen de archivo", "foto de archivo", "file photo",
+        "stock photo",
+    ],
     "category label with no value": [
         "category", "categories", "catégorie", "catégories", "rubrique", "categoría", "categorías", "sección",
         "kategorie", "kategorien", "rubrik", "tags", "étiquettes", "etiquetas", "schlagwörter", "schlagworte",

@@ -78,3 +78,30 @@ def test_an_empty_label_of_two_words_at_the_end_goes():
     ing = ingest_text(text)
     assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
     assert reasons(ing)["Poem topics: , , , , ,"].startswith("a label with nothing after it")
+
+
+TEASER = ("Es sind die Regionen und Kommunen, in denen sich entscheidet, ob Menschen das Gefühl haben, dass die "
+          "Demokratie funktioniert, so wie in Sachsen […]")
+
+
+def test_a_listing_of_titles_over_teasers_cut_short_keeps_its_first_item():
+    text = ("Kommunalfinanzen\n\nEingestürzte Brücke.\n·Politik·Sachsen\n\nSachsen bröckelt: Linke veröffentlicht ein "
+            "Papier\n\n" + TEASER + "\n\nSteffen Wehmann im Stadtrat.\n·Politik·Leipzig\n\nDer Stadtrat tagte: Die "
+            "verquere Weltsicht\n\n" + TEASER.replace("Sachsen", "Leipzig") + "\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Sachsen bröckelt: Linke veröffentlicht ein Papier"
+    assert rendered_lines(ing.body) == [TEASER]
+    assert reasons(ing)["·Politik·Leipzig"] == "a further item of a listing page"
+    assert any(w.startswith("this page lists 2 items; ingest took the first") for w in warnings(ing))
+
+
+def test_a_listing_of_items_under_rows_of_tags_keeps_its_first_item():
+    text = ("Allgemein Bevölkerungsschutz Bravo Illegale Waffen\n\nSchwarzbach (Bayern): Mit verbotener Waffe über "
+            "die Grenze\n\nSymbolfoto\n\nAm Samstag haben Bundespolizisten bei den Grenzkontrollen eine Waffe "
+            "sichergestellt.\n\nPM der BPOLD München vom 10.12.2018\n\nAllgemein Bevölkerungsschutz Bravo Prävention"
+            "\n\nFreiburg / Basel: Kampagne gegen international agierende Taschendiebstahlsbanden\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Schwarzbach (Bayern): Mit verbotener Waffe über die Grenze"
+    assert rendered_lines(ing.body)[-1] == "PM der BPOLD München vom 10.12.2018"
+    assert ing.meta["date"].isoformat() == "2018-12-10"          # the source line's date, the head having none
+    assert reasons(ing)["Symbolfoto"] == "image label"

@@ -224,3 +224,11 @@ def test_speaker_labels():
                  "Sra. González Laya.- Bueno, ayer lunes"):
         assert has_speaker_prefix(line), line
     assert not has_speaker_prefix("The minister said: no.")
+
+
+def test_a_closing_source_line_with_its_date():
+    from edition.ingest.recognise import closing_date
+    assert closing_date("PM der BPOLD München vom 10.12.2018") == date(2018, 12, 10)
+    assert closing_date("Communiqué de la préfecture du 3 mars 2020") == date(2020, 3, 3)
+    assert closing_date("10.12.2018") is None
+    assert closing_date("The minister said it would be done by the end of the month of 3 March 2020") is None
