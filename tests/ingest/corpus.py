@@ -111,6 +111,9 @@ FIRST_RUNS = {
        "poetry sites and blogs in EN/FR/ES/DE, transcripts, listings; heavy chrome: menus, share rows, "
        "paywall and comment sections, related lists), collected before round 2 changed any rule: 3 right "
        "at their first run",
+    4: "21 pages from 21 sites not yet in the corpus (news in EN/FR/ES/DE from town halls, blogs and papers, "
+       "press releases, a speech, an official bulletin, poems from parish and community sites, transcripts "
+       "and dialogues, listings), collected after batch 3 was right: 7 right at their first run",
 }
 
 
