@@ -77,6 +77,7 @@ WEATHER_RE = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$|"
 TIMESTAMP_RE = re.compile(r"^(?:actualizado|updated|last updated|mis à jour|mise à jour|aktualisiert|publicado|published|"
                           r"posted|publié|veröffentlicht|stand)\s*:?\s*(?:el|le|am|on|at|à|a las|um)?\s*"
                           r"\d\d?[:.h]\d\d\s*(?:h|uhr|[ap]\.?m\.?)?$", re.I)
+QUOTED_RE = re.compile(r"«[^«»]*»|‹[^‹›]*›")
 SHARE_TOKEN_RE = re.compile(r"[^\s!:,;]+")
 
 
@@ -189,7 +190,9 @@ def is_tag_row(text: str) -> bool:
 
 
 def is_breadcrumb(text: str) -> bool:
-    """`Home > Speeches > Gettysburg Address`, `Accueil › Discours`, `A | B | C`."""
+    """`Home > Speeches > Gettysburg Address`, `Accueil › Discours`, `A | B | C`; not the closing
+    quotation mark of `un « modèle » à ne pas suivre`."""
+    text = QUOTED_RE.sub("“”", text)
     return len(text) <= 200 and bool(BREADCRUMB_RE.match(text)) and word_count(text) <= 20
 
 

@@ -38,6 +38,7 @@ TABLE_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w()/.-]*(?: [\w()/.-]+){0,2}\s*:\s*\S"
 AGENCY_LINE_RE = re.compile(rf"^(?:{AGENCY})$")
 LIFE_DATES_RE = re.compile(r"^\(?(?:[*†]\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—/]|to|à|bis|a)\s*(?:[*†]\s*)?(?:1[0-9]|20)\d\d\)?$")
 LABEL_PAIR_RE = re.compile(r"(?P<label>[A-ZÀ-Þ]\w+):\s*(?P<value>\w+)")
+QUOTE_LINE_RE = re.compile(r"^[„“\"«‚‘'][^„“”\"«»]{10,200}[“”\"»‘’']$")
 ZONE = 25
 MAX_NOTES = 3                        # doubtful lines noted one by one; then one note for the rest
 LABEL_DASH_RE = re.compile(r"^(?P<label>\w+(?: \w+)?) [-–—] (?P<rest>\S.{10,})$")
@@ -95,6 +96,11 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
             units[index].lines += units[index + 1].lines    # a title wrapped on an article: "... esconden las"
             units = units[:index + 1] + units[index + 2:]
             zone -= 1
+        if (units[index].kind == "text" and len(units[index].lines) == 2 and not units[index].verse
+                and QUOTE_LINE_RE.match(units[index].lines[1].text)):
+            unit = units[index]                        # the title, then a quote as its subtitle on the next line
+            units[index:index + 1] = [Unit(unit.lines[:1], unit.block), Unit(unit.lines[1:], unit.block)]
+            zone += 1
         set_title(head, units[index], holder, poem=index + 1 < len(units) and units[index + 1].verse,
                   later=[u.text for u in units[index + 1:index + 1 + ZONE]])
         if hints.get("title"):
@@ -132,7 +138,7 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
 def zone_end(units: list, speakers: set) -> int:
     """The head zone: up to the first title-like line, then on to the first paragraph of prose
     (eight words or more, ending a sentence); never past a verse line, a list or a speaker."""
-    seen_candidate = False
+    seen_candidate = seen_headline = False
     for i, unit in enumerate(units[:ZONE]):
         text = unit.text
         furniture = bool(chrome_kind(text) or is_breadcrumb(text))   # a breadcrumb ending "…" is no prose
@@ -141,9 +147,11 @@ def zone_end(units: list, speakers: set) -> int:
                 or has_speaker_prefix(text) and i > 0 and TRANSCRIPT in speakers
                 or i > 0 and is_prose(text, 20) and not split_caption(text, "") and not furniture
                 or seen_candidate and compare_key(text) in speakers
-                or seen_candidate and is_prose(text, 8) and not split_caption(text, "") and not furniture):
-            return i
-        seen_candidate = seen_candidate or title_candidate(candidate_text(unit), speakers)
+                or seen_candidate and is_prose(text, 8) and not split_caption(text, "") and not furniture
+                and not (text.endswith("?") and word_count(text) < 20 and not seen_headline)):
+            return i                          # (a question of a headline under a kicker is no prose)
+        if title_candidate(candidate_text(unit), speakers):
+            seen_candidate, seen_headline = True, seen_headline or word_count(text) >= 3
     return min(len(units), ZONE)
 
 
@@ -307,8 +315,8 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
                 or not END_STOP_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
                 and i + 1 < len(rest) and announces(rest[i + 1])
                 or not CLOSING_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
-                and (word_count(text) >= 12 or word_count(text) >= 6 and i and head.seen.get(
-                    compare_key(rest[i - 1].text), ("",))[0] == "title")
+                and (word_count(text) >= 12 or word_count(text) >= 6 and (i and head.seen.get(
+                    compare_key(rest[i - 1].text), ("",))[0] == "title" or not i and QUOTE_LINE_RE.match(text)))
                 and i + 1 < len(rest) and is_prose(rest[i + 1].text, 20))):   # a standfirst with no full stop
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)

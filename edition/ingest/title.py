@@ -16,7 +16,7 @@ from .recognise import (
     is_bare_name, is_byline, is_credit, is_nameplate_of, is_sentence, is_speaker_line, is_structural_heading,
     series_line, split_caption, word_count,
 )
-from .shapes import menu_runs
+from .shapes import is_capitals_label, menu_runs
 from .units import Unit
 
 TRANSCRIPT = "\x00transcript"     # in the speakers set: lines open with "NAME:" prefixes
@@ -63,7 +63,8 @@ def title_candidates(zone: list, source_url: str, speakers: set, page: list = ()
     return [i for i, unit in enumerate(zone)
             if i not in menus and (unit.kind in ("text", "heading") or lone_bullet(i))
             and title_candidate(candidate_text(unit), speakers)
-            and (word_count(unit.text) < 20 or i == 0 and i + 1 < len(zone) and (
+            and (word_count(unit.text) < 20 or word_count(unit.text) <= 30 and i + 1 < len(page)
+                 and not re.search(r"[.!?;:,]$", unit.text) or i == 0 and i + 1 < len(zone) and (
                 heads_off(zone[1]) or word_count(zone[1].text) < 20))
             and not (i and is_structural_heading(zone[i - 1].text))
             and not is_host_name(unit.text, source_url)]
@@ -125,6 +126,10 @@ def under_a_date(zone, candidates, page, source_url, speakers):
                 word_count(zone[i].text) <= 6 for i in candidates if i < d) \
                 and word_count(zone[d + 1].text) <= 15 and not re.search(r"[.:;,]$", zone[d + 1].text):
             if any(i < d for i in candidates):
+                after = d + 2                     # a kicker under the date, then the headline, then the text
+                if (after in candidates and after == len(zone) - 1 and word_count(zone[d + 1].text) <= 6
+                        < word_count(zone[after].text) and not re.search(r"[.;,]$", zone[after].text)):
+                    return after
                 return d + 1
     return None
 
@@ -161,11 +166,13 @@ def spelt_by_the_address(zone, candidates, page, source_url, speakers):
 
 
 def after_kickers(zone, candidates, page, source_url, speakers):
-    """Kickers, section names and a nameplate of a few words (`Investor Home`, `Financial`,
-    `Press Releases`; `Archiv`, `Armin Laschet`) above the headline, which is longer: only lines
+    """Kickers, section names and a nameplate of a few words or in capitals (`Investor Home`,
+    `Financial`, `Press Releases`; `Archiv`, `Armin Laschet`; `BOLETÍN OFICIAL DE LAS ISLAS
+    BALEARES`) above the headline, which is longer: only lines
     of a few words, captions, credits, dates and chrome stand between them."""
     first = candidates[0]
-    if word_count(zone[first].text) > 4 or re.search(r"[.;,!?]$", zone[first].text):
+    if (word_count(zone[first].text) > 4 and not is_capitals_label(zone[first].text)
+            or re.search(r"[.;,!?]$", zone[first].text)):
         return None
     for c in candidates[1:]:
         text = zone[c].text

@@ -175,6 +175,9 @@ def looks_like_verse(lines: list[Line], width: int | None) -> bool:
     if broken and (len(texts) < 8 or broken * 5 > len(texts)):
         return False            # "Los misiles sobre Kiev esconden las": a title wrapped, not a line of verse
     wordy = sum(word_count(t) >= 4 or line.indent > 0 for t, line in zip(texts, lines))
+    if len(texts) >= 8 and sum(t.endswith((",", ";", ":")) for t in texts) * 3 >= len(texts) \
+            and sum(word_count(t) for t in texts) >= len(texts) * 2.5:
+        wordy = len(texts)      # short lines going on with a comma from line to line: a poem, not a menu
     open_ends = sum(not END_STOP_RE.search(t) for t in texts)
     starts = sum(t[:1].isupper() or not t[:1].isalpha() or line.indent > 0 for t, line in zip(texts, lines))
     if wordy * 5 < len(texts) * 3 or open_ends * 3 < len(texts) or width is not None and starts * 4 < len(texts) * 3:
@@ -239,14 +242,15 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
             verse[k] = True
     for k in short_stanzas(runs, whole, verse):
         verse[k] = True
-    first = next((b for b in blocks if not SOURCE_RE.match(b.lines[0].text)), blocks[0])
+    opening = [line for b in blocks if not SOURCE_RE.match(b.lines[0].text) for line in b.lines][:2]
     for (lines, run_breaks), is_verse in zip(runs, verse):
         if not is_verse:
             continue
         stanza += 1
-        if lines[0] is first.lines[0] and title_like(lines[0].text):
-            lines = lines[1:]          # the poem's title, scraped like one of its lines
-            run_breaks = {b - 1 for b in run_breaks}
+        for _ in range(2):             # the poem's title (and a kicker over it), scraped like its lines
+            if lines[0] in opening and title_like(lines[0].text) and len(lines) > 4:
+                lines = lines[1:]
+                run_breaks = {b - 1 for b in run_breaks}
         for index, line in enumerate(lines):
             if index in run_breaks:
                 stanza += 1

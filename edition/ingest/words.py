@@ -41,7 +41,7 @@ DATE_PREFIXES = (
     "veröffentlicht am", "veröffentlicht", "aktualisiert am", "aktualisiert", "stand", "erstellt",
     "eingabedatum", "datum", "pressemitteilung vom", "pressemitteilung nr\\. \\d+ vom", "vom", "am",
     "presse vom", "meldung vom", "artikel vom", "beitrag vom", "nota del", "noticia del",
-    "communiqué du", "nota de prensa del", "release date", "posting date", "prononcé le",
+    "communiqué du", "nota de prensa del", "édition du", "edición del", "ausgabe vom", "edition of", "release date", "posting date", "prononcé le",
     "día", "dia", "publication", "date de publication", "fecha de publicación", "publicación", "posted on",
     "published on", "updated on", "publié le", "erschienen am", "erschienen", "stand vom",
 )
@@ -138,6 +138,9 @@ CHROME_LINES = {
         "publicar un comentario", "deja un comentario", "dejar un comentario", "escribe un comentario",
         "kommentar schreiben", "einen kommentar schreiben", "kommentar verfassen", "hinterlasse einen kommentar",
         "schreibe einen kommentar", "comments (0)", "kommentare (0)", "commentaires (0)", "comentarios (0)",
+        "comments are closed", "comments closed", "kommentare sind geschlossen", "kommentare geschlossen",
+        "les commentaires sont fermés", "commentaires fermés", "los comentarios están cerrados",
+        "comentarios cerrados",
     ],
     "related-articles heading": [
         "related", "related articles", "related stories", "related posts", "related content",
@@ -173,8 +176,12 @@ CHROME_LINES = {
         "category", "categories", "catégorie", "catégories", "rubrique", "categoría", "categorías", "sección",
         "kategorie", "kategorien", "rubrik", "tags", "étiquettes", "etiquetas", "schlagwörter", "schlagworte",
     ],
+    "skip-link target": [
+        "sprungziele", "sprungmarken", "inhalt", "hauptinhalt", "contenu", "contenu principal", "contenido",
+        "contenido principal", "content", "main content", "navigation überspringen",
+    ],
     "back link": [
-        "<- zurück", "zurück", "« retour", "retour", "<- back", "« back", "back", "volver", "« volver", "← back",
+        "torna", "tornar", "<- zurück", "zurück", "« retour", "retour", "<- back", "« back", "back", "volver", "« volver", "← back",
     ],
     "byline label with no name": [
         "by", "par", "por", "von", "author", "auteur", "autor", "autora", "written by", "écrit par", "escrito por",
@@ -290,6 +297,8 @@ PROMPT_STARTS = (
     r"este (?:portal|sitio|sitio web) utiliza cookies", r"utilizamos cookies", r"suscríbete",
     r"suscríbase", r"ya soy suscriptor", r"recibe (?:nuestra|la) newsletter",
     r"diese (?:website|seite|webseite) verwendet cookies", r"wir verwenden cookies",
+    r"(?:verwendet|nutzt) diese (?:website|seite|webseite) cookies", r"(?:ce site|notre site) utilise des cookies",
+    r"(?:este sitio|esta web|esta página) (?:web )?utiliza cookies", r"(?:this|our) (?:site|website) uses cookies",
     r"cookies helfen bei der bereitstellung", r"jetzt abonnieren", r"newsletter abonnieren",
     r"melden sie sich (?:jetzt )?(?:für|zum) newsletter", r"bereits abonnent",
     r"diese (?:website|seite|webseite) (?:ist|wird) (?:seit|nicht mehr)", r"bei technischen fragen",

@@ -105,3 +105,11 @@ def test_a_listing_of_items_under_rows_of_tags_keeps_its_first_item():
     assert rendered_lines(ing.body)[-1] == "PM der BPOLD München vom 10.12.2018"
     assert ing.meta["date"].isoformat() == "2018-12-10"          # the source line's date, the head having none
     assert reasons(ing)["Symbolfoto"] == "image label"
+
+
+def test_a_cookie_notice_after_a_clause_and_a_closed_comments_line_go():
+    text = ("A Title For The Test\n\n" + BODY + "Damit wir Ihnen ein optimales Besucher-Erlebnis bieten können, "
+            "verwendet diese Seite Cookies.\n\nKommentare sind geschlossen.\n")
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert reasons(ing)["Kommentare sind geschlossen."]

@@ -234,3 +234,38 @@ def test_a_paper_named_by_a_folder_of_the_address_is_the_publisher():
     assert ing.meta["title"] == "Evacuations lifted near California fires, some return to their homes"
     assert ing.meta["publisher"] == "Chattanooga Times Free Press"
     assert ing.meta["byline"] == "OLGA R. RODRIGUEZ"
+
+
+PROSE = "Aufgrund der Entwicklungen in den letzten Tagen hat der Bürgermeister festgestellt, dass keine Sitzungen stattfinden."
+
+
+def test_skip_link_targets_above_the_title_go():
+    ing = ingest_text("Sprungziele\nInhalt\n16.03.2020\n\nAbsage von Sitzungen\n\n" + PROSE + "\n")
+    assert ing.meta["title"] == "Absage von Sitzungen"
+    assert ing.meta["date"] == date(2020, 3, 16)
+    assert reasons(ing)["Inhalt"] == "skip-link target"
+
+
+def test_a_quote_on_the_line_under_the_title_is_its_subtitle():
+    ing = ingest_text("Einwohnerversammlung in der Schurwaldhalle\n„Nur gemeinsam können wir noch besser werden“\n"
+                      + PROSE + " " + PROSE + "\n")
+    assert ing.meta["title"] == "Einwohnerversammlung in der Schurwaldhalle"
+    assert ing.meta["subtitle"] == "„Nur gemeinsam können wir noch besser werden“"
+
+
+def test_a_question_under_a_kicker_is_the_headline_and_french_quotes_are_no_breadcrumb():
+    ing = ingest_text("Élections\nÉlections municipales : quels chiffres de population prendre en compte ?\n\n" + PROSE + "\n")
+    assert ing.meta["title"] == "Élections municipales : quels chiffres de population prendre en compte ?"
+    ing = ingest_text("04/03/2015\n\nBois d'Arcy magazine n°3\n\nBois d’Arcy Le Magazine n°3 : un « modèle » à ne pas "
+                      "suivre\n\n" + PROSE + "\n")
+    assert ing.meta["title"] == "Bois d’Arcy Le Magazine n°3 : un « modèle » à ne pas suivre"
+
+
+def test_a_long_official_title_under_labels_in_capitals():
+    title = ("Acuerdo del Pleno del Ayuntamiento de Manacor de aprobación definitiva del Reglamento Regulador de la "
+             "Gerencia de Urbanismo de Manacor")
+    ing = ingest_text("Torna\n\nBOLETÍN OFICIAL DE LAS ISLAS BALEARES\n\nAYUNTAMIENTO DE MANACOR\n\nNúm. 330135\n" + title +
+                      "\n\nEl Pleno del Ayuntamiento en sesión de 8 de abril de 2024 acordó aprobar definitivamente el "
+                      "Reglamento.\n")
+    assert ing.meta["title"] == title
+    assert reasons(ing)["Torna"] == "back link"
