@@ -104,19 +104,24 @@ def related_list(units: list, i: int, reasons: dict, holder: str, repeated: set)
 
 
 def list_of_links(units: list, i: int, reasons: dict, holder: str, repeated: set) -> int:
-    """Two or more short lines at the end that start with the same word, none a sentence."""
+    """Two or more short lines at the end that start with the same word, or three of one shape
+    but their numbers (`2014 Issue # 1`, `2014 Issue # 2`, `2015 Issue # 1`), none a sentence."""
     start = i
     while start > 0 and is_link_like(units[start - 1]):
         start -= 1
     run = units[start:i]
     while len(run) >= 2:
         first = first_word(run[0].text)
-        if all(first_word(u.text) == first for u in run):
+        if all(first_word(u.text) == first for u in run) or len(run) >= 3 and len({shape(u.text) for u in run}) == 1:
             for u in run:
                 reasons[id(u)] = "list of links to other pages"
             return i - len(run)
         run = run[1:]
     return i
+
+
+def shape(text: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"\d+", "0", text))
 
 
 def author_box(units: list, i: int, reasons: dict, holder: str, repeated: set) -> int:

@@ -78,6 +78,11 @@ TIMESTAMP_RE = re.compile(r"^(?:actualizado|updated|last updated|mis à jour|mis
                           r"posted|publié|veröffentlicht|stand)\s*:?\s*(?:el|le|am|on|at|à|a las|um)?\s*"
                           r"\d\d?[:.h]\d\d\s*(?:h|uhr|[ap]\.?m\.?)?$", re.I)
 QUOTED_RE = re.compile(r"«[^«»]*»|‹[^‹›]*›")
+PDF_LINK_RE = re.compile(r"\b(?:versión|version|documento|document|dokument|download|descargar|télécharger|"
+                         r"herunterladen)\s+(?:en\s+|als\s+|as\s+)?pdf\)?$", re.I)
+IMAGE_PATH_RE = re.compile(r"^\(?\S*\.(?:png|jpe?g|gif|webp|svg)\)?$", re.I)
+TAGLINE_RE = re.compile(r"^(?:from|de|aus|desde)\s+(?:wiki\w+|[A-Z]\w+),\s+(?:the free|la \w+ libre|l['’]\w+ libre|"
+                        r"el \w+ libre|der freien|die freie|das freie)\b.{0,30}$", re.I)
 SHARE_TOKEN_RE = re.compile(r"[^\s!:,;]+")
 
 
@@ -96,8 +101,12 @@ def chrome_kind(text: str) -> str | None:
         return "separator"
     if SYMBOLS_RE.match(text) and text not in ("—", "–", "-", "*", "***"):
         return "loading or placeholder text"
-    if IMAGE_LINE_RE.match(text) or ILLUSTRATION_RE.match(text):
+    if IMAGE_LINE_RE.match(text) or ILLUSTRATION_RE.match(text) or IMAGE_PATH_RE.match(text):
         return "image"
+    if len(text) <= 120 and PDF_LINK_RE.search(text):
+        return "download link"
+    if TAGLINE_RE.match(text):
+        return "site tagline"
     if SHARE_ROW_RE.match(text) and any(c.isalpha() for c in text):
         return "share or print control"
     if len(text) <= 120 and SITE_CREDIT_RE.search(text):
@@ -165,7 +174,8 @@ ANYWHERE = {"skip link", "share or print control", "back-to-top link", "back lin
             "loading or placeholder text", "cookie, newsletter or subscription prompt",
             "counter or reading time", "embedded code", "separator", "press-release marker",
             "date label with no date", "breadcrumb", "image", "site credit", "byline label with no name",
-            "link to another article", "paywall or sign-in prompt", "link to the rest of the text", "weather"}
+            "link to another article", "paywall or sign-in prompt", "link to the rest of the text", "weather",
+            "download link", "site tagline"}
 
 
 def is_share_row(text: str) -> bool:

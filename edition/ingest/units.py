@@ -174,6 +174,9 @@ def looks_like_verse(lines: list[Line], width: int | None) -> bool:
     broken = sum(t.isdigit() or t.split()[-1].lower().strip(",") in CUT_WORDS for t in texts)
     if broken and (len(texts) < 8 or broken * 5 > len(texts)):
         return False            # "Los misiles sobre Kiev esconden las": a title wrapped, not a line of verse
+    numbered = [re.sub(r"\s+", "", re.sub(r"\d+", "0", t)) for t in texts if re.search(r"\d", t)]
+    if len(numbered) * 2 >= len(texts) and len(set(numbered)) * 2 <= len(numbered):
+        return False            # `2014 Issue # 1`, `2014 Issue # 2`: a list of links of one shape, not a poem
     wordy = sum(word_count(t) >= 4 or line.indent > 0 for t, line in zip(texts, lines))
     if len(texts) >= 8 and sum(t.endswith((",", ";", ":")) for t in texts) * 3 >= len(texts) \
             and sum(word_count(t) for t in texts) >= len(texts) * 2.5:

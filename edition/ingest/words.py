@@ -155,7 +155,7 @@ CHROME_LINES = {
     "section label": [
         "opinion", "news", "world news", "analysis", "análisis", "analyse", "grand format",
         "tribune", "opinión", "meinung", "kommentar", "diskussionsbeiträge", "texte intégral",
-        "full text", "transcript",
+        "full text", "transcript", "texto", "texte", "text",
     ],
     "press-release marker": [
         "for immediate release", "immediate release", "embargoed until delivery", "###", "# # #",
@@ -175,6 +175,10 @@ CHROME_LINES = {
     "category label with no value": [
         "category", "categories", "catégorie", "catégories", "rubrique", "categoría", "categorías", "sección",
         "kategorie", "kategorien", "rubrik", "tags", "étiquettes", "etiquetas", "schlagwörter", "schlagworte",
+    ],
+    "paywall or sign-in prompt": [
+        "sans paiement. sans abonnement.", "sans paiement", "sans abonnement", "sans engagement",
+        "no payment. no subscription.", "sin pago. sin suscripción.", "ohne zahlung. ohne abo.",
     ],
     "skip-link target": [
         "sprungziele", "sprungmarken", "inhalt", "hauptinhalt", "contenu", "contenu principal", "contenido",
@@ -292,6 +296,8 @@ PROMPT_STARTS = (
     r"to continue reading,? subscribe", r"already a subscriber", r"already have an account",
     r"this article is for subscribers", r"create a free account",
     r"ce site utilise des cookies", r"nous utilisons des cookies", r"en poursuivant votre navigation",
+    r"pour (?:sauvegarder|lire|commenter|partager) cet article, (?:connectez-vous|abonnez-vous|inscrivez-vous)",
+    r"to save this (?:article|story), (?:sign in|log in|subscribe)", r"para guardar este artículo, (?:inicia|regístrate)",
     r"abonnez-vous", r"déjà abonné", r"pour poursuivre la lecture", r"article réservé (?:à nos|aux) abonnés",
     r"inscrivez-vous à (?:notre|la) newsletter", r"recevez (?:notre|la) newsletter",
     r"este (?:portal|sitio|sitio web) utiliza cookies", r"utilizamos cookies", r"suscríbete",

@@ -113,3 +113,21 @@ def test_a_cookie_notice_after_a_clause_and_a_closed_comments_line_go():
     ing = ingest_text(text)
     assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
     assert reasons(ing)["Kommentare sind geschlossen."]
+
+
+def test_download_buttons_image_paths_taglines_and_paywall_lines_go():
+    text = ("A Title For The Test\n/2023/07/05/64a55fd777de4_placeholder-36b69ec8.png)\nDe Wikisource, la biblioteca libre.\n"
+            "Pour sauvegarder cet article, connectez-vous ou créez un compte monfranceinfo\nSans paiement. Sans abonnement.\n\n"
+            + BODY + "  • Contenido, oficial y auténtico, de la disposición: Documento pdf  Versión PDF\n\n" + BODY)
+    ing = ingest_text(text)
+    assert len(rendered_lines(ing.body)) == 4
+    assert reasons(ing)["De Wikisource, la biblioteca libre."] == "site tagline"
+    assert reasons(ing)["• Contenido, oficial y auténtico, de la disposición: Documento pdf Versión PDF"] == "download link"
+
+
+def test_a_list_of_numbered_issues_at_the_end_is_links_not_verse():
+    issues = "".join(f"{year} Issue # {n}\n\n" for year in (2014, 2015, 2016) for n in (1, 2, 3))
+    ing = ingest_text("A Title For The Test\n\n" + BODY + issues)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert "form" not in ing.meta or ing.meta["form"] != "verse"
+    assert reasons(ing)["2016 Issue # 3"] == "list of links to other pages"
