@@ -25,6 +25,7 @@ from .units import Line, Unit
 
 PHOTO_CREDIT_RE = re.compile(r"photo|foto|bild|/|getty|imago|shutterstock|pool", re.I)
 TEASER_END_RE = re.compile(r"(?:\[…\]|\[\.\.\.\]|…|\.\.\.)$")
+TIME_TEASER_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|h|uhr)\s+[-–—]\s+\S", re.I)
 TAG_ROW_RE = re.compile(r"^[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*){2,11}$")
 LISTING_WARNING = ("this page lists {n} items; ingest took the first ({lines}) and left out the "
                    "others: save each one you want as its own seed")
@@ -70,9 +71,10 @@ def split_listing(units: list) -> tuple[list, list, int]:
 
 def teaser_items(units: list) -> list:
     """Indices of the titles of a listing's items with no date: a title over its teaser, a
-    paragraph cut short (`… des Freistaates Sachsen […]`)."""
-    return [i - 1 for i, unit in enumerate(units) if i and not unit.verse and word_count(unit.text) >= 15
-            and TEASER_END_RE.search(unit.text) and is_item_title(units[i - 1])]
+    paragraph cut short (`… des Freistaates Sachsen […]`) or opening on the item's time
+    (`8:11 a.m. - Council voted 5-2 on …`)."""
+    return [i - 1 for i, unit in enumerate(units) if i and not unit.verse and is_item_title(units[i - 1])
+            and (word_count(unit.text) >= 15 and TEASER_END_RE.search(unit.text) or TIME_TEASER_RE.match(unit.text))]
 
 
 def tag_rows(units: list) -> list:

@@ -131,3 +131,13 @@ def test_a_list_of_numbered_issues_at_the_end_is_links_not_verse():
     assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
     assert "form" not in ing.meta or ing.meta["form"] != "verse"
     assert reasons(ing)["2016 Issue # 3"] == "list of links to other pages"
+
+
+def test_a_day_of_news_releases_keeps_its_first_item_and_the_day():
+    text = ("News Releases for Tuesday, August 23, 2022\n\n8 a.m.\n\nCouncil Votes In Favor of Ordinance Siting City "
+            "Facilities\n\n8:11 a.m. - Council voted 5-2 on Emergency Ordinance C96239.\n\nWoodward Identifies "
+            "Inconsistencies of Ordinance\n\n8:08 a.m. - Council actions at odds with stated desires\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Council Votes In Favor of Ordinance Siting City Facilities"
+    assert rendered_lines(ing.body) == ["8:11 a.m. - Council voted 5-2 on Emergency Ordinance C96239."]
+    assert ing.meta["date"].isoformat() == "2022-08-23"

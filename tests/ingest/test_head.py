@@ -269,3 +269,12 @@ def test_a_long_official_title_under_labels_in_capitals():
                       "Reglamento.\n")
     assert ing.meta["title"] == title
     assert reasons(ing)["Torna"] == "back link"
+
+
+def test_a_numeric_date_on_a_french_page_is_day_first():
+    text = ("04/03/2015\n\nBois d’Arcy Le Magazine n°3\n\n10 minutes montre en main : c’est le temps qu’il faut pour lire "
+            "ce nouveau magazine ! Cette fois encore on essaye de faire oublier qu’il n’y a pas matière à remplir "
+            "20 pages chaque mois, et la mairie le sait.\n")
+    assert ingest_text(text).meta["date"] == date(2015, 3, 4)
+    assert ingest_text("04/03/2015\n\nThe Magazine\n\nIt takes ten minutes to read the magazine, and the mayor knows "
+                       "that it is the same in the town as it was in the old days.\n").meta["date"] == date(2015, 4, 3)
