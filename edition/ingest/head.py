@@ -57,6 +57,7 @@ class Head:
     guessed: str = ""                          # how the title was found, when it was a guess
     source_url: str = ""
     notes_full: bool = False
+    title_block: int | None = None             # the blank-line block the title stands in
 
 
 def take_source_line(units: list) -> tuple[list, str]:
@@ -103,6 +104,7 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
             zone += 1
         set_title(head, units[index], holder, poem=index + 1 < len(units) and units[index + 1].verse,
                   later=[u.text for u in units[index + 1:index + 1 + ZONE]])
+        head.title_block = units[index].block
         if hints.get("title"):
             head.meta["title"] = hints["title"]
         rest = units[index + 1:]
@@ -248,7 +250,8 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     for i, unit in enumerate(rest):
         text, key = unit.text, compare_key(unit.text)
         kind = chrome_kind(text)
-        if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i in menus or i == 0 and is_dek(text)
+        if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i in menus
+                              or i == 0 and ends_title_block(rest, i, head) or i == 0 and is_dek(text)
                               and i + 1 < len(rest) and is_head_field(rest[i + 1].text, head)):
             return body + rest[i:], dropped
         if unit.kind == "bullet" and is_byline(unit.content) and not meta["byline"] and not body:
@@ -311,7 +314,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             remember(head, text, "caption", unit)
         elif (not meta["subtitle"] and not body and right_under_title(rest, i, head) and is_dek(text) and (
                 i + 1 < len(rest) and (is_head_field(rest[i + 1].text, head) or id(rest[i + 1]) in twice)
-                or i + 1 < window
+                or i + 1 < window or ends_title_block(rest, i, head)
                 or not END_STOP_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
                 and i + 1 < len(rest) and announces(rest[i + 1])
                 or not CLOSING_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
@@ -352,6 +355,12 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
                                                        "up to the text; check that they belong to the text")
                     head.notes_full = True
     return body, dropped
+
+
+def ends_title_block(rest: list, i: int, head: Head) -> bool:
+    """The line that closes the title's own block (`Kicker / Title / Standfirst.`, then a blank line)."""
+    return (rest[i].block == head.title_block and rest[i].kind == "text"
+            and (i + 1 == len(rest) or rest[i + 1].block != rest[i].block))
 
 
 def right_under_title(rest: list, i: int, head: Head) -> bool:

@@ -278,3 +278,13 @@ def test_a_numeric_date_on_a_french_page_is_day_first():
     assert ingest_text(text).meta["date"] == date(2015, 3, 4)
     assert ingest_text("04/03/2015\n\nThe Magazine\n\nIt takes ten minutes to read the magazine, and the mayor knows "
                        "that it is the same in the town as it was in the old days.\n").meta["date"] == date(2015, 4, 3)
+
+
+def test_the_line_closing_the_title_s_block_is_its_standfirst():
+    text = ("Élections\nÉlections municipales : quels chiffres de population prendre en compte ?\nC'est un problème "
+            "récurrent : l'effectif du conseil municipal dépend du nombre d'habitants. Explications.\n\n"
+            "En matière électorale, connaître le nombre d’habitants actualisé de la commune est fondamental, puisque "
+            "de ce chiffre dépendent de nombreux éléments.\n")
+    ing = ingest_text(text)
+    assert ing.meta["subtitle"].startswith("C'est un problème récurrent")
+    assert rendered_lines(ing.body)[0].startswith("En matière électorale")
