@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from . import words
 from .footer import DATE_AT_END, footer_reasons
 from .furniture import DOWNLOAD_RE, chrome_kind, chrome_reason, is_menu_item
 from .head import drop
@@ -39,6 +40,7 @@ def split_listing(units: list) -> tuple[list, list, int]:
     """(the units of the first item, the units left out, how many items) for a listing page:
     two items or more, each starting with a dated line ("February 17, 2005 Press Release") or a
     title over a date line.  Another page: (units, [], 0)."""
+    units = join_split_dates(units)
     heads = []
     for i, unit in enumerate(units):
         if unit.verse:
@@ -50,8 +52,9 @@ def split_listing(units: list) -> tuple[list, list, int]:
               and is_sentence(units[i + 1].text, 10)):
             heads.append((i - 1, True))
         elif (date_line(unit.text) and i + 2 < len(units) and is_item_title(units[i + 1])
-              and (is_sentence(units[i + 2].text, 10) or is_item_title(units[i + 2]) and i + 3 < len(units)
-                   and is_sentence(units[i + 3].text, 10))):
+              and (j := i + 3 if compare_key(units[i + 2].text) == compare_key(units[i + 1].text) else i + 2)
+              and j < len(units) and (is_sentence(units[j].text, 10) or is_item_title(units[j])
+                                      and j + 1 < len(units) and is_sentence(units[j + 1].text, 10))):
             heads.append((i, True))           # a date, then the item's title: "Presse vom 16.12.2021"
     heads = sorted(set(heads))
     heads = [h for k, h in enumerate(heads) if k == 0 or h[0] > heads[k - 1][0] + 1]
@@ -69,12 +72,32 @@ def split_listing(units: list) -> tuple[list, list, int]:
     return kept, left, len(heads)
 
 
+def join_split_dates(units: list) -> list:
+    """`11` / `décembre` / `2025` on three lines of one block: one date line."""
+    out, i = [], 0
+    while i < len(units):
+        trio = units[i:i + 3]
+        if (len(trio) == 3 and len({u.block for u in trio}) == 1 and not any(u.verse for u in trio)
+                and re.fullmatch(r"\d{1,2}", trio[0].text) and trio[1].text.lower() in words.MONTHS
+                and re.fullmatch(r"\d{4}", trio[2].text)):
+            out.append(Unit(trio[0].lines + trio[1].lines + trio[2].lines, trio[0].block))
+            i += 3
+            continue
+        out.append(units[i])
+        i += 1
+    return out
+
+
 def teaser_items(units: list) -> list:
     """Indices of the titles of a listing's items with no date: a title over its teaser, a
     paragraph cut short (`… des Freistaates Sachsen […]`) or opening on the item's time
-    (`8:11 a.m. - Council voted 5-2 on …`)."""
-    return [i - 1 for i, unit in enumerate(units) if i and not unit.verse and is_item_title(units[i - 1])
-            and (word_count(unit.text) >= 15 and TEASER_END_RE.search(unit.text) or TIME_TEASER_RE.match(unit.text))]
+    (`8:11 a.m. - Council voted 5-2 on …`); between two items only short lines (a caption, a
+    kicker), never the whole text of an item."""
+    found = [i - 1 for i, unit in enumerate(units) if i and not unit.verse and is_item_title(units[i - 1])
+             and (word_count(unit.text) >= 15 and TEASER_END_RE.search(unit.text) or TIME_TEASER_RE.match(unit.text))]
+    if any(word_count(u.text) > 12 for a, b in zip(found, found[1:]) for u in units[a + 2:b]):
+        return []
+    return found
 
 
 def tag_rows(units: list) -> list:

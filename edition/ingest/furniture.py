@@ -83,6 +83,8 @@ PDF_LINK_RE = re.compile(r"\b(?:versión|version|documento|document|dokument|dow
 IMAGE_PATH_RE = re.compile(r"^\(?\S*\.(?:png|jpe?g|gif|webp|svg)\)?$", re.I)
 TAGLINE_RE = re.compile(r"^(?:from|de|aus|desde)\s+(?:wiki\w+|[A-Z]\w+),\s+(?:the free|la \w+ libre|l['’]\w+ libre|"
                         r"el \w+ libre|der freien|die freie|das freie)\b.{0,30}$", re.I)
+BUTTON_RE = re.compile(r"^(?:télécharger|download|descargar|herunterladen|inscription|inscrivez-vous|register|"
+                       r"registration|inscripción|inscríbete|anmeldung|jetzt anmelden)\b", re.I)
 SHARE_TOKEN_RE = re.compile(r"[^\s!:,;]+")
 
 
@@ -107,6 +109,8 @@ def chrome_kind(text: str) -> str | None:
         return "download link"
     if TAGLINE_RE.match(text):
         return "site tagline"
+    if word_count(text) <= 8 and BUTTON_RE.match(text) and not END_STOP_RE.search(text):
+        return "download or sign-up button"
     if SHARE_ROW_RE.match(text) and any(c.isalpha() for c in text):
         return "share or print control"
     if len(text) <= 120 and SITE_CREDIT_RE.search(text):

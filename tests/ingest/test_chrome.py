@@ -141,3 +141,17 @@ def test_a_day_of_news_releases_keeps_its_first_item_and_the_day():
     assert ing.meta["title"] == "Council Votes In Favor of Ordinance Siting City Facilities"
     assert rendered_lines(ing.body) == ["8:11 a.m. - Council voted 5-2 on Emergency Ordinance C96239."]
     assert ing.meta["date"].isoformat() == "2022-08-23"
+
+
+def test_a_listing_dated_on_three_lines_keeps_its_first_item_whole():
+    para = ("L’Association des Petites Villes de France organise le 11 décembre 2025 les Rencontres territoriales "
+            "des maires des petites villes, en partenariat avec La Banque Postale.")
+    text = ("11\ndécembre\n2025\nRencontre Territoriale des Maires\n\nRencontre Territoriale des Maires\n\n"
+            "Finances et fiscalité locales\n\n" + para[:80] + " …\n\n" + para + "\n\nTélécharger le programme\n\n"
+            "Inscription à l'événement (attention places limitées)\n\n27\nnovembre\n2025\n3 questions à Yann Doyen\n\n"
+            "3 questions à Yann Doyen\n\nFinances et fiscalité locales\n\n" + para + "\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Rencontre Territoriale des Maires"
+    assert ing.meta["date"].isoformat() == "2025-12-11"
+    assert rendered_lines(ing.body)[-1] == para                  # the whole text kept, not only its teaser
+    assert reasons(ing)["Télécharger le programme"] == "download or sign-up button"
