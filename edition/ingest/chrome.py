@@ -219,10 +219,14 @@ def strip_download_button(unit: Unit, dropped: list) -> Unit:
 
 def remove_repeats(units: list, seen: dict) -> tuple[list, list]:
     """Drop exact repeats of head lines (a title printed again above the text, ...); never a
-    line of verse (a refrain may be the title)."""
+    line of verse (a refrain may be the title), unless the title cut short with `...` and the
+    poem's first line, printed whole right after it, repeats it (`I wandered lonely as a Cloud...`)."""
     kept, dropped = [], []
-    for unit in units:
-        found = None if unit.verse else seen.get(compare_key(unit.text))
+    for k, unit in enumerate(units):
+        cut = re.sub(r"\s*(?:\.\.\.|…)$", "", unit.text)
+        again = (cut != unit.text and k + 1 < len(units) and word_count(cut) >= 3
+                 and compare_key(units[k + 1].text).startswith(compare_key(cut)))
+        found = None if unit.verse and not again else seen.get(compare_key(unit.text))
         if found:
             where = f" (line {found[1]})" if found[1] else ""
             dropped += drop(unit, f"repeats the {found[0]}{where}")

@@ -167,6 +167,10 @@ CHROME_LINES = {
         "intervenant(s) :", "aktualisiert am", "publié le", "mis à jour le", "publié", "le", "publicado",
         "publicado el", "el", "veröffentlicht", "veröffentlicht am", "am", "date", "fecha", "datum",
     ],
+    "map widget": [
+        "karte für diesen artikel", "karte anzeigen", "map for this article", "show map", "view map",
+        "carte pour cet article", "afficher la carte", "voir la carte", "mapa de este artículo", "ver mapa",
+    ],
     "image label": [
         "symbolfoto", "symbolbild", "archivbild", "archivfoto", "foto", "photo", "bild", "image", "imagen",
         "photo d'illustration", "image d'illustration", "imagen de archivo", "foto de archivo", "file photo",

@@ -288,3 +288,8 @@ def test_the_line_closing_the_title_s_block_is_its_standfirst():
     ing = ingest_text(text)
     assert ing.meta["subtitle"].startswith("C'est un problème récurrent")
     assert rendered_lines(ing.body)[0].startswith("En matière électorale")
+
+
+def test_a_map_widget_label_under_the_title_goes():
+    ing = ingest_text("Ein Titel für den Test\n\nKarte für diesen Artikel\n\n" + PROSE + "\n")
+    assert reasons(ing)["Karte für diesen Artikel"] == "map widget"
