@@ -12,8 +12,9 @@
               groups, verse lines in their stanzas (units.py).
 4. source     a first line `Source: URL` is provenance -> `source_url`.
 5. listing    a page of several dated items keeps its first item (chrome.split_listing).
-6. head       title, subtitle, byline, date, photo credit and caption (head.py).
-7. chrome     site furniture and repeats of the head, removed; look-alikes kept and noted (chrome.py).
+6. head       title (title.py), subtitle, byline, date, photo credit and caption (head.py).
+7. chrome     site furniture (furniture.py) and repeats of the head, removed by where they stand;
+              look-alikes kept and noted (chrome.py).
 8. body       Markdown, escaped so that it renders to exactly the words of the seed (body.py).
 
 The report: every line that is neither in the body nor in the front matter is in `dropped`
@@ -63,12 +64,13 @@ Head.  See head.py: the title is the headline among the first lines (not the fir
 Transcripts.  Speaker names in capitals on their own line that recur, and `NAME:` / `Pregunta.-`
   prefixes, are never titles or verse; each stays a paragraph of the text.
 Listing pages.  Two or more items, each opening with a dated line ("February 17, 2005 Press
-  Release") or a title over a date line: the first item is the text; the others are left out
-  and a warning says to save each as its own seed.
+  Release") or a title over a date line; else titles over teasers cut short (`… […]`), or items
+  each under a row of tags sharing three tags: the first item is the text; the others are left
+  out and a warning says to save each as its own seed.
 Repeats.  Exact repeats (case, spacing and Unicode width ignored) of the title, subtitle,
   byline, date line, credit or caption are dropped wherever they occur (never a verse line);
   a lone credit line printed again at the end of the caption is dropped too.
-Chrome.  See chrome.py: whole lines only, by kind (skip links, menus, breadcrumbs, share and
+Chrome.  See chrome.py and furniture.py: whole lines only, by kind (skip links, menus, breadcrumbs, share and
   print rows, cookie and newsletter prompts, back-to-top, feedback prompts, copyright, terms,
   sign-in, adverts, related lists and footers, press-release markers and contact blocks), in
   English, French, Spanish and German (words.py).  An article sentence that mentions privacy
@@ -89,6 +91,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -103,9 +106,13 @@ from .ebook import cut_frame
 from .head import drop, read_head, take_source_line
 from .html import read_html
 from .mdseed import read_markdown
-from .recognise import compare_key, copyright_holder, date_line, is_bare_name, word_count
+from .recognise import closing_date, compare_key, copyright_holder, date_line, find_date, is_bare_name, word_count
 from .units import make_units, split_lines
 
+NUMERIC_DATE_RE = re.compile(r"\d\d?/\d\d?/\d{4}")
+ENGLISH_WORDS = {"the", "and", "of", "to", "is", "in", "that", "was", "for", "with"}
+OTHER_WORDS = {"le", "la", "les", "et", "des", "est", "qui", "el", "los", "las", "y", "que", "es", "der", "die",
+               "und", "das", "ist", "nicht", "une", "dans", "por", "para", "mit", "von"}
 META_KEYS = (
     "title", "subtitle", "byline", "publisher", "date", "event_date", "photo_caption",
     "photo_credit", "copyright", "copyright_year", "source_url", "source_file", "source_sha256",
@@ -143,6 +150,10 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     meta["source_url"] = hints.get("source_url") or url
     # 5. listing pages
     units, left, items = split_listing(units)
+    header = [u for u in left if u.first < units[0].first] if items else []
+    days = [find_date(u.text) for u in header if not date_line(u.text)]     # a bare date is the site's today
+    if not hints.get("date") and any(days):
+        hints = dict(hints, date=next(filter(None, days)))   # "News Releases for Tuesday, August 23, 2022"
     for unit in left:
         dropped += drop(unit, "a further item of a listing page" if unit.first > units[0].first
                         else "a listing page's header, above its first item")
@@ -159,7 +170,10 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     units, more = remove_repeats(units, head.seen)
     dropped += more
     meta.update({k: v for k, v in head.meta.items() if k in meta})
+    date_at_end = chrome.pop("date_at_end")
     meta.update(chrome)
+    meta["date"] = meta["date"] or date_at_end or (units and closing_date(units[-1].text)) or ""
+    meta["date"] = day_first_unless_english(meta["date"], head.seen, units)
     meta["publisher"] = (hints.get("publisher") or head.meta.get("publisher_hint") or meta["publisher"]
                          or host_of(meta["source_url"]))
     # 8. body
@@ -171,6 +185,18 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     dropped.sort(key=lambda d: d[0])
     kept.sort(key=lambda k: k[0])
     return Ingested(make_slug(meta["title"], source_path), meta, body, dropped, problems, kept)
+
+
+def day_first_unless_english(day, seen: dict, units: list):
+    """`04/03/2015` alone on its line reads month first; on a page in French, Spanish or German
+    it is day first (4 March 2015)."""
+    line = next((key for key, (what, _) in seen.items() if what == "date line"), "")
+    if not isinstance(day, date) or not NUMERIC_DATE_RE.fullmatch(line) or day.day > 12 or day.day == day.month:
+        return day
+    found = [w.lower() for u in units[:12] for w in u.text.split()]
+    english = sum(w in ENGLISH_WORDS for w in found)
+    others = sum(w in OTHER_WORDS for w in found)
+    return date(day.year, day.day, day.month) if others > 2 * english + 3 else day
 
 
 def take_signature(units: list, head) -> tuple[list, list]:

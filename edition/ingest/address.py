@@ -15,6 +15,8 @@ from edition.ids import slugify
 from . import words
 from .recognise import word_count
 
+YEAR_RE = re.compile(r"1[5-9]\d\d|20\d\d")
+
 
 def title_words(text: str) -> list:
     return [w for w in slugify(re.sub(r"['’]s\b", "", text), limit=False).split("-") if w]
@@ -30,6 +32,15 @@ def is_host_name(text: str, url: str) -> bool:
                            or len(label) >= 8 and first == label and word_count(text) <= 10)
 
 
+def is_path_name(text: str, url: str) -> bool:
+    """`Chattanooga Times Free Press` on /usa/chattanooga-times-free-press/20200827/...: a name of
+    three words or more that a folder of the address spells (not its last segment, the slug)."""
+    if not url or word_count(text) < 3:
+        return False
+    segments = [s for s in unquote(urlsplit(url).path).split("/") if s][:-1]
+    return "-".join(title_words(fold(text))) in {"-".join(title_words(fold(s.replace("_", "-")))) for s in segments}
+
+
 def address_words(url: str) -> list:
     """The words of the address's last meaningful path segment: its slug."""
     if not url:
@@ -38,9 +49,12 @@ def address_words(url: str) -> list:
     for segment in reversed([s for s in path.split("/") if s]):
         segment = re.sub(r"\.(?:html?|php|aspx?|jsp|txt|p)$", "", segment, flags=re.I)
         found = [w for w in re.split(r"[-_+.\s]+", segment.lower()) if w]
+        ids = [i for i, w in enumerate(found) if re.fullmatch(r"\d{5,}", w)]
+        if ids and ids[-1] == len(found) - 2 >= 2 and len(found[-1]) <= 2:
+            found.pop()            # "gobierno-logra-aprobacion-20180419120734-nt": a code after the id
         found = [w for w in found if not re.fullmatch(r"\d{5,}|[a-z]\d+[a-z\d]*", w) or len(found) < 3]
-        while found and found[-1].isdigit() and len(found[-1]) <= 2:
-            found.pop()            # "minister-visits-lyon-2": the 2 tells two pages apart
+        while found and found[-1].isdigit() and (len(found[-1]) <= 3 or not YEAR_RE.fullmatch(found[-1])):
+            found.pop()            # "minister-visits-lyon-2", "les-vraies-voix-606": tells pages apart (a year stays)
         while found and found[0].isdigit() and len(found[0]) >= 4:
             found.pop(0)           # "290541-olivier-veran": an id
         if sum(w.isalpha() for w in found) >= 2:

@@ -1,29 +1,33 @@
 """Site chrome out, reported line by line; what only looks like chrome kept, and noted.
 
-Removed, anywhere: the kinds recognise.ANYWHERE lists (skip links, share and print rows,
+Removed, anywhere: the kinds furniture.ANYWHERE lists (skip links, share and print rows,
 cookie and newsletter prompts, "Back to top", "Was this page helpful?", separators, embedded
 code, press-release markers), copyright and terms notices, sign-in prompts, adverts, exact
-repeats of the head.  Removed only at the very end (the footer): nameplates, link lines,
-rights lines, menus, a related-articles list after its heading, a press release's contact
-block.  A listing page (several dated items) keeps its first item; the others are left out and
-the report says so.  Kept but noted: a run of menu-like lines inside the text, a lone bullet
+repeats of the head, an image's caption with its photo credit.  Removed only at the very end
+(the footer, footer.py): nameplates, link lines, rights lines, menus, a related-articles list
+after its heading, a press release's contact block, lists of links, an author's box, and the
+readers' comments from their heading ("3 comments") on.  A listing page (several dated items,
+titles over teasers cut short, items under rows of tags) keeps its first item; the others are
+left out and the report says so.  Kept but noted: a run of menu-like lines inside the text, a lone bullet
 that reads like a link to another article, the blocks set as verse.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from . import words
+from .footer import DATE_AT_END, footer_reasons
+from .furniture import DOWNLOAD_RE, chrome_kind, chrome_reason, is_menu_item
 from .head import drop
 from .recognise import (
-    CLOSING_RE, CONNECTIVE_RE, DOWNLOAD_RE, LINK_LINE_RE, MORE_LINK_RE, NAV_LINE_RE, RIGHTS_RE, YEAR_RE, chrome_kind,
-    chrome_reason, compare_key, date_line, dated_label, is_copyright, is_menu_item,
-    is_nameplate_of, is_sentence, is_short_label, word_count,
+    CLOSING_RE, YEAR_RE, compare_key, date_line, dated_label, is_copyright, is_sentence, split_caption, word_count,
 )
 from .units import Line, Unit
 
-CONTACT_RE = re.compile(rf"^(?:{words.CONTACT_LABELS})\s*:?\s*(?:.{{0,80}})$", re.I)
+PHOTO_CREDIT_RE = re.compile(r"photo|foto|bild|/|getty|imago|shutterstock|pool", re.I)
+TEASER_END_RE = re.compile(r"(?:\[…\]|\[\.\.\.\]|…|\.\.\.)$")
+TIME_TEASER_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|h|uhr)\s+[-–—]\s+\S", re.I)
+TAG_ROW_RE = re.compile(r"^[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*){2,11}$")
 LISTING_WARNING = ("this page lists {n} items; ingest took the first ({lines}) and left out the "
                    "others: save each one you want as its own seed")
 
@@ -36,6 +40,7 @@ def split_listing(units: list) -> tuple[list, list, int]:
     """(the units of the first item, the units left out, how many items) for a listing page:
     two items or more, each starting with a dated line ("February 17, 2005 Press Release") or a
     title over a date line.  Another page: (units, [], 0)."""
+    units = join_split_dates(units)
     heads = []
     for i, unit in enumerate(units):
         if unit.verse:
@@ -47,17 +52,61 @@ def split_listing(units: list) -> tuple[list, list, int]:
               and is_sentence(units[i + 1].text, 10)):
             heads.append((i - 1, True))
         elif (date_line(unit.text) and i + 2 < len(units) and is_item_title(units[i + 1])
-              and (is_sentence(units[i + 2].text, 10) or is_item_title(units[i + 2]) and i + 3 < len(units)
-                   and is_sentence(units[i + 3].text, 10))):
+              and (j := i + 3 if compare_key(units[i + 2].text) == compare_key(units[i + 1].text) else i + 2)
+              and j < len(units) and (is_sentence(units[j].text, 10) or is_item_title(units[j])
+                                      and j + 1 < len(units) and is_sentence(units[j + 1].text, 10))):
             heads.append((i, True))           # a date, then the item's title: "Presse vom 16.12.2021"
     heads = sorted(set(heads))
     heads = [h for k, h in enumerate(heads) if k == 0 or h[0] > heads[k - 1][0] + 1]
+    if len(heads) < 2 and len(teasers := teaser_items(units)) >= 2 and teasers[0] <= 15:
+        first, end = teasers[0], teasers[0] + 2            # the first item: its title and its teaser
+        return units[first:end], units[:first] + units[end:], len(teasers)
+    if len(heads) < 2 and len(rows := tag_rows(units)) >= 2 and rows[0] <= 15:
+        first, end = rows[0] + 1, rows[1]                  # the first item: from its title, under its tags
+        return units[first:end], units[:first] + units[end:], len(rows)
     if len(heads) < 2 or heads[0][0] > 15:
         return units, [], 0
     (first, titled), (second, _) = heads[0], heads[1]
     kept = units[first:second] if titled else units[:second]
     left = (units[:first] if titled else []) + units[second:]
     return kept, left, len(heads)
+
+
+def join_split_dates(units: list) -> list:
+    """`11` / `décembre` / `2025` on three lines of one block: one date line."""
+    out, i = [], 0
+    while i < len(units):
+        trio = units[i:i + 3]
+        if (len(trio) == 3 and len({u.block for u in trio}) == 1 and not any(u.verse for u in trio)
+                and re.fullmatch(r"\d{1,2}", trio[0].text) and trio[1].text.lower() in words.MONTHS
+                and re.fullmatch(r"\d{4}", trio[2].text)):
+            out.append(Unit(trio[0].lines + trio[1].lines + trio[2].lines, trio[0].block))
+            i += 3
+            continue
+        out.append(units[i])
+        i += 1
+    return out
+
+
+def teaser_items(units: list) -> list:
+    """Indices of the titles of a listing's items with no date: a title over its teaser, a
+    paragraph cut short (`… des Freistaates Sachsen […]`) or opening on the item's time
+    (`8:11 a.m. - Council voted 5-2 on …`); between two items only short lines (a caption, a
+    kicker), never the whole text of an item."""
+    found = [i - 1 for i, unit in enumerate(units) if i and not unit.verse and is_item_title(units[i - 1])
+             and (word_count(unit.text) >= 15 and TEASER_END_RE.search(unit.text) or TIME_TEASER_RE.match(unit.text))]
+    if any(word_count(u.text) > 12 for a, b in zip(found, found[1:]) for u in units[a + 2:b]):
+        return []
+    return found
+
+
+def tag_rows(units: list) -> list:
+    """Indices of the rows of tags over a listing's items (`Allgemein Bevölkerungsschutz Bravo
+    Kriminalitätsbekämpfung`): capitalised words only, over an item's title, two rows sharing three."""
+    rows = [i for i, unit in enumerate(units[:-1]) if not unit.verse and TAG_ROW_RE.match(unit.text)
+            and is_item_title(units[i + 1]) and word_count(units[i + 1].text) > word_count(unit.text) // 2]
+    words_of = {i: set(units[i].text.split()) for i in rows}
+    return [i for i in rows if any(j != i and len(words_of[i] & words_of[j]) >= 3 for j in rows)]
 
 
 def is_item_title(unit: Unit) -> bool:
@@ -67,18 +116,22 @@ def is_item_title(unit: Unit) -> bool:
 
 def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
     """Drop chrome; return the rest, the front matter it gives, the report, and the notes."""
-    meta = {"publisher": "", "copyright": "", "copyright_year": None}
+    meta = {"publisher": "", "copyright": "", "copyright_year": None, "date_at_end": None}
     reasons = {id(unit): None if unit.verse else chrome_reason(unit.text) for unit in units}
+    end = len(units)
     for k, unit in enumerate(units):          # "3 Antworten auf “Der Panther”": the comments below the text
-        if not unit.verse and chrome_kind(unit.text) == "readers' comments" and k > 0:
+        if not unit.verse and chrome_kind(unit.text) == "readers' comments" and k >= max(1, len(units) // 3):
             for u in units[k:]:
                 reasons[id(u)] = "readers' comments"
+            end = k
             break
     running = running_lines(units)
     for unit in units:
         if reasons[id(unit)] is None and id(unit) in running:
             reasons[id(unit)] = "running page header or footer (with its page number)"
-    for unit, reason in footer_reasons(units, holder).items():
+    for unit, reason in captions_in_the_text(units[:end]).items():
+        reasons[unit] = reason
+    for unit, reason in footer_reasons(units[:end], holder).items():
         reasons[unit] = reason
     kept, dropped, notes = [], [], []
     for unit in units:
@@ -93,15 +146,30 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
             meta["copyright_year"] = max(years) if years else None
         if reason == "site nameplate" and not meta["publisher"]:
             meta["publisher"] = unit.text
+        if reason == DATE_AT_END and meta["date_at_end"] is None:
+            meta["date_at_end"] = date_line(unit.text)[0]
     meta["publisher"] = meta["publisher"] or holder
     notes += doubtful(kept)
     return kept, meta, dropped, notes
 
 
-FOOTER_STARTS = {"back-to-top link", "feedback prompt", "share or print control", "navigation links",
-                 "comments link"}
-CONTACT_LINE_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?:tel|telefon|phone|téléphone|teléfono|fax)\b.*\d{3}", re.I)
 PAGE_NUMBER_RE = re.compile(r"^(?P<line>.{8,80}?)\s+\d{1,4}$")
+
+
+def captions_in_the_text(units: list) -> dict:
+    """{id(unit): reason} for the captions of the text's images: a line ending in its photo credit
+    in brackets (`… logo. (PRNewsFoto/Kimberly-Clark Corporation)`), and the caption printed just
+    before it without the credit (its image's text)."""
+    reasons = {}
+    for k, unit in enumerate(units):
+        if unit.verse or unit.kind != "text" or not (pair := split_caption(unit.text, "")):
+            continue
+        if not PHOTO_CREDIT_RE.search(pair[1]) or not unit.text.endswith(")"):
+            continue
+        reasons[id(unit)] = "image caption, with its photo credit"
+        if k and compare_key(units[k - 1].text) == compare_key(pair[0]):
+            reasons[id(units[k - 1])] = "image caption, printed again with its credit on the next line"
+    return reasons
 
 
 def running_lines(units: list) -> set:
@@ -112,93 +180,6 @@ def running_lines(units: list) -> set:
             found.setdefault(compare_key(match["line"]), []).append(unit)
     return {id(u) for group in found.values() if len(group) >= 2 and len({x.text for x in group}) == len(group)
             for u in group}
-
-
-def footer_reasons(units: list, holder: str) -> dict:
-    """{id(unit): reason} for the chrome at the very end of the page."""
-    reasons = {}
-    repeated = repeated_labels(units)
-    i = len(units)
-    while i > 0:
-        unit = units[i - 1]
-        if unit.verse:
-            break
-        reason = footer_reason(unit.text, holder, repeated)
-        if reason is None and is_menu_item(unit.text):
-            run = menu_run_before(units, i)
-            if run >= 3:
-                for u in units[i - run:i]:
-                    reasons[id(u)] = "menu or footer links"
-                i -= run
-                continue
-        if reason is None:
-            break
-        reasons[id(unit)] = reason
-        i -= 1
-    for start in range(max(0, i - 12), i):   # a press release's contact block at the end
-        block = units[start:i]
-        labelled = CONTACT_RE.match(units[start].text)
-        addressed = (len(block) >= 3 and any(CONTACT_LINE_RE.search(u.text) for u in block)
-                     and all(word_count(u.text) <= 10 and not is_sentence(u.text, 6) for u in block))
-        if (labelled or addressed) and all(word_count(u.text) <= 14 and not u.verse and u.kind != "heading"
-                                           for u in block):
-            for u in units[start:i]:
-                reasons[id(u)] = "press-release contact block"
-            i = start
-            break
-    for start in range(max(0, i - 8), i):    # "Back to top", "Was this page helpful?": then only the site's footer
-        if chrome_kind(units[start].text) in FOOTER_STARTS and all(
-                u.kind != "text" or not is_sentence(u.text, 12) and word_count(u.text) <= 14 for u in units[start:i]):
-            for u in units[start:i]:
-                reasons.setdefault(id(u), footer_reason(u.text, holder, repeated) or "site footer")
-            i = start
-            break
-    for start in range(i):       # a heading such as "Related articles", then only links to the end
-        if chrome_kind(units[start].text) == "related-articles heading" and all(
-                u.kind != "text" or not is_sentence(u.text, 25) for u in units[start + 1:i]):
-            for u in units[start:i]:
-                reasons[id(u)] = "related-articles list"
-            i = start
-            break
-    return reasons
-
-
-def menu_run_before(units: list, end: int) -> int:
-    run = 0
-    while run < end and is_menu_item(units[end - 1 - run].text) and not units[end - 1 - run].verse:
-        run += 1
-    return run
-
-
-def footer_reason(text: str, holder: str, repeated: set) -> str | None:
-    """Why a line of the footer (the chrome at the very end) is chrome, or None."""
-    if reason := chrome_reason(text):
-        return reason
-    if len(text) <= 200 and NAV_LINE_RE.match(text):
-        return "footer links"
-    if kind := chrome_kind(text):
-        return kind
-    if is_nameplate_of(text, holder) or (compare_key(text) in repeated and is_short_label(text)):
-        return "site nameplate"
-    if CONNECTIVE_RE.match(text):
-        return "footer fragment"
-    if RIGHTS_RE.fullmatch(text.strip(" .")):
-        return "rights notice"
-    if len(text) <= 200 and NAV_LINE_RE.match(text):
-        return "footer links"
-    if re.fullmatch(r"(?:powered by|posted by|subscribe to posts|propulsé par|desarrollado por)\b.{0,60}", text, re.I):
-        return "footer links"
-    if MORE_LINK_RE.match(text) and word_count(text) <= 6:
-        return "link to more of the site"
-    if LINK_LINE_RE.match(text):
-        return "footer links"
-    return None
-
-
-def repeated_labels(units: list) -> set:
-    """Short lines printed more than once: a nameplate when they stand in the footer."""
-    counts = Counter(compare_key(unit.text) for unit in units if is_short_label(unit.text))
-    return {key for key, count in counts.items() if count > 1}
 
 
 def doubtful(units: list) -> list:
@@ -238,10 +219,14 @@ def strip_download_button(unit: Unit, dropped: list) -> Unit:
 
 def remove_repeats(units: list, seen: dict) -> tuple[list, list]:
     """Drop exact repeats of head lines (a title printed again above the text, ...); never a
-    line of verse (a refrain may be the title)."""
+    line of verse (a refrain may be the title), unless the title cut short with `...` and the
+    poem's first line, printed whole right after it, repeats it (`I wandered lonely as a Cloud...`)."""
     kept, dropped = [], []
-    for unit in units:
-        found = None if unit.verse else seen.get(compare_key(unit.text))
+    for k, unit in enumerate(units):
+        cut = re.sub(r"\s*(?:\.\.\.|…)$", "", unit.text)
+        again = (cut != unit.text and k + 1 < len(units) and word_count(cut) >= 3
+                 and compare_key(units[k + 1].text).startswith(compare_key(cut)))
+        found = None if unit.verse and not again else seen.get(compare_key(unit.text))
         if found:
             where = f" (line {found[1]})" if found[1] else ""
             dropped += drop(unit, f"repeats the {found[0]}{where}")

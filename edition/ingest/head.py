@@ -2,13 +2,10 @@
 
 The head is read from the *zone*: the units before the first paragraph of running prose (or
 the first verse line, speaker label or list), at most ZONE units.  In the zone:
-- the title is chosen among the plausible lines (not chrome, dates, bylines, credits, labels,
-  speaker names, chapter headings, nor a short sentence): the one the page's own metadata names
-  (an e-book's Title:, a Markdown or HTML seed's title), else the one the `Source:` address's
-  slug spells, else the first, passing over a kicker (a short line right above a longer one).
-  A "prefix: title" line whose prefix holds a date or a press marker loses the prefix; a
-  "Title – The Site" line loses the site (which becomes the publisher); "Title by Author" is
-  split.  No plausible line: the title is made from the address's slug, and the report says so.
+- the title is chosen among the plausible lines (title.py); a "prefix: title" line whose prefix
+  holds a date or a press marker loses the prefix; a "Title – The Site" line loses the site (which
+  becomes the publisher); "Title by Author" is split.  No plausible line: the title is made from
+  the address's slug, and the report says so.
 - the lines above the title are the page's furniture (site name, section, menu): left out;
 - after it, in any order: subtitle, byline, date, credit and caption, repeats of the title;
   other lines stay at the top of the body, listed as doubtful.
@@ -18,34 +15,37 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import words
+from .address import is_host_name, is_path_name, title_from_address, title_words
+from .furniture import chrome_kind, chrome_reason, is_breadcrumb
 from .recognise import (
-    END_STOP_RE, SOURCE_RE, TIME_LINE_RE, URL_LINE_RE, byline_names, chrome_kind, chrome_reason,
-    compare_key,
-    date_line, dated_byline, dated_label, has_speaker_prefix, is_bare_name, is_breadcrumb, is_byline,
-    is_credit, is_nameplate_of, is_sentence, is_speaker_line, is_structural_heading, series_line, split_caption,
-    word_count, find_date,
+    AGENCY, CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, byline_names, compare_key, date_line, dated_byline,
+    dated_label, dateline_date, find_date, has_speaker_prefix, is_bare_name, is_byline, is_credit, is_nameplate_of,
+    is_sentence, is_speaker_line, is_structural_heading, labelled_date, series_line, split_caption, word_count,
 )
-from .address import address_words, is_host_name, slug_match, title_from_address, title_words
 from .shapes import (
     YEAR_ONLY_RE, announces, is_capitals_label, is_label_only, is_place_line, is_prose,
     menu_runs, printed_twice,
 )
+from .title import (
+    CAPTION_BY_RE, LABEL_RE, MAX_TITLE, TRANSCRIPT, candidate_text, choose_title, is_person, nameplates,
+    title_candidate,
+)
 from .units import CUT_WORDS, Unit
 
+AUTHOR_SUFFIX_RE = re.compile(r"^(?P<title>.{2,}?)\s*(?::|\s[-–—/]\s)\s*(?P<author>[^:]{4,40})$")
+QUOTED_RE = re.compile(r"[\"“«„]\s*(?P<inner>[^\"“”«»„]+?)\s*[\"”»“]")
+TABLE_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w()/.-]*(?: [\w()/.-]+){0,2}\s*:\s*\S")
+AGENCY_LINE_RE = re.compile(rf"^(?:{AGENCY})$")
+LIFE_DATES_RE = re.compile(r"^\(?(?:[*†]\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—/]|to|à|bis|a)\s*(?:[*†]\s*)?(?:1[0-9]|20)\d\d\)?$")
+LABEL_PAIR_RE = re.compile(r"(?P<label>[A-ZÀ-Þ]\w+):\s*(?P<value>\w+)")
+QUOTE_LINE_RE = re.compile(r"^[„“\"«‚‘'][^„“”\"«»]{10,200}[“”\"»‘’']$")
 ZONE = 25
 MAX_NOTES = 3                        # doubtful lines noted one by one; then one note for the rest
-TRANSCRIPT = "\x00transcript"     # in the speakers set: lines open with "NAME:" prefixes
-MAX_TITLE = 320
-LABEL_RE = re.compile(r"^(?:média|media|medio|medien|intervenant\(s\)|intervenants?|source|catégories?|"
-                      r"categor(?:y|ies)|tags?|étiquettes?|themen?|thema|rubrique|secci[oó]n|tema|"
-                      r"etiquetas|schlagworte|schlagwörter|keywords|mots-clés|location|name|lieu)\s*:\s*.{0,60}$", re.I)
+LABEL_DASH_RE = re.compile(r"^(?P<label>\w+(?: \w+)?) [-–—] (?P<rest>\S.{10,})$")
 PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{3,80}):\s+(?P<rest>\S.{10,})$")
 SITE_SUFFIX_RE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>(?:The|La|Le|Les|El|Los|Der|Die|Das)\s.{2,40}"
                             r"|[A-Z][\w-]{2,30}\.(?:com|fr|es|de|org|net|ch|be|at|info))$")
 BY_AUTHOR_RE = re.compile(r"^(?P<title>.{3,}?)\s+by\s+(?P<author>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})$")
-CAPTION_BY_RE = re.compile(r"\b(?:drawing|photo(?:graph)?|portrait|illustration|painting|engraving|"
-                           r"dessin|foto|bild|zeichnung)\s+(?:by|de|von)\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$", re.I)
 
 
 @dataclass
@@ -57,6 +57,7 @@ class Head:
     guessed: str = ""                          # how the title was found, when it was a guess
     source_url: str = ""
     notes_full: bool = False
+    title_block: int | None = None             # the blank-line block the title stands in
 
 
 def take_source_line(units: list) -> tuple[list, str]:
@@ -74,15 +75,20 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
     zone = zone_end(units, speakers)
     index = choose_title(units[:zone], hints.get("title", ""), source_url, speakers | nameplates(units[:zone], holder),
                          units[:ZONE * 2])
-    dropped = []
+    dropped, date_above = [], None
     if index is not None:
+        poem = index + 1 < len(units) and units[index + 1].verse
         for j, unit in enumerate(units[:index]):
-            if j == index - 1 and is_bare_name(unit.text) and index + 1 < len(units) and units[index + 1].verse:
-                head.meta["byline"] = unit.text          # "Emily Dickinson" over the poem's title
+            text = candidate_text(unit)
+            if not head.meta["byline"] and (is_byline(text) or poem and is_person(text) and not chrome_kind(text)):
+                head.meta["byline"] = byline_names(text)  # "Emily Dickinson", "GUILLAUME APPOLINAIRE" over the poem
+                remember(head, text, "byline", unit)
                 remember(head, unit.text, "byline", unit)
-            elif (found := date_line(unit.text)) and not head.meta["date"]:
-                head.meta["date"] = found[0]
-                remember(head, unit.text, "date line", unit)
+            elif is_path_name(text, source_url) and not head.meta.get("publisher_hint"):
+                head.meta["publisher_hint"] = text               # the paper's name, spelt by the address
+                dropped += drop(unit, "site nameplate (the publisher, spelt by the address)")
+            elif (found := date_line(unit.text)) and date_above is None:
+                date_above = (found[0], unit)            # the text's date, unless one stands under the title
             else:
                 dropped += drop(unit, above_title_reason(unit.text, holder, source_url))
         if (index + 1 < len(units) and units[index].kind == "text" and units[index + 1].kind == "text"
@@ -91,7 +97,14 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
             units[index].lines += units[index + 1].lines    # a title wrapped on an article: "... esconden las"
             units = units[:index + 1] + units[index + 2:]
             zone -= 1
-        set_title(head, units[index], holder)
+        if (units[index].kind == "text" and len(units[index].lines) == 2 and not units[index].verse
+                and QUOTE_LINE_RE.match(units[index].lines[1].text)):
+            unit = units[index]                        # the title, then a quote as its subtitle on the next line
+            units[index:index + 1] = [Unit(unit.lines[:1], unit.block), Unit(unit.lines[1:], unit.block)]
+            zone += 1
+        set_title(head, units[index], holder, poem=index + 1 < len(units) and units[index + 1].verse,
+                  later=[u.text for u in units[index + 1:index + 1 + ZONE]])
+        head.title_block = units[index].block
         if hints.get("title"):
             head.meta["title"] = hints["title"]
         rest = units[index + 1:]
@@ -112,23 +125,35 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
                 if key == "byline":
                     remember(head, "by " + hints[key], key, None)
     body, more = read_after_title(head, rest, max(zone, 0), speakers, source_url)
+    if not head.meta["date"] and body and (day := dateline_date(body[0].text)):
+        head.meta["date"] = day                          # "DALLAS, July 25, 2017 /PRNewswire/ -- ..."
+    if date_above is not None:
+        day, unit = date_above
+        if head.meta["date"]:
+            more += drop(unit, "a date above the title (the site's); the text's date stands under the title")
+        else:
+            head.meta["date"] = day
+            remember(head, unit.text, "date line", unit)
     return head, body, dropped + more
 
 
 def zone_end(units: list, speakers: set) -> int:
     """The head zone: up to the first title-like line, then on to the first paragraph of prose
     (eight words or more, ending a sentence); never past a verse line, a list or a speaker."""
-    seen_candidate = False
+    seen_candidate = seen_headline = False
     for i, unit in enumerate(units[:ZONE]):
         text = unit.text
+        furniture = bool(chrome_kind(text) or is_breadcrumb(text))   # a breadcrumb ending "…" is no prose
         if (unit.verse or seen_candidate and unit.kind in ("bullet", "ordered") and i + 1 < len(units)
                 and units[i + 1].kind == unit.kind or len(text) > MAX_TITLE
                 or has_speaker_prefix(text) and i > 0 and TRANSCRIPT in speakers
-                or i > 0 and is_prose(text, 20) and not split_caption(text, "")
+                or i > 0 and is_prose(text, 20) and not split_caption(text, "") and not furniture
                 or seen_candidate and compare_key(text) in speakers
-                or seen_candidate and is_prose(text, 8) and not split_caption(text, "")):
-            return i
-        seen_candidate = seen_candidate or title_candidate(candidate_text(unit), speakers)
+                or seen_candidate and is_prose(text, 8) and not split_caption(text, "") and not furniture
+                and not (text.endswith("?") and word_count(text) < 20 and not seen_headline)):
+            return i                          # (a question of a headline under a kicker is no prose)
+        if title_candidate(candidate_text(unit), speakers):
+            seen_candidate, seen_headline = True, seen_headline or word_count(text) >= 3
     return min(len(units), ZONE)
 
 
@@ -146,103 +171,30 @@ def repeated_speakers(units: list) -> set:
     return found
 
 
-def nameplates(zone: list, holder: str) -> set:
-    """The site's name above the title ("The Daily Example"): never the title."""
-    return {compare_key(u.text) for u in zone if is_nameplate_of(u.text, holder)}
-
-
-def candidate_text(unit: Unit) -> str:
-    return unit.content if unit.kind == "bullet" else unit.text
-
-
-def title_candidate(text: str, speakers: set) -> bool:
-    return bool(text) and len(text) <= MAX_TITLE and not text[:1].islower() and not (
-        chrome_kind(text) or date_line(text) or dated_label(text) or series_line(text)
-        or is_byline(text) or dated_byline(text) or is_credit(text) or split_caption(text, "")
-        or CAPTION_BY_RE.search(text) or compare_key(text) in speakers or is_structural_heading(text)
-        or URL_LINE_RE.match(text) or SOURCE_RE.match(text) or LABEL_RE.match(text) or TIME_LINE_RE.match(text)
-        or TRANSCRIPT in speakers and has_speaker_prefix(text)
-        or (re.search(r"[.…]$", text) and not text.endswith(("...", "…")) and word_count(text) < 8)
-        or text.startswith(("[", "<", "!["))
-        or text.lower() in words.SMALL_WORDS
-        or is_breadcrumb(text) and re.search(r" [|>›»] ", text) or not any(c.isalpha() for c in text))
-
-
-def choose_title(zone: list, hint: str, source_url: str, speakers: set, page: list = ()) -> int | None:
-    def lone_bullet(i):
-        return zone[i].kind == "bullet" and not (i + 1 < len(zone) and zone[i + 1].kind == "bullet")
-
-    menus = menu_runs(zone)
-    candidates = [i for i, unit in enumerate(zone)
-                  if i not in menus and (unit.kind in ("text", "heading") or lone_bullet(i))
-                  and title_candidate(candidate_text(unit), speakers)
-                  and (word_count(unit.text) < 20 or i == 0 and i + 1 < len(zone) and (
-                      heads_off(zone[1]) or word_count(zone[1].text) < 20))
-                  and not (i and is_structural_heading(zone[i - 1].text))
-                  and not is_host_name(unit.text, source_url)]
-    if hint:
-        return next((i for i, unit in enumerate(zone) if compare_key(unit.text) == compare_key(hint)), None)
-    if not candidates:
-        return None
-    named = candidates
-    for unit in zone:                          # "Home > Speeches > Gettysburg Address", then the heading
-        if is_breadcrumb(unit.text) and re.search(r" [|>›»] ", unit.text):
-            last = compare_key(re.split(r" [|>›»] ", unit.text)[-1])
-            match = next((i for i in candidates if compare_key(zone[i].text) == last), None)
-            if match is not None:
-                return match
-    for c in candidates:                       # the title printed twice (a heading, then the heading again)
-        if any(compare_key(u.text) == compare_key(zone[c].text) for u in page[c + 1:]) and word_count(zone[c].text) >= 2 \
-                and not is_bare_name(zone[c].text):
-            return c
-    for c in candidates[1:]:                   # the headline stands right above its byline or date
-        after = zone[c + 1].text if c + 1 < len(zone) else ""
-        if (is_byline(after) or date_line(after) or dated_byline(after)) and all(
-                word_count(zone[i].text) <= 4 for i in candidates if i < c):
-            return c
-    for d, unit in enumerate(zone[:-1]):      # a feed or a listing: a date, then the headline
-        if date_line(unit.text) and d + 1 in candidates and all(
-                word_count(zone[i].text) <= 6 for i in candidates if i < d) \
-                and word_count(zone[d + 1].text) <= 15 and not re.search(r"[.:;,]$", zone[d + 1].text):
-            if any(i < d for i in candidates):
-                return d + 1
-    slug = address_words(source_url)
-    if len(slug) >= 2:
-        scored = [(slug_match(zone[i].text, slug), i) for i in named]
-        best, at = max(scored, key=lambda s: (s[0], -s[1]))
-        if best >= 0.6:
-            return at
-    first = named[0]
-    following = next((i for i in named if i > first), None)
-    between = zone[first + 1:following] if following is not None else []
-    if (following is not None and all(split_caption(u.text, "") or is_credit(u.text) or chrome_kind(u.text)
-                                      or chrome_reason(u.text) for u in between)
-            and word_count(zone[first].text) <= 4 and not re.search(r"[.;,!?]$", zone[first].text)
-            and not re.search(r"[.:;,]$", zone[following].text) and not is_bare_name(zone[following].text)
-            and word_count(zone[following].text) >= 5):
-        return following          # a kicker ("Opinion", "Staatskanzlei") above the headline
-    return first
-
-
-def heads_off(unit: Unit) -> bool:
-    """What may follow a long title line: a label, a date, chrome, a speaker's name."""
-    text = unit.text
-    return bool(chrome_kind(text) or chrome_reason(text) or date_line(text) or LABEL_RE.match(text)
-                or is_byline(text) or is_speaker_line(text))
-
-
-def set_title(head: Head, unit: Unit, holder: str) -> None:
+def set_title(head: Head, unit: Unit, holder: str, poem: bool = False, later: list = ()) -> None:
+    """The title from its line: a date or press-marker prefix, the site's name after it, and the
+    poet's name after a poem's title (`Le Pont Mirabeau - Guillaume Apollinaire`, `"Mondnacht":
+    Joseph von Eichendorff`, `The Raven by Edgar Allan Poe`) are not the title; nor is a label of a
+    word or two before a dash when a later line of the head prints the title without it."""
     text = candidate_text(unit)
     remember(head, text, "title", unit)
     if (match := PREFIX_RE.match(text)) and (find_date(match["prefix"]) or chrome_kind(match["prefix"])
                                            or match["prefix"].isupper() and word_count(match["prefix"]) <= 2):
         text = match["rest"]
+    elif (match := LABEL_DASH_RE.match(text)) and word_count(match["rest"]) >= 4 and any(
+            compare_key(other).endswith(compare_key(match["rest"])) for other in later):
+        text = match["rest"]        # "Auszug - Erlass einer ...", then "SG/2017/006 Erlass einer ...": a label
     if (match := SITE_SUFFIX_RE.match(text)) and re.fullmatch(r"(?:\S+\s){0,4}\S+", match["site"]) \
             and all(w[:1].isupper() for w in match["site"].split()):
         text, head.meta["publisher_hint"] = match["title"], match["site"]
     if (match := BY_AUTHOR_RE.match(text)) and is_bare_name(match["author"]):
         text, head.meta["byline"] = match["title"], match["author"]
         remember(head, "by " + match["author"], "byline", unit)
+        remember(head, match["author"], "byline", unit)
+    elif (match := AUTHOR_SUFFIX_RE.match(text)) and is_bare_name(match["author"]) and (
+            poem or QUOTED_RE.fullmatch(match["title"])):
+        text, head.meta["byline"] = match["title"], match["author"]
+        text = (QUOTED_RE.fullmatch(text) or re.match(r"(?P<inner>.*)", text))["inner"]
         remember(head, match["author"], "byline", unit)
     head.meta["title"] = text
     remember(head, text, "title", unit)
@@ -271,7 +223,7 @@ def head_window(rest: list, head: Head) -> int:
         if word_count(unit.text) >= 40 or unit.verse:
             break
         text = unit.text
-        if (date_line(text) or dated_label(text)) and not dated:
+        if (date_line(text) or dated_label(text) or labelled_date(text)) and not dated:
             end, dated = i + 1, True
         elif (is_byline(text) or dated_byline(text)) and not signed:
             end, signed = i + 1, True
@@ -293,14 +245,25 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     menus = menu_runs(rest[:max(zone, 1) + 8])
     label_value = False
     twice = printed_twice(rest[:max(zone, 1) + 2])
+    table = label_table(rest[:max(zone, 1) + 8])
+    pairs = {label_pair(m) for u in rest if id(u) in table for m in LABEL_PAIR_RE.finditer(u.text)}
     for i, unit in enumerate(rest):
         text, key = unit.text, compare_key(unit.text)
         kind = chrome_kind(text)
-        if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i in menus or i == 0 and is_dek(text)
+        if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i in menus
+                              or i == 0 and ends_title_block(rest, i, head) or i == 0 and is_dek(text)
                               and i + 1 < len(rest) and is_head_field(rest[i + 1].text, head)):
             return body + rest[i:], dropped
-        if unit.verse or unit.kind != "text":
+        if unit.kind == "bullet" and is_byline(unit.content) and not meta["byline"] and not body:
+            meta["byline"] = byline_names(unit.content)   # "- BY OLGA R. RODRIGUEZ"
+            remember(head, unit.text, "byline", unit)
+        elif unit.verse or unit.kind != "text":
             body.append(unit)
+        elif id(unit) in table or (match := LABEL_PAIR_RE.fullmatch(text)) and label_pair(match) in pairs:
+            if (day := labelled_date(text)) and not meta["date"]:
+                meta["date"], date_from = day, unit.first
+            dropped += drop(unit, "page metadata label" + (" (its date recorded as date)" if day and date_from == unit.first
+                                                           else ""))
         elif id(unit) in twice:
             dropped += drop(unit, "image caption, printed twice")
         elif i in menus and not any(is_sentence(u.text, 8) for u in body):
@@ -318,6 +281,9 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             else:
                 what = "timestamp of the date" if found == meta["date"] else "another date"
                 dropped += drop(unit, f"{what}; the date was taken from line {date_from or 'the page'}")
+        elif (day := labelled_date(text)) and not meta["date"]:
+            meta["date"], date_from = day, unit.first
+            dropped += drop(unit, "page metadata label (its date recorded as date)")
         elif (pair := dated_byline(text)) and not meta["byline"]:
             meta["byline"], meta["date"] = pair[0], meta["date"] or pair[1]
             remember(head, text, "byline", unit)
@@ -327,6 +293,12 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         elif is_bare_name(text) and not meta["byline"] and i == 0 and i + 1 < len(rest) and rest[i + 1].verse:
             meta["byline"] = text
             remember(head, text, "byline", unit)
+        elif is_agency(text):
+            if meta["byline"]:
+                dropped += drop(unit, "news agency credit")
+            else:
+                meta["byline"] = text                     # "Associated Press" under the title
+                remember(head, text, "byline", unit)
         elif is_credit(text) and not meta["photo_credit"]:
             meta["photo_credit"], credit_unit = text, unit
             remember(head, text, "photo credit", unit)
@@ -342,9 +314,13 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             remember(head, text, "caption", unit)
         elif (not meta["subtitle"] and not body and right_under_title(rest, i, head) and is_dek(text) and (
                 i + 1 < len(rest) and (is_head_field(rest[i + 1].text, head) or id(rest[i + 1]) in twice)
-                or i + 1 < window
+                or i + 1 < window or ends_title_block(rest, i, head)
                 or not END_STOP_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
-                and i + 1 < len(rest) and announces(rest[i + 1]))):
+                and i + 1 < len(rest) and announces(rest[i + 1])
+                or not CLOSING_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
+                and (word_count(text) >= 12 or word_count(text) >= 6 and (i and head.seen.get(
+                    compare_key(rest[i - 1].text), ("",))[0] == "title" or not i and QUOTE_LINE_RE.match(text)))
+                and i + 1 < len(rest) and is_prose(rest[i + 1].text, 20))):   # a standfirst with no full stop
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)
         elif (LABEL_RE.match(text) or SOURCE_RE.match(text) or text.lower().startswith("source:")
@@ -354,15 +330,18 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             continue
         elif YEAR_ONLY_RE.match(text) or is_host_name(text, source_url):
             dropped += drop(unit, "site nameplate" if is_host_name(text, source_url) else "a year on its own line")
+        elif LIFE_DATES_RE.match(text):
+            dropped += drop(unit, "the author's dates")
         elif (is_capitals_label(text) and not speakers and not is_structural_heading(text)
               and not TIME_LINE_RE.match(text)):
             dropped += drop(unit, "label in capitals between the title and the text")
-        elif i < window and not meta["subtitle"] and is_dek(text) and not body:
+        elif i < window and not meta["subtitle"] and is_dek(text) and not body and right_under_title(rest, i, head):
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)
         elif i < window:
             dropped += drop(unit, "between the title and the dateline (caption, author note or image text)")
-        elif (word_count(text) >= 2 and overlaps_title(text, meta["title"]) and key not in speakers
+        elif (word_count(text) >= 2 and (overlaps_title(text, meta["title"]) or word_count(meta["title"]) >= 4
+                                         and key.endswith(compare_key(meta["title"]))) and key not in speakers
               and not any(is_sentence(u.text, 5) for u in body)):
             dropped += drop(unit, "repeats the title in other words")
         else:
@@ -378,14 +357,42 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     return body, dropped
 
 
+def ends_title_block(rest: list, i: int, head: Head) -> bool:
+    """The line that closes the title's own block (`Kicker / Title / Standfirst.`, then a blank line)."""
+    return (rest[i].block == head.title_block and rest[i].kind == "text"
+            and (i + 1 == len(rest) or rest[i + 1].block != rest[i].block))
 
 
 def right_under_title(rest: list, i: int, head: Head) -> bool:
-    """Only repeats of the title, or chrome, stand between the title and units[i]."""
-    return all(head.seen.get(compare_key(u.text), ("",))[0] == "title" or chrome_kind(u.text)
-               or chrome_reason(u.text) for u in rest[:i])
+    """Only chrome stands between the title (or a repeat of it) and units[i]."""
+    repeats = [k for k, u in enumerate(rest[:i]) if head.seen.get(compare_key(u.text), ("",))[0] == "title"]
+    start = repeats[-1] + 1 if repeats else 0
+    return all(chrome_kind(u.text) or chrome_reason(u.text) for u in rest[start:i])
 
 
+def label_table(units: list) -> set:
+    """ids of a table of the page's labels: three or more `Label: value` lines in a row
+    (`TOP: Ö 4`, `Gremium: Rat der Samtgemeinde`, `Datum: Do, 09.02.2017 Status: öffentlich`)."""
+    found, run = set(), []
+    for unit in units + [None]:
+        if unit is not None and not unit.verse and unit.kind == "text" and TABLE_LINE_RE.match(unit.text) \
+                and word_count(unit.text) <= 12 and not is_sentence(unit.text, 8):
+            run.append(unit)
+            continue
+        if len(run) >= 3:
+            found |= {id(u) for u in run}
+        run = []
+    return found
+
+
+def label_pair(match: re.Match) -> str:
+    """`Status: öffentlich` and `Status:öffentlich` are the same label and value."""
+    return compare_key(match["label"]) + ":" + compare_key(match["value"])
+
+
+def is_agency(text: str) -> bool:
+    """`Associated Press`, `Reuters`, `AFP`: a news agency alone on its line under the title."""
+    return bool(AGENCY_LINE_RE.match(text))
 
 
 def overlaps_title(text: str, title: str) -> bool:
@@ -411,12 +418,14 @@ def is_head_material(text: str, head: Head) -> bool:
 def is_head_field(text: str, head: Head) -> bool:
     """Head material that says something of the text (not chrome): a date, a byline, a credit..."""
     return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
-                or compare_key(text) in head.seen or dated_byline(text))
+                or compare_key(text) in head.seen or dated_byline(text)
+                or chrome_kind(text) == "byline label with no name")
 
 
 def is_dek(text: str) -> bool:
-    """A sentence or two under the title: the standfirst."""
-    return 4 <= word_count(text) and len(text) <= 300
+    """A sentence or two under the title: the standfirst (not a paragraph opening on its dateline,
+    `DALLAS, July 25, 2017 /PRNewswire/ -- ...`: that is the text)."""
+    return 4 <= word_count(text) and len(text) <= 300 and not dateline_date(text)
 
 
 def drop(unit: Unit, reason: str) -> list:

@@ -1,5 +1,5 @@
 """What a line is: a date, a byline, a photo credit or caption, a copyright notice, a heading,
-a speaker label, a kind of site chrome.  Each recogniser takes one line's text (spaces already
+a speaker label (site chrome is furniture.py's).  Each recogniser takes one line's text (spaces already
 normalised) and answers on that line alone; where a line stands is decided by the callers.
 The words of each language are in words.py.
 """
@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from . import words
 
@@ -43,29 +44,76 @@ def is_sentence(text: str, words_at_least: int = 8) -> bool:
 _MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, words.MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)"
-_WEEKDAY = r"(?:(?:" + "|".join(words.WEEKDAYS) + r")\.?,?\s+)?"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(words.WEEKDAYS) + r")\.?,?\s+)?"
 DATE_FORMS = (
     rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",                       # February 20, 2025 / Feb. 3 2025
     rf"{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}",   # 20 février 2025 / 24 de abril de 2020
     rf"{_YEAR}-(?P<mnum>\d\d?)-(?P<day>\d\d?)",              # 2025-02-20
     rf"(?P<mnum>\d\d?)/(?P<day>\d\d?)/{_YEAR}",              # 02/20/2025 (US order unless impossible)
     rf"(?P<day>\d\d?)\.(?P<mnum>\d\d?)\.{_YEAR}",            # 20.02.2025, 7.11.2023
+    rf"(?P<day>\d\d?)-(?P<mnum>\d\d?)-{_YEAR}",              # 11-11-2007 (day first)
 )
-_PREFIX = r"(?:(?:" + "|".join(words.DATE_PREFIXES) + r")\s*:?\s*)?"
-_TIME = (r"(?P<time>\s*(?:,|\||-|–|—|at|à|a las|um|um\s+)?\s*\d\d?[:.h]\d\d(?::\d\d)?\s*"
+_PREFIX = r"(?:(?P<prefix>" + "|".join(words.DATE_PREFIXES) + r")\s*:?\s*)?"
+_TIME = (r"(?P<time>\s*(?:,|\||-|–|—|·|@|at|à|a las|um|um\s+)?\s*\d\d?[:.h]\d\d(?::\d\d)?\s*"
          r"(?:[ap]\.?\s?m\.?)?\s*(?:uhr|h)?\s*(?:[a-z]{2,5}|utc[+-]\d\d?|[+-]\d{4})?)?")
 DATE_LINE_RES = [re.compile(rf"^{_PREFIX}{_WEEKDAY}{form}{_TIME}\.?$", re.I) for form in DATE_FORMS]
 DATE_IN_TEXT_RES = [re.compile(rf"\b{form}\b", re.I) for form in DATE_FORMS]
 
 
+SHORT_YEAR_RE = re.compile(r"^(?P<day>\d\d?)\.(?P<mnum>\d\d?)\.(?P<yy>\d\d)\s+\d\d?:\d\d$")   # 15.1.08 00:09
+META_SPLIT_RE = re.compile(r"\s+(?:\|\|?|·|•|—|–|-|@)\s+|\s*\|\s*")
+LABELLED_RE = re.compile(r"^(?P<label>[A-ZÀ-Þ]\w*(?: \w+){0,2}):\s*(?P<rest>\S.{3,80})$")
+DATELINE_RE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?),\s+(?P<date>[^/()–—]{6,40}?)\s*"
+                         r"(?:/[^/]{2,40}/|\([^)]{2,30}\))?\s*(?:--|—|–|-)\s")
+
+
+@lru_cache(maxsize=4096)
 def date_line(text: str) -> tuple[date, bool] | None:
-    """(date, has a time) when the whole line is a date, with an optional weekday and time."""
+    """(date, has a time) when the whole line is a date, with an optional weekday and time; or a
+    meta row that starts or ends with one (`April 13, 2006 @ 9:40 pm | Filed under:`,
+    `Publié le 11 avril 2025 - Mis à jour le 11 avril 2025`, `A im Gespräch mit B | 25.02.2018`)."""
+    if len(text) > 120:
+        return None
+    if (found := whole_date(text)) is not None:
+        return found
+    parts = [part.strip() for part in META_SPLIT_RE.split(text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    for k in (0, len(parts) - 1):
+        others = parts[1:] if k == 0 else parts[:-1]
+        if (found := whole_date(parts[k])) and all(word_count(p) <= 8 and not END_STOP_RE.search(p) for p in others):
+            return found
+    return None
+
+
+def whole_date(text: str) -> tuple[date, bool] | None:
     if len(text) > 80:
         return None
     for pattern in DATE_LINE_RES:
         if (match := pattern.match(text)) and (found := make_date(match)):
             return found, bool(match["time"] and match["time"].strip())
+    if (match := SHORT_YEAR_RE.match(text)):
+        try:
+            return date(2000 + int(match["yy"]), int(match["mnum"]), int(match["day"])), True
+        except ValueError:
+            return None
     return None
+
+
+def labelled_date(text: str) -> date | None:
+    """`Publication Type: Announcement 07/05/2023`, `Datum: Do, 09.02.2017 Status: öffentlich`: a
+    label of the page whose value holds a date."""
+    if len(text) > 100 or word_count(text) > 12 or not (match := LABELLED_RE.match(text)):
+        return None
+    return find_date(match["rest"])
+
+
+def dateline_date(text: str) -> date | None:
+    """`DALLAS, July 25, 2017 /PRNewswire/ -- ...`, `PARIS, 12 mars 2024 – ...`: the date of a
+    paragraph's dateline."""
+    match = DATELINE_RE.match(text)
+    found = date_line(match["date"].strip(" ,")) if match else None
+    return found[0] if found else None
 
 
 def find_date(text: str) -> date | None:
@@ -78,6 +126,12 @@ def find_date(text: str) -> date | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def english_words(groups: dict) -> bool:
+    """Whether the words around a 03/10/2014 are English (or absent): it is then month first."""
+    said = [groups.get("prefix"), groups.get("weekday")]
+    return all(word is None or word.lower() in words.ENGLISH_DATE_WORDS for word in said)
+
+
 def make_date(match: re.Match) -> date | None:
     groups = match.groupdict()
     year, day = int(groups["year"]), int(groups["day"])
@@ -85,8 +139,8 @@ def make_date(match: re.Match) -> date | None:
         month = words.MONTHS[groups["month"].lower()]
     else:
         month = int(groups["mnum"])
-        if month > 12 and day <= 12:      # 20/02/2025 can only be day first
-            month, day = day, month
+        if month > 12 and day <= 12 or "/" in match.group() and not english_words(groups):
+            month, day = day, month       # 20/02/2025 can only be day first; "le 03/10/2014" is too
     try:
         return date(year, month, day)
     except ValueError:
@@ -112,10 +166,27 @@ def series_line(text: str) -> bool:
         return False
     for pattern in DATE_IN_TEXT_RES:
         if (match := pattern.search(text)) and make_date(match):
+            before = text[:match.start()].split()
+            if before and before[-1].lower() in words.DATE_PREPOSITIONS:
+                return False          # "Aus der Gemeinderatssitzung vom 6. November 2014": a phrase with a date
             rest = [w for w in (text[:match.start()] + " " + text[match.end():]).split()
                     if w.lower().strip(",.") not in words.WEEKDAYS]
             return len(rest) <= 4
     return False
+
+
+def closing_date(text: str) -> date | None:
+    """`PM der BPOLD München vom 10.12.2018`, `Communiqué du 3 mars 2020`: a short last line naming
+    the text's source, ending on its date."""
+    if word_count(text) > 10:
+        return None
+    for pattern in DATE_IN_TEXT_RES:
+        for match in pattern.finditer(text):
+            before = text[:match.start()].split()
+            if (day := make_date(match)) and not text[match.end():].strip(" .") and len(before) >= 2 \
+                    and before[-1].lower() in words.DATE_PREPOSITIONS:
+                return day
+    return None
 
 
 # -- bylines -----------------------------------------------------------------------------------
@@ -126,6 +197,7 @@ BY_RE = re.compile(rf"^(?:{_BY})\s*:?\s+(?P<names>\S.{{0,90}})$", re.I)
 NAME_TITLE_RE = re.compile(rf"^(?P<name>{NAME_WORD}(?: {NAME_WORD}){{1,3}}),\s+(?P<role>.{{3,80}})$")
 ACADEMIC_RE = re.compile(rf"^(?:(?:Prof|Dr|Dra|Pr|Me|Mgr|Ing)\.\s*)+{NAME_WORD}(?: {NAME_WORD}){{1,4}}(?:,\s*.{{2,40}})?$")
 NAMES_ON_DATE_RE = re.compile(r"^(?P<names>.{3,80}?)\s+(?:le|el|am|on|,)\s+(?P<date>.{6,40})$", re.I)
+DATE_THEN_NAMES_RE = re.compile(r"^(?P<date>.{6,60}?)\s+(?:by|par|por|von)\s+(?P<names>\S.{2,90})$", re.I)
 
 
 def is_byline(text: str) -> bool:
@@ -134,7 +206,7 @@ def is_byline(text: str) -> bool:
         return False
     if (match := BY_RE.match(text)):
         names = match["names"]
-        return looks_like_names(names) and not names.lower().startswith(("the ", "a "))
+        return looks_like_names(names) and not names.lower().startswith(("the ", "a ")) and ":" not in names
     if ACADEMIC_RE.match(text):
         return True
     if (match := NAME_TITLE_RE.match(text)):
@@ -152,7 +224,13 @@ def byline_names(text: str) -> str:
 
 
 def dated_byline(text: str) -> tuple[str, date] | None:
-    """`Sophie Brunn, Clément Parrot le vendredi 14 juillet 2017`: names, then a date."""
+    """`Sophie Brunn, Clément Parrot le vendredi 14 juillet 2017`: names, then a date; or
+    `Publication PUBLIÉ LE 03/10/2014 PAR Solène Méric - Lise Gallitre`: a date, then the names."""
+    if (match := DATE_THEN_NAMES_RE.match(text)) and looks_like_names(match["names"]):
+        day = match["date"]
+        found = date_line(day) or (date_line(day.split(None, 1)[1]) if " " in day else None)
+        if found:
+            return match["names"].strip(" ,"), found[0]
     match = NAMES_ON_DATE_RE.match(text)
     if not match or not (found := date_line(match["date"])):
         return None
@@ -162,7 +240,8 @@ def dated_byline(text: str) -> tuple[str, date] | None:
 
 def looks_like_names(text: str) -> bool:
     """Capitalised words (and connectives) only, at most ten: names and titles, not a sentence."""
-    found = re.findall(r"[^\s,|&;/]+", text)
+    found = [w.strip("-–—") for w in re.findall(r"[^\s,|&;/]+", text)]
+    found = [w for w in found if w]
     if not found or len(found) > 10 or re.search(r"[.!?]$", text) and len(found[-1]) > 3:
         return False
     return all(word[0].isupper() or word.lower() in words.NAME_CONNECTIVES for word in found)
@@ -171,9 +250,11 @@ def looks_like_names(text: str) -> bool:
 def is_bare_name(text: str) -> bool:
     """`Emily Dickinson`, `Edgar Allen Poe`, `W.W. Jacobs`: a person's name alone on its line."""
     found = text.split()
-    return (2 <= len(found) <= 4 and len(text) <= 40 and not text.isupper()
-            and all(re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-Z]\.(?:[A-Z]\.)*)", w) for w in found)
-            and not any(w.lower() in words.ROLES or w.lower() in words.SMALL_WORDS for w in found))
+    inner = [w for w in found[1:-1] if w in words.NAME_PARTICLES]          # Joseph von Eichendorff
+    named = [w for w in found if w not in inner]
+    return (2 <= len(named) <= 4 and len(text) <= 40 and not text.isupper()
+            and all(re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-Z]\.(?:[A-Z]\.)*)", w) for w in named)
+            and not any(w.lower() in words.ROLES or w.lower() in words.SMALL_WORDS for w in named))
 
 
 # -- photo credits and captions ----------------------------------------------------------------
@@ -181,7 +262,9 @@ def is_bare_name(text: str) -> bool:
 PERSON = rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}"
 AGENCY = (r"(?:AP|A\.P\.|AFP|Reuters|REUTERS|Getty Images|Getty|EPA(?:-EFE)?|EFE|Bloomberg|"
           r"Shutterstock|Alamy|iStock(?:photo)?|Xinhua|Sipa(?: USA)?|ZUMA(?: Press)?|Pool|"
-          r"NurPhoto|Anadolu(?: Agency)?|UPI|dpa|DPA|picture alliance|Europa Press|Imago|IMAGO)")
+          r"NurPhoto|Anadolu(?: Agency)?|UPI|dpa(?:-[A-Z][a-z]+)?|DPA|picture alliance|Europa Press|Imago|IMAGO|"
+          r"(?:The )?Associated Press|Agence France-Presse|Deutsche Presse-Agentur|PRNewsFoto|PR Newswire|"
+          r"Business Wire|GlobeNewswire|Keystone|ANP|ANSA|APA|Belga|KNA|epd)")
 CREDIT_FORMS = (
     rf"{AGENCY}(?: Photo)?(?:\s*/\s*{PERSON})?(?:,? (?:via|for) {AGENCY})?",  # AP/Name, AFP via Getty Images
     rf"{PERSON}\s*/\s*{AGENCY}(?: via {AGENCY})?",                           # Name/Reuters
@@ -206,8 +289,8 @@ def split_caption(text: str, known_credit: str) -> tuple[str, str] | None:
         if text.endswith(" " + known_credit) and len(text) > len(known_credit) + 10:
             return text[: -len(known_credit)].rstrip(), known_credit
         return None
-    if len(text) > MAX_CAPTION:
-        return None
+    if len(text) > MAX_CAPTION and not (len(text) <= 3 * MAX_CAPTION and re.search(r"\([^()]{3,60}\)$", text)):
+        return None               # a long caption ends with its credit in brackets: "... (Don Thompson / AP)"
     for match in re.finditer(r" (?:\| )?", text):
         caption, credit = text[: match.start()], text[match.end():]
         if len(caption) >= 15 and is_credit(credit) and (
@@ -300,130 +383,8 @@ def has_speaker_prefix(text: str) -> bool:
     return bool(SPEAKER_PREFIX_RE.match(text))
 
 
-# -- site chrome -------------------------------------------------------------------------------
+# -- line shapes -------------------------------------------------------------------------------
 
-_LINES = {phrase: kind for kind, phrases in words.CHROME_LINES.items() for phrase in phrases}
-PROMPT_RE = re.compile(r"(?:^|\s)(?:" + "|".join(words.PROMPT_STARTS) + r")", re.I)
-NAV_ITEM = rf"(?:{words.NAV_WORDS})"
-SECTION_RE = re.compile(r"speeches|statements|press releases|press|media|publications|events|videos|photos|"
-                        r"discours|discursos|reden|dossiers?|politik|wirtschaft|kultur|sport|politique|économie|"
-                        r"culture|política|economía|cultura|deportes|news|nachrichten|actualités|noticias")
-NAV_LINE_RE = re.compile(rf"^(?:[•·\-*]\s*)?{NAV_ITEM}(?:(?:\s*[|·•/,:>›»]\s*|\s+){NAV_ITEM})*(?:\s*:\s*.{{0,30}})?$", re.I)
-BREADCRUMB_RE = re.compile(r"^[^.!?]{1,60}(?:\s(?:>|›|»|/|\|)\s[^.!?]{1,80}){1,6}$")
-NUMBERED_CRUMB_RE = re.compile(r"^\d\.\s+\S+(?:-\S+)+$")     # "1. rosenheim24-de": a breadcrumb step
-SEPARATOR_RE = re.compile(r"^(?:[_=~*#·•-]\s*){3,}$")
-EMBED_RE = re.compile(r"^<(?:iframe|script|div|img|embed|object|video|figure)\b", re.I)
-SHARE_CONTROL_RE = re.compile(r"^(?:[•·\-*]\s*)?(?:x|twitter|facebook|whatsapp|linkedin|telegram|e-?mail|"
-                              r"enviar por correo|envoyer par e-?mail|per e-?mail senden|correo)\s*:\s*"
-                              r"(?:opens? (?:in )?(?:a )?new window|abre ventana nueva|nouvelle fenêtre|"
-                              r"ouvre une nouvelle fenêtre|öffnet (?:in )?(?:einem )?neuen fenster)$", re.I)
-COMMENTS_RE = re.compile(r"^\d+\s+(?:antworten|kommentare|comments?|responses?|replies|réponses|commentaires|"
-                         r"comentarios|respuestas|reacciones|réactions)\b(?:\s+(?:auf|on|to|à|a|zu)\b.*)?$", re.I)
-COUNTER_RE = re.compile(r"^(?:hits|views|vues|visitas|aufrufe|reads|lectures|lecturas)\s*:?\s*[\d.,]+$|"
-                        r"^\d+\s*(?:min\.?|minutes?|mins?)(?:\s+(?:read|de lecture|de lectura|lesezeit|lesen))?$", re.I)
-ADVERT_RE = re.compile(r"^(?:advertisement|sponsored(?: content)?|paid content|publicité|publicidad|"
-                       r"anzeige|werbung|(?:story|article) continues below(?: advertisement)?|"
-                       r"scroll to continue(?: reading)?|continue reading below)"
-                       r"(?:\s*[-–—:|]\s*.{0,60})?$", re.I)
-SIGN_IN_RE = re.compile(r"^(?:sign in|sign up|log in|login|subscribe|create (?:a |an )?(?:free )?account|"
-                        r"already (?:a subscriber|have an account)|don['’]t have an account|"
-                        r"se connecter|s'abonner|iniciar sesión|suscribirse|anmelden|registrieren|einloggen)\b", re.I)
-SIGN_IN_WORDS_RE = re.compile(r"\b(?:account|subscri\w*|newsletter|free|premium|member\w*|"
-                              r"continue reading|to read|sign in|sign up|log in|compte|cuenta|konto)\b", re.I)
-TERMS_RE = re.compile(r"^(?:use of (?:this|our) (?:site|website|service)|"
-                      r"by (?:continuing|using|accessing|signing (?:up|in)|clicking|subscribing|"
-                      r"registering|creating an account)\b.*\b(?:agree|accept|consent)\b.*"
-                      r"\b(?:terms|privacy|policy|cookies)\b|"
-                      r"your use of (?:this|our)\b|this (?:site|website) (?:uses cookies|is protected by)|"
-                      r"we use cookies|(?:read|see|review) our (?:privacy|terms|cookie))", re.I)
-DOWNLOAD_RE = re.compile(r"^(?:download (?:as )?pdf|print this (?:page|article)|télécharger (?:le )?pdf|"
-                         r"descargar pdf|pdf herunterladen)\s+(?=\S.{100})", re.I)
-CONNECTIVE_RE = re.compile(r"^(?:or|and|ou|et|o|y|oder|und|\||•|·|—|–|-|/)$", re.I)
 URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$")
-IMAGE_LINE_RE = re.compile(r"^(?:\[?!\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)\]?(?:\([^)]*\))?\s*)+$")
-ILLUSTRATION_RE = re.compile(r"^\[(?:Illustrations?|Image|Picture|Frontispiece)(?::[^\]]*)?\]$", re.I)
 TIME_LINE_RE = re.compile(r"^\d\d?[:.h]\d\d\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,5})?$", re.I)
-SHARE_LABEL_RE = re.compile(r"^(?:share|partager|compartir|teilen|follow us|suivez-nous|síguenos|folgen sie uns)"
-                            r"(?: this (?:page|article|story|post))?\s*:\s*", re.I)
-STRONG_PROMPT_RE = re.compile(r"cookie|subscribed|email address|website|site uses|site utilise|portal utiliza", re.I)
-SHARE_ROW_RE = re.compile(r"^(?:(?:share|partager|compartir|teilen|tweet|email|e-mail)(?: (?:on|sur|en|auf|via|by|this))? ?"
-                          r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|bluesky|threads)?\s*[|·•]?\s*){1,8}$", re.I)
-SITE_CREDIT_RE = re.compile(r"\b(?:powered by|propulsé par|desarrollado por|bereitgestellt von)\b", re.I)
-MORE_LINK_RE = re.compile(r"^(?:more|other|see also|also by|read more|plus de|d'autres|más|otros|mehr|weitere)\b[^.!?]{0,50}$", re.I)
-SYMBOLS_RE = re.compile(r"^[^\w]{1,3}$")
-LINK_LINE_RE = re.compile(r"^[^|.!?]{1,30}(?:\s\|\s[^|.!?]{1,30}){3,}$")
 GUTENBERG_RE = re.compile(r"project gutenberg|gutenberg\.org|\bpgdp\.net|\*\*\* ?(?:start|end) of (?:this|the) project", re.I)
-
-
-def chrome_kind(text: str) -> str | None:
-    """The kind of site chrome a whole line is by its words alone, or None.
-
-    Some kinds are chrome only where they stand (a section label above the title, a related
-    list at the end): chrome.py decides with the line's place.
-    """
-    key = bare(text)
-    if key in _LINES:
-        return _LINES[key]
-    if compare_key(text) in _LINES:
-        return _LINES[compare_key(text)]
-    if SEPARATOR_RE.match(text):
-        return "separator"
-    if SYMBOLS_RE.match(text) and text not in ("—", "–", "-", "*", "***"):
-        return "loading or placeholder text"
-    if IMAGE_LINE_RE.match(text) or ILLUSTRATION_RE.match(text):
-        return "image"
-    if SHARE_ROW_RE.match(text) and any(c.isalpha() for c in text):
-        return "share or print control"
-    if len(text) <= 120 and SITE_CREDIT_RE.search(text):
-        return "site credit"
-    if EMBED_RE.match(text):
-        return "embedded code"
-    if SHARE_CONTROL_RE.match(text):
-        return "share or print control"
-    if len(text) <= 300 and (match := PROMPT_RE.search(text)) and (match.start() == 0 or match.start() <= 80
-                                                                    and STRONG_PROMPT_RE.search(match.group())):
-        return "cookie, newsletter or subscription prompt"
-    if COUNTER_RE.match(text):
-        return "counter or reading time"
-    if COMMENTS_RE.match(text):
-        return "readers' comments"
-    if len(text) <= 200 and NAV_LINE_RE.match(SHARE_LABEL_RE.sub("", text)) and not END_STOP_RE.search(text) \
-            and not SECTION_RE.fullmatch(key):
-        return "navigation links"
-    if NUMBERED_CRUMB_RE.match(text):
-        return "breadcrumb"
-    return None
-
-
-def chrome_reason(text: str) -> str | None:
-    """Why a whole line is site chrome wherever it stands, or None."""
-    if is_copyright(text):
-        return "copyright notice (recorded as copyright)"
-    if len(text) <= 80 and ADVERT_RE.match(text):
-        return "advertisement"
-    if len(text) <= 100 and (prompt := SIGN_IN_RE.match(text)) and (
-            word_count(text) <= 3 or SIGN_IN_WORDS_RE.search(text, prompt.end())):
-        return "sign-in or subscription prompt"     # not "Sign up for the program opens Monday."
-    if len(text) <= 500 and TERMS_RE.match(text):
-        return "terms or privacy notice"
-    kind = chrome_kind(text)
-    return kind if kind in ANYWHERE else None
-
-
-# Kinds that are chrome wherever they stand; the others only in the head or the footer.
-ANYWHERE = {"skip link", "share or print control", "back-to-top link", "back link", "feedback prompt",
-            "loading or placeholder text", "cookie, newsletter or subscription prompt",
-            "counter or reading time", "embedded code", "separator", "press-release marker",
-            "date label with no date", "breadcrumb", "image", "site credit"}
-
-
-def is_breadcrumb(text: str) -> bool:
-    """`Home > Speeches > Gettysburg Address`, `Accueil › Discours`, `A | B | C`."""
-    return len(text) <= 200 and bool(BREADCRUMB_RE.match(text)) and word_count(text) <= 20
-
-
-def is_menu_item(text: str) -> bool:
-    """A short link-like line: a menu entry (`Poems`, `About Us`, `Speeches`)."""
-    return (len(text) <= 30 and 1 <= word_count(text) <= 3 and not CLOSING_RE.search(text)
-            and not ITEM_RE.match(text)
-            and (text[:1].isupper() or text[:1].isdigit()) and not date_line(text))

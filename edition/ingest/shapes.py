@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .furniture import chrome_kind
 from .recognise import (
-    END_STOP_RE, TIME_LINE_RE, chrome_kind, compare_key, date_line, dated_byline, is_byline, is_sentence,
+    END_STOP_RE, TIME_LINE_RE, compare_key, date_line, dated_byline, is_byline, is_sentence,
     is_structural_heading, word_count,
 )
 from .units import Unit
@@ -18,7 +19,8 @@ PLACE_WORDS_RE = re.compile(r"\b(?:room|hall|house|building|center|centre|base|p
 
 def menu_runs(units: list) -> set:
     """Indices of the lines of a menu: four or more short lines in a row (five words at most,
-    no closing punctuation), in one block."""
+    no closing punctuation), in one block; or three of a word or two (`Secciones`, `Servicios`,
+    `Destacamos`)."""
     found, run = set(), []
     for i, unit in enumerate(units + [None]):
         following = units[i + 1].text if i + 1 < len(units) else ""
@@ -29,7 +31,7 @@ def menu_runs(units: list) -> set:
         if short:
             run.append(i)
             continue
-        if len(run) >= 4:
+        if len(run) >= 4 or len(run) == 3 and all(word_count(units[k].text) <= 2 for k in run):
             found |= set(run)
         run = [i] if unit is not None and unit.kind == "text" and word_count(unit.text) <= 5 \
             and not re.search(r"[.;,!]$", unit.text) and not headline else []

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .furniture import chrome_kind, chrome_reason
 from .recognise import (
-    END_STOP_RE, ITEM_RE, OLD_NOTICE_RE, SOURCE_RE, URL_LINE_RE, chrome_reason, date_line, has_speaker_prefix,
-    is_bare_name, is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
+    END_STOP_RE, ITEM_RE, OLD_NOTICE_RE, SOURCE_RE, URL_LINE_RE, date_line, has_speaker_prefix, is_bare_name,
+    is_byline, is_credit, is_speaker_line, is_structural_heading, series_line, word_count,
 )
 
 MAX_WRAP = 100     # wider lines were not wrapped by hand
@@ -22,6 +23,7 @@ CUT_WORDS = {"the", "a", "an", "of", "to", "las", "los", "la", "le", "les", "el"
              "die", "das", "den", "dem", "des", "du", "au", "aux", "zu", "zum", "zur", "von", "et", "y", "und"}
 # A no-break space between a word and French punctuation is typography, kept: "Article 1 :".
 HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
+STANZA_MARK_RE = re.compile(r"^(?:[*~•·#]\s*){1,5}$")       # "***", "* * *", "~" between stanzas
 KEPT_SPACE_RE = re.compile(r"[\u00a0\u202f](?=[:;!?»%])|(?<=«)[\u00a0\u202f]")
 
 
@@ -158,6 +160,7 @@ def verse_candidate(line: Line) -> bool:
     nor a poet's name (a signature)."""
     text = line.text
     return (len(text) <= MAX_VERSE_LINE and not is_bare_name(text) and not ITEM_RE.match(text) and not is_standalone(text)
+            and not chrome_kind(text)
             and not is_speaker_line(text) and not has_speaker_prefix(text)
             and not is_structural_heading(text) and not URL_LINE_RE.match(text))
 
@@ -171,7 +174,13 @@ def looks_like_verse(lines: list[Line], width: int | None) -> bool:
     broken = sum(t.isdigit() or t.split()[-1].lower().strip(",") in CUT_WORDS for t in texts)
     if broken and (len(texts) < 8 or broken * 5 > len(texts)):
         return False            # "Los misiles sobre Kiev esconden las": a title wrapped, not a line of verse
+    numbered = [re.sub(r"\s+", "", re.sub(r"\d+", "0", t)) for t in texts if re.search(r"\d", t)]
+    if len(numbered) * 2 >= len(texts) and len(set(numbered)) * 2 <= len(numbered):
+        return False            # `2014 Issue # 1`, `2014 Issue # 2`: a list of links of one shape, not a poem
     wordy = sum(word_count(t) >= 4 or line.indent > 0 for t, line in zip(texts, lines))
+    if len(texts) >= 8 and sum(t.endswith((",", ";", ":")) for t in texts) * 3 >= len(texts) \
+            and sum(word_count(t) for t in texts) >= len(texts) * 2.5:
+        wordy = len(texts)      # short lines going on with a comma from line to line: a poem, not a menu
     open_ends = sum(not END_STOP_RE.search(t) for t in texts)
     starts = sum(t[:1].isupper() or not t[:1].isalpha() or line.indent > 0 for t, line in zip(texts, lines))
     if wordy * 5 < len(texts) * 3 or open_ends * 3 < len(texts) or width is not None and starts * 4 < len(texts) * 3:
@@ -188,10 +197,13 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
 
     A run of verse lines inside a block is one stanza.  Single-line blocks that follow one
     another (a poem scraped with a blank line after every line) are one run too; there a gap of
-    two blank lines or more between them is the stanza break.
+    two blank lines or more, or a separator line (`***`), between them is the stanza break.
+    Blocks of short lines in a row, three or more, are stanzas even when their lines are of a
+    word or two (`¿Ves, marinero, / las estelas que en el mar están?`).
     """
     stanzas, stanza = {}, 0
     runs = []                        # [(lines, stanza breaks before line index)]
+    whole = {}                       # id(run lines) -> index of the block the run fills
     single: list[Line] = []
     breaks: set = set()
 
@@ -204,11 +216,14 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
             singles.append(single)
         single, breaks = [], set()
 
-    for block in blocks:
+    for number, block in enumerate(blocks):
         if len(block.lines) == 1 and verse_candidate(block.lines[0]):
             if single and block.gap >= 2:
                 breaks.add(len(single))
             single.append(block.lines[0])
+            continue
+        if len(block.lines) == 1 and single and STANZA_MARK_RE.match(block.lines[0].text):
+            breaks.add(len(single))  # "***" between the lines of a poem: a stanza break
             continue
         flush_single()
         run = []
@@ -218,6 +233,8 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
                 continue
             if run:
                 runs.append((run, set()))
+                if len(run) == len(block.lines):
+                    whole[id(run)] = number
             run = []
     flush_single()
     verse = [looks_like_verse(lines, width) and not (any(lines is s for s in singles) and len(lines) < 6)
@@ -226,18 +243,44 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
         if not verse[k] and len(lines) >= 3 and not any(lines is s for s in singles) and (
                 k and verse[k - 1] or k + 1 < len(runs) and verse[k + 1]) and sibling_stanza(lines):
             verse[k] = True
+    for k in short_stanzas(runs, whole, verse):
+        verse[k] = True
+    opening = [line for b in blocks if not SOURCE_RE.match(b.lines[0].text) for line in b.lines][:2]
     for (lines, run_breaks), is_verse in zip(runs, verse):
         if not is_verse:
             continue
         stanza += 1
-        if lines[0] is blocks[0].lines[0] and title_like(lines[0].text):
-            lines = lines[1:]          # the poem's title, scraped like one of its lines
-            run_breaks = {b - 1 for b in run_breaks}
+        for _ in range(2):             # the poem's title (and a kicker over it), scraped like its lines
+            if lines[0] in opening and title_like(lines[0].text) and len(lines) > 4:
+                lines = lines[1:]
+                run_breaks = {b - 1 for b in run_breaks}
         for index, line in enumerate(lines):
             if index in run_breaks:
                 stanza += 1
             stanzas[line.number] = stanza
     return stanzas
+
+
+def short_stanzas(runs: list, whole: dict, verse: list) -> list:
+    """Indices of runs that are stanzas of short lines: three or more whole blocks in a row, of
+    two to ten lines each, ten lines at least and one block of four; every line at most 50
+    characters, two words and a half a line on average, no figures, addresses or labels."""
+    def fits(k):
+        lines = runs[k][0]
+        texts = [line.text for line in lines]
+        return (id(lines) in whole and not verse[k] and 2 <= len(lines) <= 10
+                and all(len(t) <= 50 and not re.search(r"\d{3}|@|https?:|:$", t) for t in texts)
+                and sum(word_count(t) for t in texts) >= 2.5 * len(texts))
+
+    found, group = [], []
+    for k in range(len(runs) + 1):
+        if k < len(runs) and fits(k) and (not group or whole[id(runs[k][0])] == whole[id(runs[group[-1]][0])] + 1):
+            group.append(k)
+            continue
+        if len(group) >= 3 and sum(len(runs[g][0]) for g in group) >= 10 and any(len(runs[g][0]) >= 4 for g in group):
+            found += group
+        group = [k] if k < len(runs) and fits(k) else []
+    return found
 
 
 def title_like(text: str) -> bool:

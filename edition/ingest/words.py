@@ -41,12 +41,26 @@ DATE_PREFIXES = (
     "veröffentlicht am", "veröffentlicht", "aktualisiert am", "aktualisiert", "stand", "erstellt",
     "eingabedatum", "datum", "pressemitteilung vom", "pressemitteilung nr\\. \\d+ vom", "vom", "am",
     "presse vom", "meldung vom", "artikel vom", "beitrag vom", "nota del", "noticia del",
-    "communiqué du", "nota de prensa del", "release date", "posting date", "prononcé le",
+    "communiqué du", "nota de prensa del", "édition du", "edición del", "ausgabe vom", "edition of", "release date", "posting date", "prononcé le",
+    "día", "dia", "publication", "date de publication", "fecha de publicación", "publicación", "posted on",
+    "published on", "updated on", "publié le", "erschienen am", "erschienen", "stand vom",
 )
+
+# The English words among them: a 03/10/2014 after them is month first (after the others, day first).
+ENGLISH_DATE_WORDS = {
+    "published", "posted", "dated", "date", "released", "issued", "updated", "last updated", "first published",
+    "release date", "posting date", "posted on", "published on", "updated on", "publication",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun",
+}
+
+# A date after one of these is part of a phrase ("the meeting of 6 November 2014"), not a series line.
+DATE_PREPOSITIONS = {"of", "on", "from", "since", "until", "du", "de", "del", "des", "depuis", "vom", "von", "am",
+                     "seit", "bis", "zum", "ab", "desde", "hasta"}
 
 # Words that introduce a byline: "By Jane Doe", "Par ...", "Por ...", "Von ...".
 BYLINE_WORDS = ("by", "par", "por", "von", "de", "texte", "text", "texto", "autor", "author",
-                "auteur", "written by", "reporting by")
+                "auteur", "written by", "reporting by", "poet", "poète", "poeta", "dichter", "dichterin")
 
 # A job title after a name makes "Name, Title" a byline: "Marco Rubio, Secretary of State".
 ROLES = {
@@ -63,6 +77,8 @@ ROLES = {
     "minister", "ministerin", "präsident", "präsidentin", "sprecher", "sprecherin", "redakteur",
     "redakteurin", "korrespondent", "korrespondentin", "staatssekretär", "bundesminister",
 }
+NAME_PARTICLES = {"von", "van", "de", "da", "del", "della", "di", "du", "la", "le", "zu", "ten", "ter", "dos", "bin",
+                  "ibn"}    # inside a person's name: Joseph von Eichendorff (not "der": Ministerium der Justiz)
 NAME_CONNECTIVES = {"and", "of", "the", "for", "de", "da", "del", "la", "le", "di", "van", "von",
                     "at", "in", "on", "et", "y", "und", "du", "des", "zu", "der", "los", "las", "dos"}
 
@@ -117,6 +133,14 @@ CHROME_LINES = {
     "comments link": [
         "comments", "comment", "0 comments", "no comments", "post a comment", "leave a comment",
         "commentaires", "réagir", "comentarios", "kommentare", "kommentar",
+        "leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment",
+        "laisser un commentaire", "publier un commentaire", "ajouter un commentaire", "écrire un commentaire",
+        "publicar un comentario", "deja un comentario", "dejar un comentario", "escribe un comentario",
+        "kommentar schreiben", "einen kommentar schreiben", "kommentar verfassen", "hinterlasse einen kommentar",
+        "schreibe einen kommentar", "comments (0)", "kommentare (0)", "commentaires (0)", "comentarios (0)",
+        "comments are closed", "comments closed", "kommentare sind geschlossen", "kommentare geschlossen",
+        "les commentaires sont fermés", "commentaires fermés", "los comentarios están cerrados",
+        "comentarios cerrados",
     ],
     "related-articles heading": [
         "related", "related articles", "related stories", "related posts", "related content",
@@ -126,11 +150,12 @@ CHROME_LINES = {
         "lo más leído", "más noticias", "mehr zum thema", "das könnte sie auch interessieren",
         "meistgelesen", "weitere artikel", "auch interessant", "noticias destacadas", "destacados",
         "lo último", "top stories", "à la une", "weitere nachrichten", "more news", "trending",
+        "related posts", "related topics", "more videos", "popular posts", "recent posts", "no te lo pierdas",
     ],
     "section label": [
         "opinion", "news", "world news", "analysis", "análisis", "analyse", "grand format",
         "tribune", "opinión", "meinung", "kommentar", "diskussionsbeiträge", "texte intégral",
-        "full text", "transcript",
+        "full text", "transcript", "texto", "texte", "text",
     ],
     "press-release marker": [
         "for immediate release", "immediate release", "embargoed until delivery", "###", "# # #",
@@ -140,12 +165,132 @@ CHROME_LINES = {
     "date label with no date": [
         "published", "on", "published on", "updated", "erstellt: aktualisiert:", "prononcé le",
         "intervenant(s) :", "aktualisiert am", "publié le", "mis à jour le", "publié", "le", "publicado",
-        "publicado el", "el", "veröffentlicht", "veröffentlicht am", "am",
+        "publicado el", "el", "veröffentlicht", "veröffentlicht am", "am", "date", "fecha", "datum",
+    ],
+    "map widget": [
+        "karte für diesen artikel", "karte anzeigen", "map for this article", "show map", "view map",
+        "carte pour cet article", "afficher la carte", "voir la carte", "mapa de este artículo", "ver mapa",
+    ],
+    "image label": [
+        "symbolfoto", "symbolbild", "archivbild", "archivfoto", "foto", "photo", "bild", "image", "imagen",
+        "photo d'illustration", "image d'illustration", "imagen de archivo", "foto de archivo", "file photo",
+        "stock photo",
+    ],
+    "category label with no value": [
+        "category", "categories", "catégorie", "catégories", "rubrique", "categoría", "categorías", "sección",
+        "kategorie", "kategorien", "rubrik", "tags", "étiquettes", "etiquetas", "schlagwörter", "schlagworte",
+    ],
+    "paywall or sign-in prompt": [
+        "sans paiement. sans abonnement.", "sans paiement", "sans abonnement", "sans engagement",
+        "no payment. no subscription.", "sin pago. sin suscripción.", "ohne zahlung. ohne abo.",
+    ],
+    "skip-link target": [
+        "sprungziele", "sprungmarken", "inhalt", "hauptinhalt", "contenu", "contenu principal", "contenido",
+        "contenido principal", "content", "main content", "navigation überspringen",
     ],
     "back link": [
-        "<- zurück", "zurück", "« retour", "retour", "<- back", "« back", "back", "volver", "« volver", "← back",
+        "torna", "tornar", "<- zurück", "zurück", "« retour", "retour", "<- back", "« back", "back", "volver", "« volver", "← back",
+    ],
+    "byline label with no name": [
+        "by", "par", "por", "von", "author", "auteur", "autor", "autora", "written by", "écrit par", "escrito por",
+    ],
+    "comment controls": [
+        "reply", "répondre", "responder", "antworten", "respondereliminar", "replydelete", "eliminar", "delete",
+        "supprimer", "löschen", "report", "signaler", "denunciar", "melden", "like", "j'aime", "me gusta",
+        "gefällt mir", "trackback-url", "trackback", "comments feed", "stop watching this discussion",
+        "welcome to the discussion", "smileys einfügen", "e-mail bei weiteren kommentaren",
+        "informationen speichern (cookie)", "name", "website", "webseite", "site web", "sitio web", "nom",
+        "nombre", "correo electrónico",
+    ],
+    "link to the rest of the text": [
+        "continue reading", "keep reading", "read the full story", "read full story",
+        "read the full article", "lire la suite", "la suite", "suite de l'article", "lire l'article",
+        "leer más", "seguir leyendo", "leer la noticia completa", "weiterlesen", "jetzt weiterlesen",
+        "mehr lesen", "zum artikel", "mehr dazu", "en savoir plus", "más información", "learn more",
     ],
 }
+
+# Words of share rows ("Copier le lien Partager sur Facebook Imprimer", "Compartilo en redes"):
+# a line made only of these, with two of the strong ones (or one share verb), is a share row.
+SHARE_STRONG = {
+    "share", "sharing", "partager", "partagez", "compartir", "compartilo", "compártelo", "comparte",
+    "comparta", "teilen", "teile", "tweet", "tweeten", "print", "imprimer", "imprimir", "drucken", "email",
+    "e-mail", "mail", "courriel", "correo", "copy", "copier", "copiar", "kopieren", "facebook", "twitter",
+    "x", "linkedin", "whatsapp", "telegram", "reddit", "pinterest", "bluesky", "threads", "mastodon",
+    "messenger", "flipboard", "tumblr", "pocket", "xing", "sms",
+}
+SHARE_VERBS = {"share", "partager", "partagez", "compartir", "compartilo", "compártelo", "comparte", "comparta",
+               "teilen", "teile"}
+SHARE_FILLER = {
+    "on", "sur", "en", "auf", "via", "by", "par", "per", "por", "this", "cet", "ce", "cette", "este", "esta",
+    "diesen", "dieses", "diese", "article", "artikel", "artículo", "page", "página", "seite", "story", "post",
+    "le", "la", "el", "the", "a", "link", "lien", "enlace", "url", "redes", "sociales", "réseaux", "sociaux",
+    "social", "media", "networks", "netzwerken", "sozialen", "in", "de", "del", "les", "los", "y", "et",
+    "and", "und", "or", "ou", "o", "oder", "|", "•", "·", "/", "-", "artículo", "noticia", "nota",
+}
+
+# Lines of a comment section, a paywall, a related list (regular expressions, all languages).
+PAYWALL_STARTS = (
+    r"to access (?:this )?content", r"please (?:log ?in|sign in|subscribe)",
+    r"(?:this|the) (?:content|article|story|feature|functionality) is (?:only )?(?:available|reserved|exclusive) "
+    r"(?:to|for) (?:subscribers|members)", r"(?:esta|este) (?:funcionalidad|contenido|noticia|artículo) es exclusiv[ao]",
+    r"(?:comentar|votar) es una ventaja exclusiva", r"necesitas ser suscriptor", r"contenido exclusivo para",
+    r"¿?ya eres suscriptor", r"inicia sesión", r"(?:cet article est )?réservé aux abonnés",
+    r"(?:la suite de cet article|cet article) est réservée?", r"(?:dieser (?:artikel|beitrag|inhalt) ist )?nur für abonnenten",
+    r"weiterlesen mit\b", r"suscr[ií]bete para (?:leer|seguir)", r"pour lire la suite", r"para seguir leyendo",
+    r"um (?:den artikel )?weiterzulesen", r"sie sind bereits abonnent", r"vous êtes déjà abonné",
+    r"(?:available )?transcripts? (?:are|is|was|were) (?:automatically |auto-?)generated",
+    r"this (?:transcript|transcription) (?:was|is|has been) (?:automatically|machine|auto)",
+    r"cette transcription (?:a été|est) (?:générée|réalisée) automatiquement", r"transcripción (?:generada )?automática",
+    r"(?:dieses|das) transkript wurde automatisch",
+)
+FEEDBACK_STARTS = (
+    r"report an? (?:correction|error|typo|mistake)", r"report (?:a )?correction or typo", r"reporta un error",
+    r"signaler une erreur", r"fehler melden", r"rate this (?:poem|article|page|post|story|song)",
+    r"noter cet? (?:article|poème|page)", r"val[oó]ra (?:este|esta)", r"(?:artikel|beitrag|gedicht) bewerten",
+    r"add .{0,60} to (?:my |your )?favou?rites", r"ajouter .{0,60}(?:à|aux) (?:mes )?favoris",
+    r"añadir .{0,60}a (?:mis )?favoritos", r".{0,60}zu (?:den |meinen )?favoriten hinzufügen",
+)
+RELATED_HEADINGS = (
+    r"(?:the )?(?:most )?(?:popular|recent|latest|related|similar|recommended|trending|featured|top|other) "
+    r"(?:poems?|poets?|posts?|articles?|stories|videos?|news|topics|links|coverage|reading|searches|reads|items)",
+    r"more (?:videos?|stories|news|articles|posts|poems|headlines|(?:from|by|in|on|about) .{1,40})",
+    r"you (?:might|may) (?:also )?(?:like|enjoy)", r"don'?t miss", r"editor'?s picks", r"related topics",
+    r"articles? (?:récents|similaires|populaires|liés|recommandés)", r"(?:nos )?derniers articles",
+    r"à lire (?:aussi|également)", r"dans la même rubrique", r"sur le même (?:thème|sujet)",
+    r"les (?:articles )?plus (?:lus|populaires|partagés|commentés)", r"vous aimerez (?:aussi|également)",
+    r"(?:artículos|noticias|entradas) (?:relacionad[ao]s|recientes|populares|destacad[ao]s)",
+    r"lo más (?:leído|visto|popular|comentado)", r"(?:las )?más (?:leídas|vistas|populares|comentadas)",
+    r"nuestra selección", r"también te puede interesar", r"últimas (?:noticias|entradas)",
+    r"(?:ähnliche|neueste|beliebte|verwandte|weitere|aktuelle) (?:artikel|beiträge|meldungen|nachrichten|themen|gedichte)",
+    r"das könnte sie (?:auch )?interessieren", r"mehr (?:aus|zum|von) .{1,40}",
+)
+RELATED_LINK_PREFIXES = (
+    r"related", r"read (?:more|also|next)", r"see also", r"also read", r"lire (?:aussi|également)",
+    r"à lire (?:aussi|également)", r"voir aussi", r"à voir aussi", r"le[ae] también", r"ver también",
+    r"te puede interesar", r"lesen sie auch", r"auch interessant", r"mehr zum thema", r"siehe auch",
+)
+ARCHIVE_LABELS = (
+    r"(?:tag|category|categories|author|monthly|yearly|daily|date)?\s*archives?\s*(?:for|of|:|–|-)",
+    r"(?:posts|entries|articles|stories) (?:tagged|filed under|in category)", r"(?:archives? de (?:la )?)?catégorie\s*:",
+    r"(?:archives? de )?l?'?(?:étiquette|mot-clé)\s*:", r"(?:archivo de (?:la )?)?(?:categoría|etiqueta)\s*:",
+    r"entradas (?:etiquetadas|de la categoría)", r"(?:archiv der )?kategorie\s*:", r"schlagwort(?:-archiv)?\s*:",
+    r"beiträge (?:mit dem schlagwort|der kategorie)",
+)
+TRANSCRIPT_LABELS = (
+    r"(?:(?:full|complete|episode|video|audio|interview|show|official|read the|auto(?:matic|-generated)?)\s+)*"
+    r"transcripts?(?:\s+(?:of|for)\s.{1,40})?", r"(?:re)?transcription(?:\s+(?:intégrale|complète|automatique|"
+    r"des? .{1,40}))?", r"transcripción(?: completa| íntegra)?", r"transkript(?:ion)?", r"wortprotokoll", r"mitschrift",
+    r"texte intégral", r"texto (?:íntegro|completo)", r"volltext", r"full text",
+)
+READING_TIMES = (
+    r"(?:(?:temps|durée) de lecture|tiempo (?:estimado )?de lectura|lesezeit|lesedauer|reading time|read time|"
+    r"time to read)\s*:?\s*(?:~|env\.?|environ|ca\.?|approx\.?)?\s*\d+\s*(?:min\w*|mn)\.?",
+    r"\d+\s*(?:min\w*|mn)\.?\s+(?:de lecture|de lectura|lesezeit|lesen|read|reading)",
+)
+HOME_WORDS = r"home|accueil|inicio|portada|startseite|start|página principal|page d'accueil"
+PRINT_VERSION = r"\((?:druckversion|print version|printer-friendly version|version imprimable|version pour impression|" \
+    r"versión (?:para )?imprimir|versión imprimible)\)"
 
 # Prompts that start a line: newsletters, cookies, subscriptions (all languages).
 PROMPT_STARTS = (
@@ -155,11 +300,15 @@ PROMPT_STARTS = (
     r"to continue reading,? subscribe", r"already a subscriber", r"already have an account",
     r"this article is for subscribers", r"create a free account",
     r"ce site utilise des cookies", r"nous utilisons des cookies", r"en poursuivant votre navigation",
+    r"pour (?:sauvegarder|lire|commenter|partager) cet article, (?:connectez-vous|abonnez-vous|inscrivez-vous)",
+    r"to save this (?:article|story), (?:sign in|log in|subscribe)", r"para guardar este artículo, (?:inicia|regístrate)",
     r"abonnez-vous", r"déjà abonné", r"pour poursuivre la lecture", r"article réservé (?:à nos|aux) abonnés",
     r"inscrivez-vous à (?:notre|la) newsletter", r"recevez (?:notre|la) newsletter",
     r"este (?:portal|sitio|sitio web) utiliza cookies", r"utilizamos cookies", r"suscríbete",
     r"suscríbase", r"ya soy suscriptor", r"recibe (?:nuestra|la) newsletter",
     r"diese (?:website|seite|webseite) verwendet cookies", r"wir verwenden cookies",
+    r"(?:verwendet|nutzt) diese (?:website|seite|webseite) cookies", r"(?:ce site|notre site) utilise des cookies",
+    r"(?:este sitio|esta web|esta página) (?:web )?utiliza cookies", r"(?:this|our) (?:site|website) uses cookies",
     r"cookies helfen bei der bereitstellung", r"jetzt abonnieren", r"newsletter abonnieren",
     r"melden sie sich (?:jetzt )?(?:für|zum) newsletter", r"bereits abonnent",
     r"diese (?:website|seite|webseite) (?:ist|wird) (?:seit|nicht mehr)", r"bei technischen fragen",
@@ -184,7 +333,8 @@ NAV_WORDS = (
     r"back to top|nach oben|volver arriba|haut de page|"
     r"follow us(?: on [\w ]+)?|suivez-nous|síguenos|folgen sie uns|read more|"
     r"speeches|statements|press releases|press|media|about|publications|events|videos|photos|"
-    r"discours|en bref|fiches|dossiers|discursos|reden|themen|dossier|"
+    r"discours|en bref|fiches|dossiers|discursos|reden|themen|dossier|poems|poets|poèmes|poètes|poemas|poetas|"
+    r"gedichte|dichter|biography|biographie|biografía|biografie|quotes|citations|citas|zitate|"
     r"politik|wirtschaft|kultur|sport|politique|économie|culture|política|economía|cultura|deportes"
 )
 

@@ -107,6 +107,13 @@ FIRST_RUNS = {
        "The rules they showed missing were then added, so this batch is no longer held out",
     2: "7 pages (three German poems, a listing, a transcript, two French news pages): 1 right at its "
        "first run; the rules were tuned on it afterwards too",
+    3: "37 pages from 37 sites not yet in the corpus (news in EN/FR/ES/DE, press releases, poems from "
+       "poetry sites and blogs in EN/FR/ES/DE, transcripts, listings; heavy chrome: menus, share rows, "
+       "paywall and comment sections, related lists), collected before round 2 changed any rule: 3 right "
+       "at their first run",
+    4: "21 pages from 21 sites not yet in the corpus (news in EN/FR/ES/DE from town halls, blogs and papers, "
+       "press releases, a speech, an official bulletin, poems from parish and community sites, transcripts "
+       "and dialogues, listings), collected after batch 3 was right: 7 right at their first run",
 }
 
 
@@ -131,8 +138,8 @@ def table(results: dict | None = None) -> str:
     wrong = [f"- `{p['file']}`: " + "; ".join(results[p["file"]]) for p in corpus if results[p["file"]]]
     batches = ["", "## Pages held out", "",
                "The rules were written while looking at the first 51 pages, so their score above is a development "
-               "score. Two batches of pages were then added without looking at them first, to see how the rules "
-               "hold on pages they were not made for:", ""]
+               "score. Batches of pages were then added without looking at them first, their expectations written "
+               "before ingest ran on them, to see how the rules hold on pages they were not made for:", ""]
     for batch, note in FIRST_RUNS.items():
         group = [p for p in corpus if p.get("held_out") == batch]
         right = sum(not results[p["file"]] for p in group)

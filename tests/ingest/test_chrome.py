@@ -71,3 +71,87 @@ def test_a_lone_bullet_like_a_headline_link_is_noted():
     text = "A Title For The Test\n\n" + BODY + "  • Meghan’s claim wedding gave £1bn tourism boost challenged by experts\n\n" + BODY
     ing = ingest_text(text)
     assert any("a lone bullet that reads like a link to another article" in w for w in warnings(ing))
+
+
+def test_an_empty_label_of_two_words_at_the_end_goes():
+    text = "A Title For The Test\n\n" + BODY + "Poem topics: , , , , ,\n"
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert reasons(ing)["Poem topics: , , , , ,"].startswith("a label with nothing after it")
+
+
+TEASER = ("Es sind die Regionen und Kommunen, in denen sich entscheidet, ob Menschen das Gefühl haben, dass die "
+          "Demokratie funktioniert, so wie in Sachsen […]")
+
+
+def test_a_listing_of_titles_over_teasers_cut_short_keeps_its_first_item():
+    text = ("Kommunalfinanzen\n\nEingestürzte Brücke.\n·Politik·Sachsen\n\nSachsen bröckelt: Linke veröffentlicht ein "
+            "Papier\n\n" + TEASER + "\n\nSteffen Wehmann im Stadtrat.\n·Politik·Leipzig\n\nDer Stadtrat tagte: Die "
+            "verquere Weltsicht\n\n" + TEASER.replace("Sachsen", "Leipzig") + "\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Sachsen bröckelt: Linke veröffentlicht ein Papier"
+    assert rendered_lines(ing.body) == [TEASER]
+    assert reasons(ing)["·Politik·Leipzig"] == "a further item of a listing page"
+    assert any(w.startswith("this page lists 2 items; ingest took the first") for w in warnings(ing))
+
+
+def test_a_listing_of_items_under_rows_of_tags_keeps_its_first_item():
+    text = ("Allgemein Bevölkerungsschutz Bravo Illegale Waffen\n\nSchwarzbach (Bayern): Mit verbotener Waffe über "
+            "die Grenze\n\nSymbolfoto\n\nAm Samstag haben Bundespolizisten bei den Grenzkontrollen eine Waffe "
+            "sichergestellt.\n\nPM der BPOLD München vom 10.12.2018\n\nAllgemein Bevölkerungsschutz Bravo Prävention"
+            "\n\nFreiburg / Basel: Kampagne gegen international agierende Taschendiebstahlsbanden\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Schwarzbach (Bayern): Mit verbotener Waffe über die Grenze"
+    assert rendered_lines(ing.body)[-1] == "PM der BPOLD München vom 10.12.2018"
+    assert ing.meta["date"].isoformat() == "2018-12-10"          # the source line's date, the head having none
+    assert reasons(ing)["Symbolfoto"] == "image label"
+
+
+def test_a_cookie_notice_after_a_clause_and_a_closed_comments_line_go():
+    text = ("A Title For The Test\n\n" + BODY + "Damit wir Ihnen ein optimales Besucher-Erlebnis bieten können, "
+            "verwendet diese Seite Cookies.\n\nKommentare sind geschlossen.\n")
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert reasons(ing)["Kommentare sind geschlossen."]
+
+
+def test_download_buttons_image_paths_taglines_and_paywall_lines_go():
+    text = ("A Title For The Test\n/2023/07/05/64a55fd777de4_placeholder-36b69ec8.png)\nDe Wikisource, la biblioteca libre.\n"
+            "Pour sauvegarder cet article, connectez-vous ou créez un compte monfranceinfo\nSans paiement. Sans abonnement.\n\n"
+            + BODY + "  • Contenido, oficial y auténtico, de la disposición: Documento pdf  Versión PDF\n\n" + BODY)
+    ing = ingest_text(text)
+    assert len(rendered_lines(ing.body)) == 4
+    assert reasons(ing)["De Wikisource, la biblioteca libre."] == "site tagline"
+    assert reasons(ing)["• Contenido, oficial y auténtico, de la disposición: Documento pdf Versión PDF"] == "download link"
+
+
+def test_a_list_of_numbered_issues_at_the_end_is_links_not_verse():
+    issues = "".join(f"{year} Issue # {n}\n\n" for year in (2014, 2015, 2016) for n in (1, 2, 3))
+    ing = ingest_text("A Title For The Test\n\n" + BODY + issues)
+    assert rendered_lines(ing.body)[-1].startswith("The second paragraph")
+    assert "form" not in ing.meta or ing.meta["form"] != "verse"
+    assert reasons(ing)["2016 Issue # 3"] == "list of links to other pages"
+
+
+def test_a_day_of_news_releases_keeps_its_first_item_and_the_day():
+    text = ("News Releases for Tuesday, August 23, 2022\n\n8 a.m.\n\nCouncil Votes In Favor of Ordinance Siting City "
+            "Facilities\n\n8:11 a.m. - Council voted 5-2 on Emergency Ordinance C96239.\n\nWoodward Identifies "
+            "Inconsistencies of Ordinance\n\n8:08 a.m. - Council actions at odds with stated desires\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Council Votes In Favor of Ordinance Siting City Facilities"
+    assert rendered_lines(ing.body) == ["8:11 a.m. - Council voted 5-2 on Emergency Ordinance C96239."]
+    assert ing.meta["date"].isoformat() == "2022-08-23"
+
+
+def test_a_listing_dated_on_three_lines_keeps_its_first_item_whole():
+    para = ("L’Association des Petites Villes de France organise le 11 décembre 2025 les Rencontres territoriales "
+            "des maires des petites villes, en partenariat avec La Banque Postale.")
+    text = ("11\ndécembre\n2025\nRencontre Territoriale des Maires\n\nRencontre Territoriale des Maires\n\n"
+            "Finances et fiscalité locales\n\n" + para[:80] + " …\n\n" + para + "\n\nTélécharger le programme\n\n"
+            "Inscription à l'événement (attention places limitées)\n\n27\nnovembre\n2025\n3 questions à Yann Doyen\n\n"
+            "3 questions à Yann Doyen\n\nFinances et fiscalité locales\n\n" + para + "\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Rencontre Territoriale des Maires"
+    assert ing.meta["date"].isoformat() == "2025-12-11"
+    assert rendered_lines(ing.body)[-1] == para                  # the whole text kept, not only its teaser
+    assert reasons(ing)["Télécharger le programme"] == "download or sign-up button"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from edition.ingest.head import address_words, title_from_address
+from edition.ingest.address import address_words, title_from_address
 
 from .helpers import ingest_text, reasons, rendered_lines, warnings
 
@@ -72,7 +72,7 @@ def test_a_breadcrumb_and_a_heading_with_the_same_title():
     ing = ingest_text(SPEECH_SITE)
     assert ing.meta["title"] == "Gettysburg Address"
     assert reasons(ing)["Home | Speeches | Gettysburg Address"] == "breadcrumb"
-    assert reasons(ing)["Share this page: Facebook | Twitter | Print"] in ("navigation links", "footer links")
+    assert reasons(ing)["Share this page: Facebook | Twitter | Print"] == "share or print control"
     assert "Back to top" in reasons(ing)
     assert rendered_lines(ing.body)[0].startswith("Four score and seven years ago")
     assert "|" not in ing.body and ing.problems == []
@@ -97,8 +97,12 @@ def test_no_title_line_gives_a_title_from_the_address_and_says_so():
 
 def test_address_slugs():
     assert address_words("https://example.org/news/2024/minister-visits-lyon-2/") == ["minister", "visits", "lyon"]
+    assert address_words("https://example.fr/emission/les-vraies-voix-606") == ["les", "vraies", "voix"]
+    assert address_words("https://example.org/news/budget-plan-2024") == ["budget", "plan", "2024"]   # a year stays
     assert title_from_address("https://www.vie-publique.fr/discours/290541-olivier-veran-27072023-bfm-tv") == \
         "Olivier Veran Bfm Tv"          # the id and the date in digits are not words of the title
+    assert title_from_address("https://elcomercio.es/aviles/gobierno-logra-aprobacion-20180419120734-nt.html") == \
+        "Gobierno Logra Aprobacion"     # nor is a short code after the id
     assert title_from_address("https://example.org/") == ""
 
 
@@ -166,3 +170,126 @@ def test_lines_between_the_title_and_the_text_stay_and_are_noted():
     assert rendered_lines(ing.body)[0] == "Something Unusual Here"
     assert ing.kept[0][:2] == (3, "Something Unusual Here")
     assert any(w.startswith("kept “Something Unusual Here”: between the title and the text") for w in warnings(ing))
+
+
+def test_three_one_word_section_links_over_the_text_are_a_menu():
+    text = ("Source: https://example.es/aviles/gobierno-logra-aprobacion.html\n\nSecciones\nServicios\nDestacamos\n"
+            "El gobierno municipal acaba de salvar la aprobación del presupuesto con los votos de la oposición.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Gobierno Logra Aprobacion"
+    assert rendered_lines(ing.body)[0].startswith("El gobierno municipal acaba")
+    assert reasons(ing)["Servicios"]
+
+
+def test_a_breadcrumb_ending_on_the_cut_headline_does_not_end_the_head():
+    text = ("Source: https://example.com.py/ejecutivo-presenta-la-voceria-del-gobierno/\n\njueves, mayo 2, 2024\n"
+            "Asunción\nInicioPolíticaEjecutivo presenta la Vocería del Gobierno para una comunicación...\n\n"
+            "Ejecutivo presenta la Vocería del Gobierno\n\nCategoría\n\nFecha\n\n"
+            "En Mburuvicha Roga se presentó este miércoles de manera oficial la figura de la Vocería de Gobierno.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Ejecutivo presenta la Vocería del Gobierno"
+    assert rendered_lines(ing.body) == [
+        "En Mburuvicha Roga se presentó este miércoles de manera oficial la figura de la Vocería de Gobierno."]
+    assert reasons(ing)["Categoría"] == "category label with no value"
+
+
+def test_a_first_paragraph_opening_on_its_dateline_is_the_text_not_a_subtitle():
+    text = ("Kimberly-Clark Announces Second Quarter 2017 Results\n\nDALLAS, July 25, 2017 /PRNewswire/ -- "
+            "Kimberly-Clark Corporation today reported second quarter 2017 results.\n\n"
+            "Kimberly-Clark Corporation logo. (PRNewsFoto/Kimberly-Clark Corporation)\n\n"
+            "The second paragraph goes on with the results and ends properly, with a full stop at its end.\n")
+    ing = ingest_text(text)
+    assert ing.meta["subtitle"] == ""
+    assert ing.meta["date"] == date(2017, 7, 25)
+    assert rendered_lines(ing.body)[0].startswith("DALLAS, July 25, 2017 /PRNewswire/ --")
+
+
+def test_the_first_item_of_a_list_is_not_the_title():
+    text = ("Source: https://example.fr/emission/les-vraies-voix-sud-radio-606\n\nRetranscription des premières minutes :\n"
+            "- Les Vraies Voix Sud Radio, 18h-20h, Cécile Dominibus, Philippe David.\n"
+            "- Comment ça va Philippe David ? Ça va très bien Cécile et vous ?\n- On va en parler, bien entendu.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Les Vraies Voix Sud Radio"
+    assert rendered_lines(ing.body)[0] == "Les Vraies Voix Sud Radio, 18h-20h, Cécile Dominibus, Philippe David."
+    assert any("made from the address" in w for w in warnings(ing))
+
+
+def test_a_label_before_the_title_printed_again_without_it_and_a_label_repeated_go():
+    text = ("Auszug - Erlass einer Haushaltssatzung für das Jahr 2017\n\nTOP: Ö 4\nGremium: Rat der Samtgemeinde\n"
+            "Datum: Do, 09.02.2017 Status: öffentlich\nSG/2017/006 Erlass einer Haushaltssatzung für das Jahr 2017\n\n"
+            "Status:öffentlich\n\nDer Bürgermeister bringt den Haushalt 2017 mit folgendem Wortbeitrag in den Rat ein.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Erlass einer Haushaltssatzung für das Jahr 2017"
+    assert ing.meta["date"] == date(2017, 2, 9)
+    assert rendered_lines(ing.body) == ["Der Bürgermeister bringt den Haushalt 2017 mit folgendem Wortbeitrag in den Rat ein."]
+    assert reasons(ing)["Status:öffentlich"] == "page metadata label"
+
+
+def test_a_paper_named_by_a_folder_of_the_address_is_the_publisher():
+    text = ("Source: http://www.example.com/usa/chattanooga-times-free-press/20200827/281621012719060\n\n"
+            "Chattanooga Times Free Press\n\nEvacuations lifted near California fires, some return to their homes\n\n"
+            "- BY OLGA R. RODRIGUEZ\n\nSAN FRANCISCO — Thousands of people in California returned home Wednesday as "
+            "cooler weather helped firefighters.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "Evacuations lifted near California fires, some return to their homes"
+    assert ing.meta["publisher"] == "Chattanooga Times Free Press"
+    assert ing.meta["byline"] == "OLGA R. RODRIGUEZ"
+
+
+PROSE = "Aufgrund der Entwicklungen in den letzten Tagen hat der Bürgermeister festgestellt, dass keine Sitzungen stattfinden."
+
+
+def test_skip_link_targets_above_the_title_go():
+    ing = ingest_text("Sprungziele\nInhalt\n16.03.2020\n\nAbsage von Sitzungen\n\n" + PROSE + "\n")
+    assert ing.meta["title"] == "Absage von Sitzungen"
+    assert ing.meta["date"] == date(2020, 3, 16)
+    assert reasons(ing)["Inhalt"] == "skip-link target"
+
+
+def test_a_quote_on_the_line_under_the_title_is_its_subtitle():
+    ing = ingest_text("Einwohnerversammlung in der Schurwaldhalle\n„Nur gemeinsam können wir noch besser werden“\n"
+                      + PROSE + " " + PROSE + "\n")
+    assert ing.meta["title"] == "Einwohnerversammlung in der Schurwaldhalle"
+    assert ing.meta["subtitle"] == "„Nur gemeinsam können wir noch besser werden“"
+
+
+def test_a_question_under_a_kicker_is_the_headline_and_french_quotes_are_no_breadcrumb():
+    ing = ingest_text("Élections\nÉlections municipales : quels chiffres de population prendre en compte ?\n\n" + PROSE + "\n")
+    assert ing.meta["title"] == "Élections municipales : quels chiffres de population prendre en compte ?"
+    ing = ingest_text("04/03/2015\n\nBois d'Arcy magazine n°3\n\nBois d’Arcy Le Magazine n°3 : un « modèle » à ne pas "
+                      "suivre\n\n" + PROSE + "\n")
+    assert ing.meta["title"] == "Bois d’Arcy Le Magazine n°3 : un « modèle » à ne pas suivre"
+
+
+def test_a_long_official_title_under_labels_in_capitals():
+    title = ("Acuerdo del Pleno del Ayuntamiento de Manacor de aprobación definitiva del Reglamento Regulador de la "
+             "Gerencia de Urbanismo de Manacor")
+    ing = ingest_text("Torna\n\nBOLETÍN OFICIAL DE LAS ISLAS BALEARES\n\nAYUNTAMIENTO DE MANACOR\n\nNúm. 330135\n" + title +
+                      "\n\nEl Pleno del Ayuntamiento en sesión de 8 de abril de 2024 acordó aprobar definitivamente el "
+                      "Reglamento.\n")
+    assert ing.meta["title"] == title
+    assert reasons(ing)["Torna"] == "back link"
+
+
+def test_a_numeric_date_on_a_french_page_is_day_first():
+    text = ("04/03/2015\n\nBois d’Arcy Le Magazine n°3\n\n10 minutes montre en main : c’est le temps qu’il faut pour lire "
+            "ce nouveau magazine ! Cette fois encore on essaye de faire oublier qu’il n’y a pas matière à remplir "
+            "20 pages chaque mois, et la mairie le sait.\n")
+    assert ingest_text(text).meta["date"] == date(2015, 3, 4)
+    assert ingest_text("04/03/2015\n\nThe Magazine\n\nIt takes ten minutes to read the magazine, and the mayor knows "
+                       "that it is the same in the town as it was in the old days.\n").meta["date"] == date(2015, 4, 3)
+
+
+def test_the_line_closing_the_title_s_block_is_its_standfirst():
+    text = ("Élections\nÉlections municipales : quels chiffres de population prendre en compte ?\nC'est un problème "
+            "récurrent : l'effectif du conseil municipal dépend du nombre d'habitants. Explications.\n\n"
+            "En matière électorale, connaître le nombre d’habitants actualisé de la commune est fondamental, puisque "
+            "de ce chiffre dépendent de nombreux éléments.\n")
+    ing = ingest_text(text)
+    assert ing.meta["subtitle"].startswith("C'est un problème récurrent")
+    assert rendered_lines(ing.body)[0].startswith("En matière électorale")
+
+
+def test_a_map_widget_label_under_the_title_goes():
+    ing = ingest_text("Ein Titel für den Test\n\nKarte für diesen Artikel\n\n" + PROSE + "\n")
+    assert reasons(ing)["Karte für diesen Artikel"] == "map widget"

@@ -5,10 +5,11 @@ from datetime import date
 
 import pytest
 
+from edition.ingest.furniture import chrome_kind, chrome_reason, is_breadcrumb
 from edition.ingest.recognise import (
-    chrome_kind, chrome_reason, copyright_holder, date_line, dated_byline, dated_label, has_speaker_prefix,
-    is_bare_name, is_breadcrumb, is_byline, is_copyright, is_credit, is_speaker_line, is_structural_heading,
-    series_line,
+    copyright_holder, date_line, dated_byline, dated_label, dateline_date, has_speaker_prefix, is_bare_name, is_byline,
+    labelled_date,
+    is_copyright, is_credit, is_speaker_line, is_structural_heading, series_line,
 )
 
 
@@ -32,14 +33,37 @@ from edition.ingest.recognise import (
     ("veröffentlicht am 06.01.2015", date(2015, 1, 6)),
     ("Pressemitteilung vom 19.05.2017", date(2017, 5, 19)),
     ("Eingabedatum: 1997-02-28", date(1997, 2, 28)),
+    ("11-11-2007", date(2007, 11, 11)),
+    ("lunes, 25 de octubre de 2021 · 20:44", date(2021, 10, 25)),
+    ("Día 28/03/2015 - 02.04h", date(2015, 3, 28)),
+    ("15.1.08 00:09", date(2008, 1, 15)),
+    # a meta row: a date at one end, short labels at the other
+    ("April 13, 2006 @ 9:40 pm | Filed under:", date(2006, 4, 13)),
+    ("Publié le 11 avril 2025 - Mis à jour le 11 avril 2025", date(2025, 4, 11)),
+    ("Armin Laschet im Gespräch mit Stephan Detjen | 25.02.2018", date(2018, 2, 25)),
+    # 03/10/2014 is month first in English, day first after the words of other languages
+    ("Posted 03/10/2014", date(2014, 3, 10)), ("Le 03/10/2014", date(2014, 10, 3)),
+    ("Publicado el 03/10/2014", date(2014, 10, 3)),
 ])
 def test_date_lines_in_four_languages(line, expected):
     assert date_line(line)[0] == expected
 
 
+def test_labelled_dates_datelines_and_dates_before_the_names():
+    assert labelled_date("Publication Type: Announcement 07/05/2023") == date(2023, 7, 5)
+    assert labelled_date("Datum: Do, 09.02.2017 Status: öffentlich") == date(2017, 2, 9)
+    assert labelled_date("The visit was a success: 10,000 people came on 07/05/2023 and stayed.") is None
+    assert dateline_date("DALLAS, July 25, 2017 /PRNewswire/ -- Kimberly-Clark Corporation today") == date(2017, 7, 25)
+    assert dateline_date("PARIS, 12 mars 2024 – Le ministre a présenté") == date(2024, 3, 12)
+    assert dateline_date("WASHINGTON, March 3 (Reuters) - The Senate voted") is None
+    assert dated_byline("Publication PUBLIÉ LE 03/10/2014 PAR Solène Méric - Lise Gallitre -Romain Beteille") == (
+        "Solène Méric - Lise Gallitre -Romain Beteille", date(2014, 10, 3))
+
+
 @pytest.mark.parametrize("line", [
     "February 30, 2025", "On February 3, 2025, he flew south.", "Feb. 3", "13/13/2025", "2025",
     "Le 14 juillet 2017, le président a parlé.", "Am 23. Mai 2017 tagte der Senat in Wildenbruch.",
+    "Brexit - the vote of 12 March 2019 was lost.", "12 March 2019 - the day the vote was lost in the House.",
 ])
 def test_sentences_with_dates_are_not_date_lines(line):
     assert date_line(line) is None
@@ -50,6 +74,7 @@ def test_an_item_date_and_a_series_line():
     assert dated_label("Monday, 03 February 2020 01:45 Written by") == date(2020, 2, 3)
     assert series_line("Poem 217 ± January 7, 2016")
     assert not series_line("The visit of January 7, 2016 was the first of many, officials said on Monday.")
+    assert not series_line("Aus der Gemeinderatssitzung vom 6. November 2014")      # a phrase with its date
 
 
 @pytest.mark.parametrize("line", [
@@ -75,6 +100,9 @@ def test_a_byline_with_its_date():
 def test_names_alone():
     assert is_bare_name("Emily Dickinson") and is_bare_name("Edgar Allen Poe") and is_bare_name("W.W. Jacobs")
     assert not is_bare_name("ROMAIN DESARBRES") and not is_bare_name("The Raven") and not is_bare_name("Secretary of State")
+    assert is_bare_name("Joseph von Eichendorff") and is_bare_name("Luis de Góngora")
+    assert not is_bare_name("Ministerium der Justiz")
+    assert not is_byline("Poet Spotlight: Christina Rossetti") and not is_byline("By the numbers: a year of fires")
 
 
 @pytest.mark.parametrize("line", ["AP/Mark Schiefelbein", "(AP Photo/Jo Li)", "Photo: Jane Doe", "Foto: dpa",
@@ -115,7 +143,7 @@ def test_sentences_about_copyright_are_not_notices(line):
     ("Diese Website verwendet Cookies.", "cookie, newsletter or subscription prompt"),
     ("Share", "share or print control"), ("Imprimer", "share or print control"), ("Teilen", "share or print control"),
     ("Share on Facebook Share on X", "share or print control"), ("x: abre ventana nueva", "share or print control"),
-    ("Facebook | Twitter | Email | Print", "navigation links"), ("Accueil | Discours | En bref", "navigation links"),
+    ("Facebook | Twitter | Email | Print", "share or print control"), ("Accueil | Discours | En bref", "breadcrumb"),
     ("Menu", "menu or search control"), ("Buscar", "menu or search control"),
     ("Related articles", "related-articles heading"), ("Lire aussi", "related-articles heading"),
     ("Mehr zum Thema", "related-articles heading"),
@@ -123,6 +151,37 @@ def test_sentences_about_copyright_are_not_notices(line):
     ("<iframe width=560 src=https://example.org>", "embedded code"), ("8 Min.", "counter or reading time"),
     ("![[Img #1]](https://example.org/a.jpg)", "image"), ("[Illustration: Noah's Sacrifice.]", "image"),
     ("Powered by Blogger", "site credit"),
+    # share rows of any site: only the words of share and print buttons
+    ("Copier le lien Partager sur FaceBook Partager sur Twitter Imprimer", "share or print control"),
+    ("Facebook!  Partager sur Twitter", "share or print control"), ("• Compartilo en redes :", "share or print control"),
+    ("Artikel teilen per E-Mail", "share or print control"),
+    ("Temps de lecture : 11 minutes", "counter or reading time"), ("Tiempo de lectura: 4 min", "counter or reading time"),
+    ("Lesezeit: 3 Minuten", "counter or reading time"), ("5 min read", "counter or reading time"),
+    ("Accueil | Dossiers | Hollande", "breadcrumb"), ("InicioPolíticaEjecutivo presenta la...", "breadcrumb"),
+    ("RELATED: Creek Fire: 212,744 acres burned", "link to another article"),
+    ("Lire aussi : Le budget adopté", "link to another article"), ("Lesen Sie auch: Die Bilanz", "link to another article"),
+    ("To access content, please login or purchase a subscription.", "paywall or sign-in prompt"),
+    ("Esta funcionalidad es exclusiva para suscriptores.", "paywall or sign-in prompt"),
+    ("Cet article est réservé aux abonnés.", "paywall or sign-in prompt"),
+    ("Dieser Artikel ist nur für Abonnenten", "paywall or sign-in prompt"),
+    ("Report a correction or typo", "feedback prompt"), ("Reporta un error en esta noticia", "feedback prompt"),
+    ("Rate this poem:", "feedback prompt"), ("Add Poet Christina Rossetti to your favorites", "feedback prompt"),
+    ("Popular Poets", "related-articles heading"), ("Related topics:", "related-articles heading"),
+    ("Articles similaires", "related-articles heading"), ("Lo más leído", "related-articles heading"),
+    ("Ähnliche Beiträge", "related-articles heading"),
+    ("Tag Archives: County Commissioners", "archive or tag heading"), ("Catégorie : Politique", "archive or tag heading"),
+    ("Archivo de la categoría: Poemas", "archive or tag heading"), ("Schlagwort: Haushalt", "archive or tag heading"),
+    ("Episode Transcript", "section label"), ("Retranscription des premières minutes :", "section label"),
+    ("Transcripción completa", "section label"), ("Wortprotokoll", "section label"),
+    ("Gemeinde Waldburg (Druckversion)", "print-version nameplate"), ("Le Monde (version imprimable)", "print-version nameplate"),
+    ("20.5 C", "weather"), ("Hoy 5 / 18 || Mañana 7 / 16 |", "weather"), ("Actualizado: 02:04", "date label with no date"),
+    ("Allgemein Bevölkerungsschutz Bravo Gefahrenabwehr Illegale Waffen", "tags or categories"),
+    ("2 comentarios:", "readers' comments"), ("bisher 1 Kommentar(e)     TrackBack-URL", "readers' comments"),
+    ("4 Reponses | Comments Feed", "readers' comments"), ("No hay comentarios:", "readers' comments"),
+    ("Aucun commentaire", "readers' comments"), ("Publicar un comentario", "comments link"),
+    ("Leave a Reply", "comments link"), ("ResponderEliminar", "comment controls"),
+    ("Continue reading", "link to the rest of the text"), ("Lire la suite", "link to the rest of the text"),
+    ("Weiterlesen", "link to the rest of the text"), ("By", "byline label with no name"), ("Par :", "byline label with no name"),
 ])
 def test_chrome_kinds_in_four_languages(line, kind):
     assert chrome_kind(line) == kind
@@ -131,7 +190,10 @@ def test_chrome_kinds_in_four_languages(line, kind):
 @pytest.mark.parametrize("line", [
     "Share the burden, the minister said, and the work gets done.", "Print media lost a third of its readers.",
     "Menus at the school were changed in March.", "The cookies were handed out at the meeting on Monday.",
-    "Home is where the heart is, she wrote.",
+    "Home is where the heart is, she wrote.", "Homeland security was the first topic.",
+    "Rate this poem as you like, the teacher said to the class.", "Popular poets of the region met in Leipzig.",
+    "Share prices fell on Monday in Paris and Frankfurt.", "Related to that, the council voted on Tuesday.",
+    "Allgemein gilt: Die Bundespolizei kontrolliert an der Grenze.", "Kimberly-Clark Announces Second Quarter 2017 Results",
 ])
 def test_sentences_that_start_like_chrome_are_not_chrome(line):
     assert chrome_kind(line) is None and chrome_reason(line) is None
@@ -162,3 +224,11 @@ def test_speaker_labels():
                  "Sra. González Laya.- Bueno, ayer lunes"):
         assert has_speaker_prefix(line), line
     assert not has_speaker_prefix("The minister said: no.")
+
+
+def test_a_closing_source_line_with_its_date():
+    from edition.ingest.recognise import closing_date
+    assert closing_date("PM der BPOLD München vom 10.12.2018") == date(2018, 12, 10)
+    assert closing_date("Communiqué de la préfecture du 3 mars 2020") == date(2020, 3, 3)
+    assert closing_date("10.12.2018") is None
+    assert closing_date("The minister said it would be done by the end of the month of 3 March 2020") is None

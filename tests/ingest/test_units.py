@@ -132,3 +132,19 @@ def test_a_no_break_space_before_french_punctuation_is_kept():
 def test_units_keep_line_numbers_and_indentation():
     units = make_units(split_lines("Title\n\n  indented line one\n  indented line two\n"))
     assert [u.first for u in units] == [1, 3, 4] and units[1].lines[0].indent == 2
+
+
+def test_a_poem_of_short_lines_going_on_with_commas_is_verse_under_its_title():
+    poem = ("Frühling\nLenz\nDie Finken schlagen,\nder Lenz ist da,\nund keiner kann sagen,\nwie es geschah!\n"
+            "Er ist leise gekommen\nwohl über Nacht,\nund plötzlich entglommen\nin alter Pracht;\n")
+    ing = ingest_text(poem)
+    assert ing.meta["title"] == "Lenz"
+    assert ing.meta["form"] == "verse"
+    assert rendered_lines(ing.body)[:2] == ["Die Finken schlagen,", "der Lenz ist da,"]
+
+
+def test_the_title_cut_short_over_the_poem_s_first_line_goes_and_the_line_stays():
+    text = ("I wandered lonely as a Cloud...\n\nI wandered lonely as a Cloud...\nI wandered lonely as a Cloud\n"
+            "That floats on high o’er Vales and Hills,\nWhen all at once I saw a crowd\nA host of dancing Daffodils;\n")
+    ing = ingest_text(text)
+    assert rendered_lines(ing.body)[:2] == ["I wandered lonely as a Cloud", "That floats on high o’er Vales and Hills,"]
