@@ -83,20 +83,22 @@ class AnnotatedText:
 
 
 def annotate_text(text, notes, matcher, mode: str, md, labels: dict | None = None,
-                  line_numbers: int = 5) -> AnnotatedText:
+                  line_numbers: int = 5, language: str = "") -> AnnotatedText:
     """labels: the interface strings written into the markup (LABELS); line_numbers: a number
-    beside every Nth line of verse (the text's own `line_numbers:` wins; 0 shows none)."""
+    beside every Nth line of verse (the text's own `line_numbers:` wins; 0 shows none); language:
+    the edition's, the text's own when it has one (quotes and terms are matched in its way)."""
     labels = {**LABELS, **(labels or {})}
+    language = text.meta.language or language
     env: dict = {}
     verse = text.meta.form == "verse"
     layout = Structure(md.parse(text.body, env), md, verse)
     problems: list = []
 
-    anchors = place_anchors(notes, layout.visible, text.path, problems)
+    anchors = place_anchors(notes, layout.visible, text.path, problems, language)
     anchors = drop_overlaps(anchors, problems)
     placed = number_notes(anchors, layout, md)
 
-    occurrences, spots = term_spans(matcher, layout, anchors)
+    occurrences, spots = term_spans(matcher, layout, anchors, language)
     chosen = choose_term_links(spots, mode)
     linked = list(dict.fromkeys(term_id for _, _, term_id in chosen))
 
@@ -112,8 +114,8 @@ def annotate_text(text, notes, matcher, mode: str, md, labels: dict | None = Non
     for name in HEADER_FIELDS:
         value = getattr(text.meta, name)
         if value:
-            header[name] = (link_terms_in_inline(str(value), matcher, skip, md) if name in INLINE_MARKDOWN
-                            else link_terms_in_line(str(value), matcher, skip))
+            header[name] = (link_terms_in_inline(str(value), matcher, skip, md, language) if name in INLINE_MARKDOWN
+                            else link_terms_in_line(str(value), matcher, skip, language=language))
             if mode == "first":
                 skip.update(header[name][1])
     return AnnotatedText(text, blocks, placed, occurrences, linked, found_links, problems, header,
@@ -122,18 +124,20 @@ def annotate_text(text, notes, matcher, mode: str, md, labels: dict | None = Non
 
 # --- notes --------------------------------------------------------------------------------
 
-def find_quote(body: str, quote: str, md, verse: bool = False):
+def find_quote(body: str, quote: str, md, verse: bool = False, language: str = "", capitals: bool = True):
     """[(start, end, place, visible text)] of each place the quote occurs in a text body, as
-    the build anchors a note on it (new-note asks the same question before writing one)."""
+    the build anchors a note on it (new-note asks the same question before writing one);
+    capitals=False: whatever its capitals."""
     layout = Structure(md.parse(body, {}), md, verse)
+    folded = FoldedText(layout.visible, language)
     return [(start, end, layout.place(start, end), layout.visible)
-            for start, end in FoldedText(layout.visible).find_all(quote)]
+            for start, end in (folded.find_all(quote) if capitals else folded.find_caseless(quote))]
 
 
-def anchor_spans(body: str, notes, md, verse: bool = False):
+def anchor_spans(body: str, notes, md, verse: bool = False, language: str = ""):
     """[(start, end, note)] where each note that picks exactly one place lands in a text body, in
     find_quote's coordinates (new-note checks a new quote against them)."""
-    return place_anchors(notes, Structure(md.parse(body, {}), md, verse).visible, "the text", [])
+    return place_anchors(notes, Structure(md.parse(body, {}), md, verse).visible, "the text", [], language)
 
 
 def number_notes(anchors, layout: Structure, md):
@@ -178,14 +182,14 @@ def plain_opening(tokens) -> str:
 
 # --- glossary -----------------------------------------------------------------------------
 
-def term_spans(matcher, layout: Structure, anchors):
+def term_spans(matcher, layout: Structure, anchors, language: str = ""):
     """Every whole-word occurrence (term id -> ¶ numbers, or line numbers in verse), and the
     spans that may carry a link."""
     occurrences: dict = {}
     links = []
     anchor_starts = [a[0] for a in anchors]
     pieces, piece_starts = layout.pieces, layout.piece_starts
-    for start, end, term_id in matcher.find(layout.visible):
+    for start, end, term_id in matcher.find(layout.visible, language):
         index = bisect.bisect_right(piece_starts, start) - 1
         piece = pieces[index]
         if not piece.linkable or end > piece.end:
@@ -334,7 +338,7 @@ def render_blocks(layout: Structure, md, env, placed, every: int = 5, line_label
     return blocks
 
 
-def link_terms_in_inline(line: str, matcher, skip, md):
+def link_terms_in_inline(line: str, matcher, skip, md, language: str = ""):
     """A line of inline Markdown (a subtitle) as HTML, its terms linked as link_terms_in_line
     links them, in its text outside links and code. Returns (html, [term ids found])."""
     children, found, depth = inline_children(md, line), [], 0
@@ -342,14 +346,14 @@ def link_terms_in_inline(line: str, matcher, skip, md):
         depth += child.type == "link_open"
         depth -= child.type == "link_close"
         if child.type == "text" and not depth:
-            html, _ = link_terms_in_line(child.content, matcher, skip, found, escapeHtml)
+            html, _ = link_terms_in_line(child.content, matcher, skip, found, escapeHtml, language)
             children[index] = _html(html)
         elif child.type == "text":
-            found += [term_id for _, _, term_id in matcher.find(child.content) if term_id not in found]
+            found += [term_id for _, _, term_id in matcher.find(child.content, language) if term_id not in found]
     return md.renderer.renderInline(children, md.options, {}), found
 
 
-def link_terms_in_line(line: str, matcher, skip=(), found=None, quote=escape):
+def link_terms_in_line(line: str, matcher, skip=(), found=None, quote=escape, language: str = ""):
     """Escape a line of plain text (a dek, a caption), linking each term's first occurrence.
 
     Terms in `skip` (all terms when skip is None) are found but not linked; `found`: the terms
@@ -358,7 +362,7 @@ def link_terms_in_line(line: str, matcher, skip=(), found=None, quote=escape):
     """
     out, last = [], 0
     found = [] if found is None else found
-    for start, end, term_id in matcher.find(line):
+    for start, end, term_id in matcher.find(line, language):
         if term_id in found:
             continue
         found.append(term_id)

@@ -23,6 +23,7 @@ from .config import load_config
 from .annotate import SEPARATOR, FoldedText, drop_overlaps, paragraph_numbers, place_anchors, top_level_blocks, \
     visible_text
 from .files import read_text, write_atomic
+from .folding import text_key
 from .ids import make_id
 from .layout import NOTES_DIR, TEXTS_DIR, inside
 from .load import TEXT_KEYS, parse_notes
@@ -192,14 +193,14 @@ def _short(text: str, limit: int = 60) -> str:
 class Reading:
     """A text as annotate reads it: its visible words, its blocks and their ¶ numbers."""
 
-    def __init__(self, text: Text):
+    def __init__(self, text: Text, language: str = ""):
         md = make_markdown()
         tokens = md.parse(text.body, {})
         spans = top_level_blocks(tokens)
         self.numbers = paragraph_numbers(tokens, spans)
         self.visible, _, self.starts, self.blocks = visible_text(tokens, spans)
-        self.folded = FoldedText(self.visible)
-        self.text = text
+        self.folded = FoldedText(self.visible, language)
+        self.text, self.language = text, language
 
     def paragraph(self, start: int):
         index = bisect.bisect_right(self.starts, start) - 1
@@ -212,12 +213,14 @@ class Reading:
     def context_fits(self, match, prefix: str, suffix: str) -> bool:
         """The annotation's prefix and suffix, as far as they lie in the same block, next to the match."""
         start, end = match
-        before = _fold(self.visible[:start].rsplit(SEPARATOR, 1)[-1])
-        after = _fold(self.visible[end:].split(SEPARATOR, 1)[0])
+        before = text_key(self.visible[max(0, start - 4 * len(prefix) - 40):start].rsplit(SEPARATOR, 1)[-1],
+                          self.language)
+        after = text_key(self.visible[end:end + 4 * len(suffix) + 40].split(SEPARATOR, 1)[0], self.language)
         # A page's text holds more than the reading text between blocks (numbers, margin
         # notes): only the part of the prefix after its last line break, and of the suffix
-        # before its first, is compared.
-        return before.endswith(_fold(prefix.split("\n")[-1])) and after.startswith(_fold(suffix.split("\n")[0]))
+        # before its first, is compared (as quotes are: folding.py).
+        return (before.endswith(text_key(prefix.split("\n")[-1], self.language))
+                and after.startswith(text_key(suffix.split("\n")[0], self.language)))
 
     def nearest(self, quote: str) -> str:
         """The words of the text most like the quote, and where they are; '' if none come close."""
@@ -246,7 +249,7 @@ def anchor(incoming: Incoming, reading: Reading):
     matches = list(reading.folded.find_all(quote))
     where = f"in {reading.text.path}"
     if not matches:
-        across = any(FoldedText(reading.visible.replace(SEPARATOR, " ")).find_all(quote))
+        across = any(reading.folded.variant(SEPARATOR, " ").find_all(quote))
         return None, (f"spans two paragraphs {where}; a note quotes words from one paragraph" if across
                       else f"is not found {where}; {reading.nearest(quote)}")
     if len(matches) == 1:
@@ -283,7 +286,7 @@ def lands(quote: str, fields: dict, reading: Reading):
     note = Note(reading.text.slug, "probe", quote, "-", "", 0, 0,
                 int(fields["occurrence"]) if "occurrence" in fields else None,
                 fields.get("before", ""), fields.get("after", ""))
-    found = place_anchors([note], reading.visible, reading.text, [])
+    found = place_anchors([note], reading.visible, reading.text, [], reading.language)
     return (found[0][0], found[0][1]) if found else None
 
 
@@ -315,11 +318,12 @@ def import_annotations(root: Path, file: str, slug: str):
     existing = read_text(notes_path, notes_rel, problems) if notes_path.is_file() else ""
     if source is None or existing is None:
         return None, [], problems
-    _, body, body_line = frontmatter.read(source, text_rel, TEXT_KEYS, [])
-    base_url = load_config(root)[0].base_url
-    reading = Reading(Text(slug, text_rel, None, body, body_line))
+    meta, body, body_line = frontmatter.read(source, text_rel, TEXT_KEYS, [])
+    config = load_config(root)[0]
+    base_url = config.base_url
+    reading = Reading(Text(slug, text_rel, None, body, body_line), meta.get("language") or config.language)
     notes = parse_notes(NotesFile(notes_rel, existing), slug, [])
-    taken = [(s, e, n) for s, e, n in place_anchors(notes, reading.visible, reading.text, [])]
+    taken = [(s, e, n) for s, e, n in place_anchors(notes, reading.visible, reading.text, [], reading.language)]
     ids = {n.id for n in notes}
     baseline = _anchored(existing, notes_rel, slug, reading)
     sections, added = [], []
@@ -382,5 +386,5 @@ def _anchored(source: str, rel: str, slug: str, reading: Reading):
     must anchor every new note and add no error to those the old one had."""
     problems: list = []
     notes = parse_notes(NotesFile(rel, source), slug, problems)
-    anchors = drop_overlaps(place_anchors(notes, reading.visible, reading.text, problems), problems)
+    anchors = drop_overlaps(place_anchors(notes, reading.visible, reading.text, problems, reading.language), problems)
     return len(anchors), {str(p) for p in problems if p.severity == "error"}

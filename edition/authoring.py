@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .annotate import SEPARATOR, anchor_spans, find_quote
+from .config import load_config
 from .files import read_text, write_atomic
 from .language import cite
 from .layout import (CACHE_DIR, CONFIG_FILE, CONTENT_DIR, MEDIA_DIR, NOTES_DIR, PAGES_DIR, SEEDS_DIR,
@@ -43,10 +44,10 @@ class Occurrence:
         return self.place.first if self.place.kind == "paragraph" else None
 
 
-def occurrences(body: str, phrase: str, verse: bool = False):
+def occurrences(body: str, phrase: str, verse: bool = False, language: str = ""):
     """Where the phrase occurs in a text body, as the annotate stage will look for it."""
     return [Occurrence(place, _context(visible, start, end), start, end)
-            for start, end, place, visible in find_quote(body, phrase, make_markdown(), verse)]
+            for start, end, place, visible in find_quote(body, phrase, make_markdown(), verse, language)]
 
 
 def _context(visible: str, start: int, end: int, words: int = 4) -> str:
@@ -81,9 +82,12 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
         return None, None, problems
     meta, body, _ = frontmatter.read(source, text_rel, TEXT_KEYS, [])
     verse = meta.get("form") == "verse"
-    found = occurrences(body, phrase, verse)
+    language = meta.get("language") or load_config(root)[0].language
+    found = occurrences(body, phrase, verse, language)
     if not found:
-        capitals = " (it occurs with different capitals)" if occurrences(body.lower(), phrase.lower(), verse) else ""
+        other = find_quote(body, phrase, make_markdown(), verse, language, capitals=False)
+        capitals = (f" (it occurs with different capitals: “{' '.join(other[0][3][other[0][0]:other[0][1]].split())}”)"
+                    if other else "")
         return None, None, [error(text_rel, None, f"“{phrase}” does not occur in the text{capitals}; copy the "
                                                   "phrase exactly as the text has it (quotes and dashes included)")]
     if occurrence is not None and not 1 <= occurrence <= len(found):
@@ -104,7 +108,7 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
             return None, None, [error(notes_rel, note.line, f"already has a note on “{phrase}”; "
                                                             "edit it there")]
     chosen = found[(occurrence or 1) - 1]
-    for start, end, note in anchor_spans(body, notes, make_markdown(), verse):
+    for start, end, note in anchor_spans(body, notes, make_markdown(), verse, language):
         if start < chosen.end and chosen.start < end:
             return None, None, [error(notes_rel, note.line, f"“{phrase}” overlaps the note on “{note.quote}” "
                                                             "here, and two notes may not share words; quote "

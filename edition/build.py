@@ -200,7 +200,7 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     notes = parse_notes(job.notes, job.text.slug, problems, shared.config.note_word_limit) if job.notes else []
     config, strings = shared.config, shared.strings
     annotated = annotate_text(job.text, notes, shared.matcher, config.glossary_links, shared.md,
-                              strings, config.line_numbers)
+                              strings, config.line_numbers, config.language)
     edited = None
     if job.seed is not None:
         edited, doubts = compare_with_seed(job)

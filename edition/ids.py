@@ -7,8 +7,9 @@ import unicodedata
 
 
 def make_id(text: str, words: int = 5) -> str:
-    """A readable id from the first words of a phrase: "relatively low" -> relatively-low."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    """A readable id from the first words of a phrase: "relatively low" -> relatively-low
+    (letters without an ASCII form spelt as slugs spell them: "ılık" -> ilik, "Straße" -> strasse)."""
+    folded = unicodedata.normalize("NFKD", text.translate(FOLD)).encode("ascii", "ignore").decode().lower()
     parts = re.findall(r"[a-z0-9]+", folded)[:words]
     return "-".join(parts) or "note"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import frontmatter
 from .files import markdown_entries, markdown_files
+from .folding import text_key
 from .ids import make_id
 from .layout import GLOSSARY_FILE, NOTES_DIR, PAGES_DIR, TEXTS_DIR, inside
 from .markdown import footnote_problems, markdown_problems
@@ -117,7 +118,7 @@ def parse_notes(notes_file: NotesFile, slug: str, problems, word_limit: int = 0)
     notes, ids = [], {}
     for section in sections:
         quote = " ".join(section.heading.split())
-        if not quote:
+        if not text_key(quote):     # nothing a reader sees (a zero-width space)
             problems.append(error(rel, section.line, "note heading is empty; write the exact phrase "
                                                      "from the text after `## `"))
             continue
@@ -245,15 +246,15 @@ def parse_glossary(source: str, rel: str, problems):
                                                      "stray punctuation in every text; remove it or write a word"))
             continue
         for name in [term, *aliases]:
-            if len(name) == 1:
+            if len(text_key(name)) == 1:
                 problems.append(warning(rel, section.line, f"“{name}” is a single character, so every “{name}” in "
                                                            "the texts is linked; write the whole word"))
         duplicate = False
         for name in [term, *aliases]:
-            key = name.casefold()
+            key = text_key(name)     # as the matcher compares names: `CE\u200bCOT` is CECOT
             if key in claimed:
                 owner, line = claimed[key]
-                if name == term and owner.casefold() == key:
+                if name == term and text_key(owner) == key:
                     message = (f"term “{name}” is already in the glossary (line {line}); "
                                "merge the two entries into one")
                 else:
@@ -273,7 +274,7 @@ def parse_glossary(source: str, rel: str, problems):
                                                      "write it below the heading"))
             continue
         for name in [term, *aliases]:
-            claimed[name.casefold()] = (term, section.line)
+            claimed[text_key(name)] = (term, section.line)
         ids[term_id] = section.line
         problems.extend(source_problems(section.body, rel, section.body_line))
         terms.append(GlossaryTerm(term_id, term, aliases, section.body, rel, section.line, section.body_line))

@@ -35,3 +35,40 @@ def test_a_slash_between_words_stands_for_a_line_break():
     start = visible.index("stood")
     assert list(folded.find_all("stood / And looked")) == [(start, visible.index(" down"))]
     assert list(folded.find_all("x / y")) == [(visible.index("x"), len(visible))]    # or a slash the text has
+
+
+def test_a_quote_typed_with_other_accents_spaces_or_invisible_characters_lands_on_the_texts_own():
+    import unicodedata
+    visible = "Le cafe\u0301 du Congreſs, CE\u200bCOT\u00a0: fin"     # decomposed accents, a long s
+    for quote in ("Le café", "du Congress", "CECOT : fin", unicodedata.normalize("NFD", "café du")):
+        found, problems = anchor(quote, visible)
+        assert problems == [], quote
+        assert unicodedata.normalize("NFC", visible[found[0][0]:found[0][1]]).replace("\u200b", "") \
+            .replace("\u00a0", " ").replace("ſ", "s") == unicodedata.normalize("NFC", quote)
+
+
+def test_what_keeps_a_quote_from_landing_is_named_with_the_texts_own_spelling():
+    _, problems = anchor("Relatively Low", "a fee relatively low, they said")
+    assert problems == ["anchor “Relatively Low” not found in content/texts/t.md (it occurs with different capitals: "
+                        "“relatively low”); copy the phrase exactly as the text has it"]
+    _, problems = anchor("the *first* paragraph", "in the first paragraph here")
+    assert problems == ["anchor “the *first* paragraph” not found in content/texts/t.md (the text shows it without "
+                        "Markdown: “the first paragraph”); write the heading as a reader sees the words, without `*`, "
+                        "`_`, `[…](…)` or backslashes"]
+    _, problems = anchor("first paragraph", "the first\u200bparagraph here")
+    assert problems == ["anchor “first paragraph” not found in content/texts/t.md (the text joins those words with an "
+                        "invisible zero-width space, U+200B, not a space); write them with no space between, as the "
+                        "text shows them"]
+
+
+def test_before_and_after_words_are_compared_as_quotes_are():
+    problems = []
+    note = Note("t", "n", "low", "A note.\n", "content/notes/t.md", 1, 3, None, "relatively\u00a0", "")
+    found = place_anchors([note], "not low, but rela\u0301tively low.", "content/texts/t.md", problems)
+    assert found == [] and [p.message for p in problems] == [     # "relátively" is not "relatively"
+        "anchor “low” not found in content/texts/t.md with the given before/after words; check them against the text"]
+    problems = []
+    note = Note("t", "n", "low", "A note.\n", "content/notes/t.md", 1, 3, None, "relatively", "")
+    visible = "not low, but relatively\u00a0\u00a0low."
+    found = place_anchors([note], visible, "content/texts/t.md", problems)
+    assert problems == [] and visible[found[0][0]:found[0][1]] == "low" and found[0][0] > 5

@@ -66,7 +66,7 @@ def test_a_phrase_not_in_the_text_is_refused(project, capsys):
     assert capsys.readouterr().err.startswith(
         "content/texts/fee.md: error: “the prison is low” does not occur in the text; copy the phrase exactly")
     assert run(root, "new-note", "fee", "RELATIVELY LOW") == 1
-    assert "does not occur in the text (it occurs with different capitals)" in capsys.readouterr().err
+    assert "does not occur in the text (it occurs with different capitals: “relatively low”)" in capsys.readouterr().err
     assert run(root, "new-note", "nope", "fee") == 1
     assert capsys.readouterr().err.startswith("content/texts/nope.md: error: no text `nope`; use one of: fee\n")
 

@@ -201,7 +201,7 @@ CASES = [
     Case("note: anchor with other capitals",
          put(NOTES, "## First Paragraph\n\nA note.\n"),
          ["content/notes/alpha.md:1: error: anchor “First Paragraph” not found in content/texts/alpha.md "
-          "(it occurs with different capitals); copy the phrase exactly as the text has it"]),
+          "(it occurs with different capitals: “first paragraph”); copy the phrase exactly as the text has it"]),
     Case("note: anchor ambiguous",
          put(NOTES, "## paragraph\n\nA note.\n"),
          ["content/notes/alpha.md:1: error: anchor “paragraph” is ambiguous: it occurs 2 times in "

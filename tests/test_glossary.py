@@ -53,3 +53,33 @@ def test_a_term_id_the_glossary_page_uses_itself_is_refused(project, capsys):
     assert main(["--root", str(root), "check"]) == 1
     assert ("content/glossary.md:1: error: glossary id `main` is also the id of a part of the glossary page; add a "
             "line `id: main-term` under the heading") in capsys.readouterr().err
+
+
+def test_names_match_however_the_text_types_its_letters_and_never_crash_the_build():
+    """These crashed with a KeyError naming no file (İ, ſ) or never matched (NFD, zero-width)."""
+    import unicodedata
+    assert found("## istanbul\n\nA city.\n", "From İstanbul.") == [("İstanbul", "istanbul")]
+    assert found("## ſun\n\nA star.\n", "The sun.") == [("sun", "sun")]
+    assert found("## success\n\nA word.\n", "Great ſucceſs.") == [("ſucceſs", "success")]
+    decomposed = unicodedata.normalize("NFD", "Café")
+    assert found("## Café\n\nA place.\n", f"The {decomposed} opens.") == [(decomposed, "cafe")]
+    assert found("## CECOT\n\nA prison.\n", "The CE\u200bCOT.") == [("CE\u200bCOT", "cecot")]
+    assert found("## strasse\n\nA road.\n", "Die Straße.") == [("Straße", "strasse")]
+    assert found("## Sun\n\nThe paper.\n", "the sun, the SUN, the Sun") == [("Sun", "sun")]
+
+
+def test_in_turkish_the_capital_of_dotless_i_is_i(project, capsys):
+    from conftest import text_file
+    from edition.cli import main
+    root = project({"content/texts/a.md": text_file("A", "ILIK su ve Istanbul.\n", language="tr"),
+                    "content/glossary.md": "## ılık\n\nWarm.\n"})
+    assert main(["--root", str(root), "build"]) == 0, capsys.readouterr().err
+    page = (root / "_site/a.html").read_text()
+    assert 'data-term="ilik">ILIK</a>' in page
+
+
+def test_two_names_that_read_the_same_are_one_name():
+    problems = []
+    parse_glossary("## CECOT\n\nA prison.\n\n## CE\u200bCOT\n\nAgain.\n", "content/glossary.md", problems)
+    assert [p.message for p in problems] == ["term “CE\u200bCOT” is already in the glossary (line 1); merge the two "
+                                             "entries into one"]

@@ -9,12 +9,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "edition"
 
 BOTTOM = set()      # imports nothing from edition
 STAGE_HELPERS = {"problems", "model", "layout", "urls", "ids", "sections", "markdown", "files", "frontmatter",
-                 "language"}
+                 "language", "folding"}
 
 ALLOWED = {
     # the bottom floor: plain values and names
     "__init__": BOTTOM, "problems": BOTTOM, "model": BOTTOM, "layout": BOTTOM, "urls": BOTTOM,
-    "ids": BOTTOM, "sections": BOTTOM, "glossary": BOTTOM, "parallel": BOTTOM, "environment": BOTTOM,
+    "ids": BOTTOM, "sections": BOTTOM, "parallel": BOTTOM, "environment": BOTTOM,
+    "folding": BOTTOM,      # the one way quotes, names and texts are compared (Unicode keys)
+    "glossary": {"folding"},
     "language": BOTTOM,     # BCP 47 tags (langcodes), text direction, dates and citations in a language
     # the search index and its loader's files: plain data in, bytes out
     "search": BOTTOM, "cite": {"language"}, "fonts": BOTTOM,
@@ -28,7 +30,7 @@ ALLOWED = {
     "load": STAGE_HELPERS,
     "annotate": {"problems", "model", "markdown", "anchors", "structure", "verse"},
     # annotate's parts: where notes' quotes land; blocks, numbers, lines and places; verse lines; headings
-    "anchors": {"problems"},
+    "anchors": {"problems", "folding", "markdown"},
     "structure": {"headings", "verse"},
     "verse": BOTTOM,
     "headings": {"ids"},
@@ -53,11 +55,11 @@ ALLOWED = {
                               "cite", "fonts", "minify"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
-                  "language"},
+                  "language", "config"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
     "cli": {"pipeline", "ingest", "authoring", "annotations_in", "serve", "messages", "problems", "urls", "layout"},
     "annotations_in": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load", "ids",
-                       "config", "webannotation"},
+                       "config", "webannotation", "folding"},
 }
 
 
