@@ -1,85 +1,17 @@
-"""The catalogue of bad input: every case as an editor meets it at the command line.
-
-Each case builds a good site first, breaks one thing, runs the command and checks what a user
-notices: the exit code, the exact message (file, line, what and how to fix), no traceback, the
-last good site byte for byte, and every content and seed file as it was.
+"""The catalogue of bad input: every case as an editor meets it at the command line (its
+machinery, and what each case checks: tests/catalogue.py; more cases by class in
+tests/test_bad_input_*.py).
 """
 from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
+from catalogue import BODY, GLOSSARY, GOOD, NOTES, SUMMARY_1, TEXT, Case, both, front, inputs, put, remove, run_case, tree
 from conftest import SITE_YAML, text_file, write_project
 from edition.cli import main
-
-TEXT = "content/texts/alpha.md"
-NOTES = "content/notes/alpha.md"
-GLOSSARY = "content/glossary.md"
-BODY = "The first paragraph mentions CECOT here.\n\nA second paragraph with more words.\n"
-GOOD = {
-    TEXT: text_file("Alpha", BODY),
-    NOTES: "## first paragraph\n\nA note on the first paragraph.\n",
-    GLOSSARY: "## CECOT\n\nA prison in El Salvador.\n",
-}
-SUMMARY_1 = "1 error(s), 0 warning(s)"
-
-
-def tree(folder: Path) -> dict:
-    """Every file under folder, as bytes (the output, or the editor's own files)."""
-    if not folder.exists():
-        return {}
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
-
-
-def inputs(root: Path) -> dict:
-    found = {}
-    for name in ("content", "seeds", "theme"):
-        found.update({f"{name}/{k}": v for k, v in tree(root / name).items()})
-    if (root / "site.yaml").is_file():
-        found["site.yaml"] = (root / "site.yaml").read_bytes()
-    return found
-
-
-def put(rel, content):
-    def change(root: Path):
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return change
-
-
-def remove(rel):
-    return lambda root: (root / rel).unlink()
-
-
-def both(*changes):
-    def change(root: Path):
-        for one in changes:
-            one(root)
-    return change
-
-
-def front(*lines, body=BODY):
-    return "---\n" + "".join(line + "\n" for line in lines) + "---\n" + body
-
-
-@dataclass
-class Case:
-    id: str
-    breaks: object                  # root -> None
-    messages: list                  # the exact lines the editor must see on stderr
-    argv: tuple = ("build",)
-    code: int = 1
-    extra: list = field(default_factory=list)   # further setup before the first (good) build
-
 
 CASES = [
     # --- front matter ---------------------------------------------------------------------
@@ -397,30 +329,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_bad_input(case, project, capsys):
-    root = project(GOOD)
-    for setup in case.extra:
-        setup(root)
-    assert main(["--root", str(root), "build"]) == 0, capsys.readouterr().err
-    capsys.readouterr()
-    site_before = tree(root / "_site")
-    case.breaks(root)
-    inputs_before = inputs(root)
-
-    code = main(["--root", str(root), *case.argv])
-
-    out, err = capsys.readouterr()
-    expected = [m.replace("{outside}", str(root.parent.resolve())).replace("{root}", str(root.resolve()))
-                for m in case.messages]
-    lines = err.splitlines()
-    for message in expected:
-        assert message in lines, err
-    # One message per problem: nothing else is reported (no knock-on errors).
-    reported = [line for line in lines if ": error: " in line or ": warning: " in line]
-    assert sorted(reported) == sorted(m for m in expected if ": error: " in m or ": warning: " in m), err
-    assert code == case.code
-    assert "Traceback" not in out + err
-    assert tree(root / "_site") == site_before
-    assert inputs(root) == inputs_before
+    run_case(case, project, capsys)
 
 
 def test_the_catalogue_is_large_enough():
