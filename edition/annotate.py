@@ -144,7 +144,7 @@ def number_notes(anchors, layout: Structure, md):
     placed = []
     for number, (start, end, note) in enumerate(anchors, 1):
         block_index = layout.block_at(start)
-        html, links, summary = render_note(note.body, md)
+        html, links, summary = render_note(note.body, md, f"note-{note.id}")
         place = layout.place(start, end)
         in_verse = layout.stanzas[block_index] or layout.tokens[layout.spans[block_index][0]].type == "verse_open"
         placed.append(PlacedNote(note, number, layout.numbers[block_index] if layout.numbers else None,
@@ -162,9 +162,11 @@ def lemma(quoted: str, verse: bool = False) -> str:
     return " / ".join(re.sub(r"[ \t]+", " ", line).strip(" \t\u00a0\u2007\u202f") for line in quoted.split("\n"))
 
 
-def render_note(body: str, md):
-    """(html, [(href, line)], plain opening) from one parse: the links are checked, so all are needed."""
-    env: dict = {}
+def render_note(body: str, md, doc_id: str = ""):
+    """(html, [(href, line)], plain opening) from one parse: the links are checked, so all are needed.
+    doc_id: what the ids of its footnotes carry (fn-note-x-1), so that two notes' footnotes, and
+    the text's own, never share an id on a page."""
+    env: dict = {"docId": doc_id} if doc_id else {}
     tokens = md.parse(body, env)
     return md.renderer.render(tokens, md.options, env), list(links_in(tokens)), plain_opening(tokens)
 
@@ -252,10 +254,30 @@ def insert_markup(layout: Structure, anchors, placed, links, note_label: str = L
         # A line break of verse stays outside the anchor: each line is wrapped on its own.
         keep_break = layout.stanzas[layout.piece_block[index]] or layout.tokens[
             layout.spans[layout.piece_block[index]][0]].type == "verse_open"
-        piece.inline.children[piece.child:piece.child + 1] = _marked(piece, markers[index], note_label, keep_break)
+        refs = [] if piece.in_link else None
+        marked = _marked(piece, markers[index], note_label, keep_break, refs)
+        children = piece.inline.children
+        children[piece.child:piece.child + 1] = marked
+        if refs:    # a note's number is a link: never inside the text's own link, so after it
+            close = _link_close(children, piece.child + len(marked))
+            children[close + 1:close + 1] = [_html("".join(refs))]
 
 
-def _marked(piece, marks, note_label: str = LABELS["note_label"], keep_break: bool = False):
+def _link_close(children, start: int) -> int:
+    """The index of the link_close that ends the link holding children[start - 1]."""
+    depth = 0
+    for index in range(start, len(children)):
+        if children[index].type == "link_open":
+            depth += 1
+        elif children[index].type == "link_close":
+            if depth == 0:
+                return index
+            depth -= 1
+    return len(children) - 1
+
+
+def _marked(piece, marks, note_label: str = LABELS["note_label"], keep_break: bool = False, refs=None):
+    """The piece's tokens with its marks; a note's number goes into `refs` instead when given."""
     child = piece.inline.children[piece.child]
     anchors = [m for m in marks if m[2] == "anchor"]
     terms = [m for m in marks if m[2] == "term"]
@@ -266,7 +288,10 @@ def _marked(piece, marks, note_label: str = LABELS["note_label"], keep_break: bo
         for start, end, _, placed in anchors:
             out = [_html(f'<span class="anchor" data-note="{escape(placed.note.id)}">'), *out, _html("</span>")]
             if end <= piece.end:
-                out.append(_html(note_ref(placed, note_label)))
+                if refs is not None:
+                    refs.append(note_ref(placed, note_label))
+                else:
+                    out.append(_html(note_ref(placed, note_label)))
         return out
     # A text piece becomes one html_inline token holding its words, escaped as markdown-it
     # escapes text, with the markup between them: the same HTML as a token per word run and
@@ -296,7 +321,7 @@ def _marked(piece, marks, note_label: str = LABELS["note_label"], keep_break: bo
             words = f'<span class="anchor" data-note="{escape(anchor[3].note.id)}">{words}</span>'
         out.append(words)
         if anchor and right == anchor[1]:
-            out.append(note_ref(anchor[3], note_label))
+            (refs if refs is not None else out).append(note_ref(anchor[3], note_label))
     return [_html("".join(out))]
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .folding import text_key
 from .language import check_tag
 from .model import DATE, INT, LANGUAGE, STR, PartialDate
 from .problems import error, warning
@@ -138,9 +139,13 @@ def split(source: str):
 
 
 def skip(source: str):
-    """(body, file line of its first line): a file's Markdown after any front matter."""
+    """(body, file line of its first line): a file's Markdown after any front matter. A `---`
+    block that holds `## ` headings is no front matter (a rule above the first note and another
+    below it): nothing between them is ever skipped."""
     block, body, body_line, closed = split(source)
-    return (body, body_line) if block is not None and closed else (source, 1)
+    if block is None or not closed or any(line.startswith("## ") for line in block.split("\n")):
+        return source, 1
+    return body, body_line
 
 
 def read(source: str, path: str, keys: dict, problems, allowed: dict | None = None):
@@ -209,9 +214,11 @@ def check(meta: dict, block: str, path: str, keys: dict, problems, allowed: dict
         clean[key] = checked
     if not clean.get("title") and "title" not in meta:
         problems.append(error(path, 2, "front matter has no `title`; add a line `title: …`"))
-    elif not clean.get("title") and meta.get("title") in (None, ""):
+    elif (not clean.get("title") and meta.get("title") in (None, "")) or (clean.get("title")
+                                                                           and not text_key(clean["title"])):
         problems.append(error(path, key_line(block, "title", 2) or 2,
                               "`title` is empty; write the title after `title: `"))
+        clean.pop("title", None)
     return clean
 
 

@@ -114,7 +114,8 @@ def parse_notes(notes_file: NotesFile, slug: str, problems, word_limit: int = 0)
     rel = notes_file.path
     body, first_line = frontmatter.skip(notes_file.source)
     problems.extend(markdown_problems(body, rel, first_line))
-    _, sections = split_sections(body, first_line, NOTE_FIELDS)
+    preamble, sections = split_sections(body, first_line, NOTE_FIELDS)
+    problems.extend(preamble_problems(preamble, rel, first_line, "note"))
     notes, ids = [], {}
     for section in sections:
         quote = " ".join(section.heading.split())
@@ -153,6 +154,7 @@ def parse_notes(notes_file: NotesFile, slug: str, problems, word_limit: int = 0)
                                                  "month or the full date (1916, 1863-11 or 1863-11-19), "
                                                  "or remove the line"))
                 continue
+        problems.extend(footnote_problems(section.body, rel, section.body_line))
         ids[note_id] = section.line
         note = Note(slug, note_id, quote, section.body, rel, section.line, section.body_line,
                     occurrence, _field(section, "before"), _field(section, "after"), date)
@@ -188,6 +190,17 @@ def source_problems(body: str, rel: str, body_line: int):
 def word_count(body: str) -> int:
     """The words a reader reads in a note (link targets are not read)."""
     return len(re.findall(r"\w+(?:['’]\w+)*", _LINK_TARGET.sub("]", body)))     # “board's” is one word
+
+
+def preamble_problems(preamble: str, rel: str, first_line: int, kind: str):
+    """Words above the first `## ` heading belong to no note or term, and are never published."""
+    for offset, line in enumerate(preamble.split("\n")):
+        if line.strip() and line.strip() != "---":
+            return [warning(rel, first_line + offset, f"the text above the first `## ` heading belongs to no {kind} "
+                                                      f"and is not published; start each {kind} with `## ` and "
+                                                      f"{'the words it annotates' if kind == 'note' else 'the term'}"
+                                                      ", or delete it")]
+    return []
 
 
 def placeholder_problems(note: Note):
@@ -226,7 +239,8 @@ def load_glossary(root: Path, problems, read):
 def parse_glossary(source: str, rel: str, problems):
     body, first_line = frontmatter.skip(source)
     problems.extend(markdown_problems(body, rel, first_line))
-    _, sections = split_sections(body, first_line, GLOSSARY_FIELDS)
+    preamble, sections = split_sections(body, first_line, GLOSSARY_FIELDS)
+    problems.extend(preamble_problems(preamble, rel, first_line, "term"))
     terms, ids, claimed = [], {}, {}
     for section in sections:
         term = " ".join(section.heading.split())
@@ -273,6 +287,7 @@ def parse_glossary(source: str, rel: str, problems):
             problems.append(error(rel, section.line, f"glossary term “{term}” has no definition; "
                                                      "write it below the heading"))
             continue
+        problems.extend(footnote_problems(section.body, rel, section.body_line))
         for name in [term, *aliases]:
             claimed[text_key(name)] = (term, section.line)
         ids[term_id] = section.line

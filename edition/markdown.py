@@ -11,7 +11,7 @@ from markdown_it.rules_core.normalize import normalize
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .problems import error, warning
-from .sections import unclosed_fence
+from .sections import fence_step, unclosed_fence
 
 _EXTERNAL = ("http://", "https://", "//")
 # markdown-it stops parsing a file at this depth of nesting and drops the rest of it: far deeper
@@ -259,11 +259,21 @@ def _shorten(url: str, limit: int = 60) -> str:
     return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
+_ESCAPED = re.compile(r"\\[!-/:-@\[-`{-~]")     # a backslash escape of CommonMark's punctuation
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
 def footnote_problems(body: str, path: str, body_line: int):
     """A [^ref] with no definition, or a definition never used."""
     problems = []
     defined, used = {}, {}
+    fence = None
     for offset, line in enumerate(body.split("\n")):
+        fence, changed = fence_step(fence, line)
+        if fence is not None or changed:
+            continue    # code shows `[^1]` as it is
+        # `\[^1\]` (as ingest writes a seed's literal brackets) and `[^1]` in code are plain text
+        line = _CODE_SPAN.sub(lambda m: "\x01" * len(m.group()), _ESCAPED.sub("\x01\x01", line))
         definition = re.match(r"^\[\^([^\]\s]+)\]:", line)
         if definition:
             defined.setdefault(definition.group(1), body_line + offset)

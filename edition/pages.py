@@ -219,7 +219,7 @@ def glossary_definitions(glossary, md) -> list:
     """Each term rendered once: {id, term, aliases, html, summary} (+ where its body is, for links)."""
     entries = []
     for term in sorted(glossary, key=lambda t: sort_key_title(t.term)):
-        env: dict = {}
+        env: dict = {"docId": f"def-{term.id}"}     # its footnotes' ids: one page holds many definitions
         tokens = md.parse(term.body, env)
         entries.append(dict(id=term.id, term=term.term, aliases=term.aliases,
                             html=md.renderer.render(tokens, md.options, env), summary=plain_opening(tokens),

@@ -27,7 +27,7 @@ def split_sections(text: str, first_line: int, known_fields):
     starts = []
     fence = None
     for index, line in enumerate(lines):
-        fence, changed = _fence_step(fence, line)
+        fence, changed = fence_step(fence, line)
         if fence is None and not changed and line.startswith("## "):
             starts.append(index)
     preamble = "\n".join(lines[: starts[0] if starts else len(lines)])
@@ -46,13 +46,13 @@ def unclosed_fence(text: str, first_line: int):
     """
     fence = None
     for index, line in enumerate(text.split("\n")):
-        fence, changed = _fence_step(fence, line)
+        fence, changed = fence_step(fence, line)
         if changed and fence is not None:
             opened = first_line + index
     return opened if fence is not None else None
 
 
-def _fence_step(fence, line):
+def fence_step(fence, line):
     """Track fenced code: (open fence marker or None, whether this line opened or closed one)."""
     match = _FENCE.match(line)
     if not match:

@@ -42,6 +42,7 @@ class _Piece:
     end: int
     splittable: bool    # a text token (may be cut for anchors and links)
     linkable: bool      # glossary terms may be linked here
+    in_link: bool = False   # inside a link of the text: a note's number (itself a link) goes after it
 
 
 class Structure:
@@ -148,7 +149,7 @@ def visible_text(tokens, spans):
                     continue
                 is_text = child.type == "text"
                 piece = _Piece(token, child_index, offset, offset + len(content), is_text,
-                               is_text and link_depth == 0 and not heading)
+                               is_text and link_depth == 0 and not heading, link_depth > 0)
                 pieces.append(piece)
                 starts.append(offset)
                 blocks.append(block_index)

@@ -23,8 +23,8 @@ ALLOWED = {
     # reading the project and the Markdown dialect
     "markdown": {"problems", "sections"},
     "files": {"problems", "layout"},
-    "frontmatter": {"problems", "model", "urls", "language"},
-    "config": {"problems", "layout", "urls", "frontmatter", "language"},
+    "frontmatter": {"problems", "model", "urls", "language", "folding"},
+    "config": {"problems", "layout", "urls", "frontmatter", "language", "files"},
     "messages": {"problems"},
     # the stages: data in, data and problems out; never a store, a pool or a writer
     "load": STAGE_HELPERS,
@@ -39,13 +39,13 @@ ALLOWED = {
               "timeline"},
     "webannotation": {"annotate"},
     "epub": BOTTOM,
-    "render": {"problems", "layout", "language"},
+    "render": {"problems", "layout", "language", "frontmatter"},
     "linkcheck": {"problems", "urls"},
     "publish": BOTTOM,
     "media": {"problems", "layout"},
     "minify": BOTTOM,
     "timeline": {"model"},
-    "ingest": {"problems", "ids", "ingest", "layout", "frontmatter"},     # a package: its modules import one another
+    "ingest": {"problems", "ids", "ingest", "layout", "frontmatter", "files"},     # a package: its modules import one another
     # below the pipeline: reuse and writing
     "reuse": {"__init__", "files", "layout", "parallel"},
     "write": {"files"},
@@ -53,11 +53,12 @@ ALLOWED = {
     "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media",
                               "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation", "search",
                               "cite", "fonts", "minify"},
-    "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files"},
+    "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files", "layout"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
-                  "language", "config"},
+                  "language", "config", "folding"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},
-    "cli": {"pipeline", "ingest", "authoring", "annotations_in", "serve", "messages", "problems", "urls", "layout"},
+    "cli": {"pipeline", "ingest", "authoring", "annotations_in", "serve", "messages", "problems", "urls", "layout",
+            "config"},
     "annotations_in": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load", "ids",
                        "config", "webannotation", "folding"},
 }

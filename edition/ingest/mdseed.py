@@ -9,7 +9,8 @@ header (`Title:`, `URL Source:`, `Published Time:`, `Markdown Content:`).  In th
   lines, as verse does; other lines of a paragraph are joined;
 - inline emphasis and web links are kept as the seed wrote them; a link to anything but a web
   page or an e-mail address keeps only its text; images are left out (the edition shows none);
-  `<`, `|` and a line-start marker that is not Markdown structure are escaped.
+  `<`, `|` and a line-start marker that is not Markdown structure are escaped;
+- a footnote (`[^1]` and its `[^1]: …`) stays one; half of one is escaped, so its words show.
 Every recogniser of a `.txt` seed sees each line's visible text, so chrome, head lines and
 repeats are found the same way.
 """
@@ -87,7 +88,23 @@ def read_markdown(text: str) -> tuple[list[Unit], dict, list]:
     close()
     for unit in units:
         unit.block_size = sum(1 for u in units if u.block == unit.block)
+    keep_footnote_words(units)
     return units, hints, dropped
+
+
+FOOTNOTE_RE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](:?)")
+
+
+def keep_footnote_words(units) -> None:
+    """A seed's footnote stays a footnote when it is cited and defined; a `[^1]` with no
+    definition, or a definition nobody cites (which Markdown would drop from the page), is escaped,
+    so its words show as the seed has them."""
+    found = [(m[1], bool(m[2]) and m.start() == 0) for u in units if u.markdown for m in FOOTNOTE_RE.finditer(u.markdown)]
+    complete = {label for label, _ in found if (label, True) in found and (label, False) in found}
+    for unit in units:
+        if unit.markdown and "[^" in unit.markdown:
+            unit.markdown = FOOTNOTE_RE.sub(lambda m: m[0] if m[1] in complete else f"\\[^{m[1]}\\]{m[2]}",
+                                            unit.markdown)
 
 
 def paragraph_units(paragraph: list, block: int) -> list:
