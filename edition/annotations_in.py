@@ -22,10 +22,10 @@ from . import frontmatter
 from .config import load_config
 from .annotate import SEPARATOR, FoldedText, drop_overlaps, paragraph_numbers, place_anchors, top_level_blocks, \
     visible_text
-from .files import read_text, write_atomic
+from .files import cannot_write, not_plain_file, outside_link, read_text, write_atomic
 from .folding import text_key
 from .ids import make_id
-from .layout import NOTES_DIR, TEXTS_DIR, inside
+from .layout import NOTES_DIR, TEXTS_DIR
 from .load import TEXT_KEYS, parse_notes
 from .markdown import make_markdown
 from .model import Note, NotesFile, Text
@@ -76,6 +76,8 @@ def read_file(path: Path, shown: str):
     except ValueError as exc:
         return [], [error(shown, getattr(exc, "lineno", None), f"is not valid JSON ({getattr(exc, 'msg', exc)}); "
                                                                "export the annotations again")]
+    except RecursionError:      # `[[[[…` a hundred thousand deep: no annotation file is
+        return [], [error(shown, None, "is nested too deeply to be an annotation file; export the annotations again")]
     found, hypothesis = _annotations_in(data)
     if found is None:
         return [], [error(shown, 1, "is neither W3C Web Annotations (an AnnotationCollection, AnnotationPage or "
@@ -306,9 +308,9 @@ def import_annotations(root: Path, file: str, slug: str):
         return None, [], [error(text_rel if _SLUG.match(slug) else TEXTS_DIR, None,
                                 f"no text `{slug}`; use one of: {', '.join(texts) or '(none)'}")]
     notes_path = root / notes_rel
-    if not inside(notes_path.resolve(), (root / NOTES_DIR).resolve()) or notes_path.is_dir():
-        return None, [], [error(notes_rel, None, "is not a file inside content/notes/ (a link or a folder); "
-                                                 "make it a plain file, or remove it")]
+    refused = not_plain_file(root, notes_rel, NOTES_DIR) or outside_link(root, text_rel)
+    if refused:
+        return None, [], [refused]
     path = Path(file)
     path = path if path.is_absolute() else Path.cwd() / path
     incoming, problems = read_file(path, file)
@@ -377,7 +379,11 @@ def import_annotations(root: Path, file: str, slug: str):
         if anchored != baseline[0] + len(sections) or errors - baseline[1]:
             return None, [], problems + [error(notes_rel, None, "the new notes would not anchor as checked (a bug "
                                                                 "in edition); nothing was written")]
-        write_atomic(notes_path, new.encode("utf-8"))
+        try:
+            write_atomic(notes_path, new.encode("utf-8"))
+        except OSError as exc:
+            return None, [], problems + [error(notes_rel, None, f"{cannot_write(exc)}; it was left as it was, "
+                                                                "and no note was added")]
     return (notes_path if sections else None), added, problems
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from . import frontmatter
 from .annotate import SEPARATOR, anchor_spans, find_quote
 from .config import load_config
-from .files import read_text, write_atomic
+from .files import cannot_write, not_plain_file, outside_link, read_text, write_atomic
+from .folding import text_key
 from .language import cite
 from .layout import (CACHE_DIR, CONFIG_FILE, CONTENT_DIR, MEDIA_DIR, NOTES_DIR, PAGES_DIR, SEEDS_DIR,
                      TEXTS_DIR)
@@ -70,15 +71,21 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     text_rel = f"{TEXTS_DIR}/{slug}.md"
     notes_rel = f"{NOTES_DIR}/{slug}.md"
     phrase = " ".join(phrase.split())
+    if (root / text_rel).is_dir():
+        return None, None, [error(text_rel, None, "is a folder, not a text; rename or remove it")]
     if not (root / text_rel).is_file():
         texts = sorted(p.stem for p in (root / TEXTS_DIR).glob("*.md"))
         return None, None, [error(text_rel, None, f"no text `{slug}`; use one of: {', '.join(texts) or '(none)'}")]
-    if not phrase or phrase.startswith("#"):
+    if not text_key(phrase) or phrase.startswith("#"):
         return None, None, [error(text_rel, None, "give the exact phrase to annotate, in quotes, "
                                                   "e.g. new-note SLUG \"relatively low\"")]
+    # The notes file is written whole: never through a link, never from a file read with its bytes replaced.
+    refused = outside_link(root, text_rel) or not_plain_file(root, notes_rel, NOTES_DIR)
+    if refused:
+        return None, None, [refused]
     problems = []
     source = read_text(root / text_rel, text_rel, problems)
-    if source is None:
+    if source is None or problems:
         return None, None, problems
     meta, body, _ = frontmatter.read(source, text_rel, TEXT_KEYS, [])
     verse = meta.get("form") == "verse"
@@ -100,7 +107,7 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
                                                   "words so the phrase occurs once")]
     notes_path = root / notes_rel
     existing = read_text(notes_path, notes_rel, problems) if notes_path.is_file() else ""
-    if existing is None:
+    if existing is None or problems:
         return None, None, problems
     notes = parse_notes(NotesFile(notes_rel, existing), slug, [])
     for note in notes:
@@ -116,8 +123,11 @@ def new_note(root: Path, slug: str, phrase: str, occurrence: int | None = None):
     separator = "" if not existing or existing.endswith("\n\n") else ("\n" if existing.endswith("\n") else "\n\n")
     line = existing.count("\n") + separator.count("\n") + 1
     # The whole file, written anew at once: the editor's notes stay as they were, the skeleton follows.
-    write_atomic(notes_path, (existing + separator + skeleton(phrase, occurrence if len(found) > 1 else None))
-                 .encode("utf-8"))
+    try:
+        write_atomic(notes_path, (existing + separator + skeleton(phrase, occurrence if len(found) > 1 else None))
+                     .encode("utf-8"))
+    except OSError as exc:
+        return None, None, [error(notes_rel, None, f"{cannot_write(exc)}; it was left as it was")]
     return notes_path, line, []
 
 

@@ -18,6 +18,7 @@ from . import epub
 from .annotate import annotate_text
 from .chapters import number_pages, number_sections, page_of_line, split_chapters
 from .config import Config
+from .files import read_bytes
 from .glossary import TermMatcher
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, duplicate_ids, ids_in
@@ -95,7 +96,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     if config.epub and not template_failed:
         book = shared.site["epub"]
         key = digest(common, book, *(r.epub for r in rendered_texts), *(store.digest(p.path) for p in pages),
-                     *(f"{path}\0{digest(source.read_bytes())}" for path, source in sorted(media.items())))
+                     *(f"{path}\0{digest(read_file(root, source, []) or b'')}" for path, source in sorted(media.items())))
         data, book_problems = store.page(book, key, lambda: make_book(rendered_texts, pages, shared, media))
         put(book, data)
         problems += book_problems
@@ -107,9 +108,13 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     # 4. the theme's static files, the edition's media, the search loader, and what the host reads
     #    (.nojekyll, robots.txt, sitemap, absolute 404)
     for path, source in shared.theme.static.items():
-        put(path, minified(path, source.read_bytes()))
+        data = read_file(root, source, problems)
+        if data is not None:
+            put(path, minified(path, data))
     for path, source in media.items():
-        put(path, source.read_bytes())
+        data = read_file(root, source, problems)
+        if data is not None:
+            put(path, data)
     for path, data in search.static_files().items():
         put(path, data)
     for path, data in font_files(root, config, rendered_texts, other_pages, store, theme_key).items():
@@ -395,6 +400,13 @@ def font_files(root: Path, config: Config, rendered_texts, other_pages: dict, st
     return files
 
 
+def read_file(root: Path, path: Path, problems) -> bytes | None:
+    """A file the build copies or hashes (a theme's static file, an image, a seed): one that went
+    away or cannot be read since it was listed is a problem at its name, not a failure to write."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    return read_bytes(path, rel, problems)
+
+
 def read_seeds(root: Path, texts):
     """({text slug: (its seed's file, the seed's SHA-256)} for the texts whose seed is here, problems):
     a text whose seed changed since it was ingested is a warning; the editor should look at the change."""
@@ -405,7 +417,10 @@ def read_seeds(root: Path, texts):
         path = root / seed if seed else None
         if path is None or not path.is_file() or not inside(path.resolve(), project):
             continue
-        current = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = read_file(root, path, problems)
+        if data is None:
+            continue
+        current = hashlib.sha256(data).hexdigest()
         seeds[text.slug] = (path, current)
         if recorded and current != recorded:
             problems.append(warning(text.path, None,

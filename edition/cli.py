@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .layout import shown
 from .messages import ingested_lines, problem_lines, summary_line
-from .problems import has_errors
+from .problems import has_errors, printable
 from .urls import is_site_address
 
 OK, CONTENT_ERROR, USAGE_ERROR = 0, 1, 2
@@ -25,6 +25,11 @@ def main(argv=None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:       # argparse has printed usage or help; callers get a code, not an exit
         return exc.code if isinstance(exc.code, int) else USAGE_ERROR
+    if any("\0" in str(value) for value in vars(args).values() if isinstance(value, (str, list))):
+        # no file name holds one (a shell cannot even pass it): refused before any path is made of it
+        say("error: an argument holds a NUL character (\\x00), which no file name or phrase can; type it again",
+            err=True)
+        return USAGE_ERROR
     root = Path(args.root).resolve()
     if getattr(args, "jobs", None):
         os.environ["EDITION_PROCESSES"] = str(args.jobs)     # read by parallel.py, below the stages
@@ -35,15 +40,15 @@ def main(argv=None) -> int:
     except ModuleNotFoundError as exc:
         if args.debug:
             traceback.print_exc()
-        print(f"error: the package `{exc.name}` that edition needs is not installed in this Python; run "
-              "`python3 build.py` without another environment active (it sets up .venv/ with the pinned "
-              "packages), or `pip install -r requirements.txt`", file=sys.stderr)
+        say(f"error: the package `{exc.name}` that edition needs is not installed in this Python; run "
+            "`python3 build.py` without another environment active (it sets up .venv/ with the pinned "
+            "packages), or `pip install -r requirements.txt`", err=True)
         return USAGE_ERROR
     except Exception as exc:  # the edge: one clear line, the traceback only when asked
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"error: {exc.__class__.__name__}: {exc} (run again with --debug for details)", file=sys.stderr)
+            say(f"error: {exc.__class__.__name__}: {exc} (run again with --debug for details)", err=True)
         return CONTENT_ERROR
 
 
@@ -143,11 +148,11 @@ def run_ingest(root, args):
         diff, problems = seed_diff(root, args.diff)
         if problems:
             return report(problems)
-        print(diff or f"content/texts/{args.diff}.md matches its seed.")
+        say(diff or f"content/texts/{args.diff}.md matches its seed.")
         return OK
     _, reports, problems = ingest_new(root, args.seeds, form=getattr(args, "form", None))
     for line in ingested_lines(root, reports):
-        print(line)
+        say(line)
     return report(problems)
 
 
@@ -159,15 +164,15 @@ def run_check(root, args):
     status = report(outcome.problems, strict=args.strict)
     if status == OK:
         count = len(outcome.problems)
-        print(f"check: no errors, {count} warning{'s' if count != 1 else ''}" if count else "check: no problems found")
+        say(f"check: no errors, {count} warning{'s' if count != 1 else ''}" if count else "check: no problems found")
     return status
 
 
 def run_build(root, args, ingest=False):
     base_url = getattr(args, "base_url", None)
     if base_url is not None and not is_site_address(base_url.strip()):
-        print(f"error: --base-url {base_url!r} is not a web address; write the full address, "
-              "e.g. --base-url https://USER.github.io/REPO/", file=sys.stderr)
+        say(f"error: --base-url {base_url!r} is not a web address; write the full address, "
+            "e.g. --base-url https://USER.github.io/REPO/", err=True)
         return USAGE_ERROR
     from . import pipeline    # loaded only when there is something to build
     options = pipeline.Options(clean=args.clean, strict=args.strict, base_url=base_url, ingest=ingest,
@@ -175,41 +180,49 @@ def run_build(root, args, ingest=False):
     with ProgressBar(sys.stderr) as bar:
         outcome = pipeline.run(root, options, progress=bar.update)
     for line in ingested_lines(root, outcome.ingested):
-        print(line)
+        say(line)
     if outcome.unchanged:
         for line in outcome.recorded:
-            print(line, file=sys.stderr)
-        print(f"nothing changed since the last build: {shown(outcome.out, root)}/ left as it was "
-              f"({outcome.seconds:.2f} s)")
+            say(line, err=True)
+        say(f"nothing changed since the last build: {shown(outcome.out, root)}/ left as it was "
+            f"({outcome.seconds:.2f} s)")
         return OK
     if outcome.refused:
         report(outcome.problems, strict=args.strict)
-        print(f"error: {outcome.refused}", file=sys.stderr)
+        say(f"error: {outcome.refused}", err=True)
         return CONTENT_ERROR
     status = report(outcome.problems, strict=args.strict)
     if outcome.build is None:
         return status or CONTENT_ERROR
     out = shown(outcome.out, root)
     if status != OK:
-        print(f"build stopped: {out}/ was left as it was", file=sys.stderr)
+        say(f"build stopped: {out}/ was left as it was", err=True)
         return status
-    print(summary_line(outcome, out))
+    if outcome.cache:
+        say(f"note: {outcome.cache}", err=True)
+    say(summary_line(outcome, out))
     return OK
 
 
 def run_epub(root, args):
     from . import pipeline
     target = Path(args.output).resolve() if args.output else None
+    if target is not None:
+        from .config import book_problems
+        problems = book_problems(root, target, args.output)
+        if problems:
+            report(problems)
+            return USAGE_ERROR
     outcome, written = pipeline.write_epub(root, pipeline.Options(strict=args.strict, clean=args.clean), target)
     status = report(outcome.problems, strict=args.strict)
     if outcome.refused:
-        print(f"error: {outcome.refused}", file=sys.stderr)
+        say(f"error: {outcome.refused}", err=True)
         return CONTENT_ERROR
     if status != OK or written is None:
-        print("epub: no book was written", file=sys.stderr)
+        say("epub: no book was written", err=True)
         return status or CONTENT_ERROR
     shown = written.relative_to(root).as_posix() if written.is_relative_to(root) else str(written)
-    print(f"wrote {shown} ({written.stat().st_size / 1024:.0f} KB) in {outcome.seconds:.2f} s")
+    say(f"wrote {shown} ({written.stat().st_size / 1024:.0f} KB) in {outcome.seconds:.2f} s")
     return OK
 
 
@@ -218,9 +231,9 @@ def run_import_annotations(root, args):
     path, added, problems = import_annotations(root, args.file, args.slug)
     status = report(problems)
     for line, quote in added:
-        print(f"{path.relative_to(root).as_posix()}:{line}: added a note on “{quote}”")
+        say(f"{path.relative_to(root).as_posix()}:{line}: added a note on “{quote}”")
     if not added:
-        print("import-annotations: no note was added", file=sys.stderr)
+        say("import-annotations: no note was added", err=True)
     return status
 
 
@@ -235,8 +248,8 @@ def run_new_note(root, args):
     if problems:
         return report(problems)
     rel = path.relative_to(root).as_posix()
-    print(f"{rel}:{line}: added a note on “{' '.join(args.phrase.split())}”; write it and its source, "
-          "then remove the TODO: lines (until then `check` reports it)")
+    say(f"{rel}:{line}: added a note on “{' '.join(args.phrase.split())}”; write it and its source, "
+        "then remove the TODO: lines (until then `check` reports it)")
     return OK
 
 
@@ -246,7 +259,7 @@ def run_new_edition(root, args):
     if problems:
         return report(problems)
     for line in lines:
-        print(line)
+        say(line)
     return OK
 
 
@@ -278,10 +291,17 @@ class ProgressBar:
             self.stream.flush()
 
 
+def say(text, err: bool = False) -> None:
+    """Print a line (or lines) for the editor, with anything a terminal would act on written out
+    as an escape: file names, quotes and exception texts come from content and the file system."""
+    print("\n".join(printable(line) for line in str(text).split("\n")), file=sys.stderr if err else sys.stdout,
+          flush=True)
+
+
 def report(problems, strict=False) -> int:
     """Print every problem and the count; the exit code they call for."""
     for line in problem_lines(problems):
-        print(line, file=sys.stderr)
+        say(line, err=True)
     if has_errors(problems) or (strict and problems):
         return CONTENT_ERROR
     return OK

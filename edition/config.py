@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .files import unreadable
 from .frontmatter import key_line, load_yaml, yaml_problem
 from .language import check_tag
 from .layout import CONFIG_FILE, CONTENT_DIR, THEMES_DIR, themes
@@ -54,6 +55,9 @@ PROTECTED_FOLDERS = ("content", "seeds", "theme", "tests", "edition", ".git", ".
 def load_config(root: Path):
     """Return (Config, problems) for the project at root."""
     path = root / CONFIG_FILE
+    if path.is_dir():
+        return Config(), [error(CONFIG_FILE, None, "site.yaml is a folder, not a file; remove it and create the file "
+                                                   "site.yaml with at least `title: My edition`")]
     if not path.is_file():
         if not (root / CONTENT_DIR).is_dir():
             return Config(), [error(CONFIG_FILE, None, "there is no edition here (no site.yaml, no content/); "
@@ -62,6 +66,8 @@ def load_config(root: Path):
                                 "site.yaml is missing; create it with at least `title: My edition`")]
     try:
         text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
+    except OSError as exc:
+        return Config(), [error(CONFIG_FILE, None, unreadable(exc))]
     except UnicodeDecodeError:
         return Config(), [error(CONFIG_FILE, None, "site.yaml is not UTF-8 text; save it with UTF-8 encoding")]
     try:
@@ -131,8 +137,9 @@ def _wrong_type(key, value, allowed) -> str:
     if allowed:
         return (f"`{key}: {value}` is not allowed; use one of: {', '.join(allowed)}"
                 + (" (YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""))
-    if isinstance(value, (list, dict)):
-        return f"`{key}` must be one line of text, not a list or mapping; write `{key}: \"…\"`"
+    if isinstance(value, (list, dict, set, tuple, bytes)):
+        what = "binary data" if isinstance(value, bytes) else "a list or mapping"
+        return f"`{key}` must be one line of text, not {what}; write `{key}: \"…\"`"
     return f"`{key}` must be text, not {type(value).__name__}; put the value in quotes, e.g. {key}: \"{value}\""
 
 
@@ -154,10 +161,13 @@ def output_problems(root: Path, output: str, path: str, line, spelled: str):
     """Where the site may be written: never over the editor's own files (the project itself or a
     folder above it, content/, seeds/, theme/…); inside the project a plain folder, not a link or
     a file; outside it, any folder, which the writer replaces only if it is empty or its own."""
+    shown = f"`{spelled}{output}`"
+    if any(ord(char) < 32 or ord(char) == 127 for char in output):
+        return [error(path, line, f"{shown} holds a control character, which no folder name should; "
+                                  "write a plain folder name such as `_site`")]
     project = root.resolve()
     out = Path(output)
     target = (out if out.is_absolute() else root / out).resolve()
-    shown = f"`{spelled}{output}`"
     if target == project or project.is_relative_to(target) or any(
             target.is_relative_to(project / name) for name in PROTECTED_FOLDERS):
         return [error(path, line, f"{shown} would overwrite your own files when the site is written; "
@@ -174,4 +184,33 @@ def output_problems(root: Path, output: str, path: str, line, spelled: str):
         if place.exists() and not place.is_dir():
             return [error(path, line, f"{shown}: {rel} is a file, not a folder, so the site cannot be written "
                                       "there; move the file away or choose another folder")]
+    return []
+
+
+EPUB_START = b"PK\x03\x04"     # a zip, as every EPUB is (its first entry: mimetype application/epub+zip)
+
+
+def book_problems(root: Path, target: Path, spelled: str):
+    """Where `epub --output` may write the book: a new file (its folder made if need be), or an
+    EPUB it replaces; never one of the editor's own files or folders."""
+    project = root.resolve()
+    shown = f"`--output {spelled}`"
+    if any(ord(char) < 32 for char in spelled):
+        return [error("--output", None, f"{shown} holds a control character; name a plain file such as book.epub")]
+    target = target.resolve()
+    if target == project / CONFIG_FILE or any(target.is_relative_to(project / name) for name in PROTECTED_FOLDERS):
+        return [error("--output", None, f"{shown} would overwrite your own files; name a new file such as "
+                                        "book.epub")]
+    if target.is_dir():
+        return [error("--output", None, f"{shown} is a folder; name the book's file in it, e.g. "
+                                        f"--output {spelled.rstrip('/')}/book.epub")]
+    if target.exists():
+        try:
+            with open(target, "rb") as handle:
+                start = handle.read(len(EPUB_START))
+        except OSError:
+            start = b""
+        if start != EPUB_START:
+            return [error("--output", None, f"{shown} exists and is not an EPUB, so it is not replaced; name "
+                                            "another file")]
     return []

@@ -5,6 +5,7 @@ elsewhere) and turns what cannot be read into a problem with the file's name.
 """
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -45,12 +46,43 @@ def markdown_entries(root: Path, folder: str) -> list:
     return [(Path(entry.path), entry) for entry in sorted(entries, key=lambda entry: entry.name)]
 
 
+def not_plain_file(root: Path, rel: str, folder: str):
+    """A problem if the file a command would write (a notes file) is a link or a folder, or lies
+    outside its folder; None if it is a plain file there, or none yet. Written through a link,
+    it would change another file (a text, README.md, a file outside the project)."""
+    path = root / rel
+    if path.is_symlink() or path.is_dir() or not inside(path.resolve(), (root / folder).resolve()):
+        return error(rel, None, f"is not a file inside {folder}/ (a link or a folder); make it a plain file, "
+                                "or remove it")
+    return None
+
+
+def outside_link(root: Path, rel: str):
+    """A problem if the file is a link to somewhere outside the project, as the build says it."""
+    path = root / rel
+    if path.is_symlink() and not inside(path.resolve(), root.resolve()):
+        return error(rel, None, f"is a link to {path.resolve()}, outside the project; copy the file into the "
+                                "project instead")
+    return None
+
+
 def read_bytes(path: Path, rel: str, problems) -> bytes | None:
     try:
         return path.read_bytes()
     except OSError as exc:
-        problems.append(error(rel, None, f"cannot be read ({exc.strerror}); check its permissions"))
+        problems.append(error(rel, None, unreadable(exc)))
         return None
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a file could not be read, and what to do, by its cause."""
+    if exc.errno == errno.ENOENT:
+        return "was removed while it was being read; run the command again"
+    if exc.errno == errno.EISDIR:
+        return "is a folder, not a file; rename or remove it"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied); check its permissions"
+    return f"cannot be read ({exc.strerror or exc}); check the file"
 
 
 def decode(data: bytes, rel: str, problems) -> str:
@@ -92,6 +124,26 @@ def listing(folder: Path) -> list:
             stat = os.stat(os.path.join(here, name), follow_symlinks=False)
             found.append((prefix + name, stat.st_size, stat.st_mtime_ns))
     return sorted(found)
+
+
+def cannot_write(exc: OSError, name: str = "", again: str = "run the command again") -> str:
+    """Why a file or folder could not be written, in the editor's words: the real cause (a full
+    disk, a read-only disk, permissions, another build), never only the name. Without a name:
+    for a problem that names the file itself ("cannot be written: …")."""
+    what = f"cannot write {name}" if name else "cannot be written"
+    if exc.errno == errno.ENOSPC:
+        return f"{what}: the disk is full; free some space and {again}"
+    if exc.errno == errno.EDQUOT:
+        return f"{what}: your disk quota is used up; free some space and {again}"
+    if exc.errno == errno.EROFS:
+        return f"{what}: the disk it is on is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"{what}: permission denied; check that the folder and the one above it are writable"
+    if exc.errno == errno.EBUSY:
+        return f"{what}: another build was writing it at the same time; {again}"
+    if exc.errno == errno.EISDIR:
+        return f"{what}: a folder has that name; rename or remove it"
+    return f"{what}: {exc.strerror or exc}; check that the folder is writable"
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import gc
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import cannot_write
 from .model import Build
 from .problems import has_errors, sort_problems
 from .reuse import DiskStore, inputs_fingerprint, last_build
@@ -56,6 +56,7 @@ class Outcome:
     written: Written | None = None  # what the output folder got
     unchanged: bool = False         # the no-change shortcut: nothing read, nothing written
     refused: str = ""               # why the output folder could not be written, if so
+    cache: str = ""                 # why what the next build may reuse could not be saved, if so
     ingested: list = field(default_factory=list)    # (seed, content file, what was left out)
     recorded: list = field(default_factory=list)    # the problems the last build printed, when unchanged
     seconds: float = 0.0
@@ -144,27 +145,23 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
         if save_later:
             outcome.save = save
         else:
-            save()
+            outcome.cache = save()
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
 def write_failure(exc: OSError, output: str) -> str:
-    """Why writing failed, in the editor's words: the real cause, not only the folder."""
-    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    if exc.errno == errno.ENOSPC:
-        return f"cannot write {output}/: the disk is full{where}; free some space and build again"
-    if exc.errno == errno.EROFS:
-        return f"cannot write {output}/: the disk it is on is read-only{where}"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return f"cannot write {output}/: permission denied{where}; check that the folder and the one above it are writable"
-    return f"cannot write {output}/: {exc.strerror or exc}{where}; check that the folder is writable"
+    """Why writing failed, in the editor's words: the real cause, and the file when it is one of
+    the site's (Staging names it so), else the folder."""
+    name = exc.filename if isinstance(exc.filename, str) and exc.filename.startswith(f"{output}/") else f"{output}/"
+    return cannot_write(exc, name, "build again")
 
 
 def write_epub(root: Path, options: Options, target: Path | None = None) -> tuple:
     """`epub`: the whole edition checked as `check` checks it, the site left alone, and the book
     written (atomically) to target, by default `<title>.epub` in the project. (Outcome, path)."""
     from .files import write_atomic
+    from .layout import shown
     picked = Pick(".epub")
     outcome = run(root, dataclasses.replace(options, check=True, epub=True), sink=lambda out: picked)
     if outcome.failed or not picked.files:
@@ -174,7 +171,7 @@ def write_epub(root: Path, options: Options, target: Path | None = None) -> tupl
     try:
         write_atomic(target, data)
     except OSError as exc:
-        outcome.refused = f"cannot write {target}: {exc.strerror}; choose another file with --output"
+        outcome.refused = f"{cannot_write(exc, shown(target, root))} (no book was written)"
         return outcome, None
     return outcome, target
 

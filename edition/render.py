@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from .frontmatter import load_yaml, yaml_problem
 from .language import cite, format_date, plural_form
 from .layout import DEFAULT_THEME, THEMES_DIR, inside, theme_folders
 from .problems import error, warning
@@ -32,7 +33,7 @@ class Theme:
 
 def load_theme(root: Path, name: str) -> Theme:
     folders = theme_folders(root, name)     # a theme overrides what it has
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f / "templates")) for f in folders])
+    loader = jinja2.ChoiceLoader([_Loader(str(f / "templates")) for f in folders])
     # auto_reload off: a theme is loaded for one build (serve makes a new one when a theme file
     # changes), so checking each template's file time on every page is wasted.
     env = _Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined, auto_reload=False,
@@ -56,19 +57,55 @@ def load_theme(root: Path, name: str) -> Theme:
                                           "published; copy the file into the theme instead"))
                     continue
                 static["static/" + path.relative_to(base).as_posix()] = path
-    strings = [(folder, _read_strings(folder / "strings")) for folder in folders]
+    strings = [(folder, _read_strings(folder / "strings", root, problems)) for folder in folders]
     return Theme(env, static, root, problems, strings)
 
 
-def _read_strings(folder: Path) -> dict:
+class _Loader(jinja2.FileSystemLoader):
+    """A theme's templates; one that is not UTF-8 is a problem at its file, not a crash."""
+
+    def get_source(self, environment, template):
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            path = Path(self.searchpath[0]) / template
+            raise Unreadable(str(path), f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); "
+                                        "save it as UTF-8") from None
+
+
+class Unreadable(jinja2.TemplateError):
+    def __init__(self, filename: str, message: str):
+        super().__init__(message)
+        self.filename = filename
+
+
+def _read_strings(folder: Path, root: Path, problems) -> dict:
+    """{language: {key: string}} of a theme's strings files; a file that cannot be read is a
+    problem at its line, and its strings are not used (the English ones stand in)."""
     found = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        rel = _template_path(str(path), root, path.name)
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            data = None
-        found[path.stem] = data if isinstance(data, dict) else {}
+            data = load_yaml(path.read_bytes().decode("utf-8"))
+        except OSError as exc:
+            problems.append(error(rel, None, f"cannot be read ({exc.strerror}); check the file"))
+            continue
+        except UnicodeDecodeError as exc:
+            problems.append(error(rel, None, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save it as UTF-8"))
+            continue
+        except yaml.YAMLError as exc:
+            problems.append(yaml_problem(exc, rel, 1, "the strings file"))
+            continue
+        if not isinstance(data, dict) or not all(_is_string(value) for value in data.values()):
+            problems.append(error(rel, None, "must be `key: text` lines (a count may be a mapping of plural forms, "
+                                             "`one: …` and `other: …`); see theme/README.md"))
+            continue
+        found[path.stem] = data
     return found
+
+
+def _is_string(value) -> bool:
+    return isinstance(value, str) or (isinstance(value, dict) and all(isinstance(v, str) for v in value.values()))
 
 
 def interface_strings(theme: Theme, tag: str):
@@ -173,6 +210,8 @@ def render_template(theme: Theme, name: str, context: dict):
     try:
         template = theme.env.get_template(name)
         return template.render(**context), []
+    except Unreadable as exc:
+        return "", [error(_template_path(exc.filename, root, name), None, exc.message)]
     except jinja2.TemplateSyntaxError as exc:
         return "", [error(_template_path(exc.filename, root, name), exc.lineno,
                           f"template syntax error: {(exc.message or '').rstrip('.')}; fix the template "

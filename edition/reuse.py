@@ -27,7 +27,7 @@ import pickle
 from pathlib import Path
 
 from . import __version__
-from .files import decode, listing, read_bytes, write_atomic
+from .files import cannot_write, decode, listing, read_bytes, write_atomic
 from .layout import CACHE_DIR, INPUTS, shown
 from .parallel import parallel_map
 
@@ -68,7 +68,10 @@ def folder_hash(folders) -> str:
             continue
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
             hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            hashed.update(sha256(path.read_bytes()).encode())
+            try:
+                hashed.update(sha256(path.read_bytes()).encode())
+            except OSError:     # gone or unreadable: the build, reading it, says which
+                hashed.update(b"unreadable")
     return hashed.hexdigest()
 
 
@@ -186,10 +189,10 @@ class DiskStore:
         self._record(path, key, data)
         return data, problems
 
-    def save(self, paths, problems, fingerprint: str) -> None:
-        """Record the site just written, for the next build to reuse."""
+    def save(self, paths, problems, fingerprint: str) -> str:
+        """Record the site just written, for the next build to reuse; why not, if it could not be."""
         if self.read_only:
-            return
+            return ""
         try:
             write_atomic(self.folder / LAST_BUILD, json.dumps({
                 "fingerprint": fingerprint, "out": shown(self.out, self.root),
@@ -198,8 +201,11 @@ class DiskStore:
                 {"code": self.code, "pages": {p: self.pages[p] for p in sorted(paths) if p in self.pages}},
                 indent=1, sort_keys=True).encode())
             write_atomic(self.folder / TEXTS, pickle.dumps(self.texts, protocol=5))
-        except (OSError, ValueError, pickle.PicklingError):
-            pass    # the site is written; only the next build's speed is at stake
+        except OSError as exc:      # the site is written; only the next build's speed is at stake
+            return f"{cannot_write(exc, CACHE_DIR + '/', 'build again')}; the site is written, the next build takes longer"
+        except (ValueError, pickle.PicklingError):
+            pass
+        return ""
 
     # -- below: where a text or page is looked for, and how it is kept
 

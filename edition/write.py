@@ -68,7 +68,7 @@ class Staging:
             raise OutputRefused(f"{name or out} is marked read-only, so it is left as it is; make it writable "
                                 f"(chmod u+w {name or out}) or set another `output:` in site.yaml")
         _clear_leftovers(out)
-        self.out = out
+        self.out, self.name = out, name or out.name
         self.before = set(site_files(out)) if out.is_dir() else set()
         self.result = Written()
         self.folder: Path | None = None
@@ -84,7 +84,11 @@ class Staging:
         (self.result.unchanged if same else self.result.changed).append(rel)
         # unchanged: a hard link to the bytes already on disk (the old tree is removed after the swap)
         if not same or not _link(self.out / rel, target):
-            target.write_bytes(data)
+            try:
+                target.write_bytes(data)
+            except OSError as exc:
+                exc.filename = f"{self.name}/{rel}"     # the file as the editor knows it, not the staging folder's
+                raise
 
     def commit(self) -> Written:
         result = self.result
@@ -239,7 +243,11 @@ def _swap(staging: Path, out: Path) -> None:
             continue
         try:
             os.rename(staging, out)
-        except OSError:
+        except OSError as exc:
+            if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                # another build put its site there in between: the one we retired is older
+                shutil.rmtree(retired, ignore_errors=True)
+                continue
             os.rename(retired, out)     # put the last good site back
             raise
         shutil.rmtree(retired, ignore_errors=True)

@@ -76,7 +76,7 @@ def test_the_command_reports_a_write_failure_and_keeps_the_site(tmp_path, monkey
     monkeypatch.setattr(Path, "write_bytes", full)
     capsys.readouterr()
     assert main(["--root", str(root), "build"]) == 1
-    assert capsys.readouterr().err == ("error: cannot write _site/: the disk is full; free some space and build "
+    assert capsys.readouterr().err == ("error: cannot write _site/fee.html: the disk is full; free some space and build "
                                        "again (the last good site was left in place)\n")
     assert tree(root / "_site") == good
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from edition.layout import SEEDS_DIR, TEXTS_DIR
+from edition.files import cannot_write, read_bytes, read_text, unreadable
+from edition.layout import SEEDS_DIR, TEXTS_DIR, inside
 from edition.problems import ERROR, error, warning
 
 from . import FORMS, HTML_SUFFIXES, MARKDOWN_SUFFIXES, ingest_seed
@@ -37,7 +38,11 @@ def ingested_sources(root: Path) -> dict:
     for path in sorted((root / TEXTS_DIR).glob("*.md")):
         # The line alone, not the whole front matter: a text whose YAML is broken for now (which
         # the build reports) still keeps its seed from being ingested a second time.
-        match = re.search(r"^source_file:\s*(.+)$", path.read_text(encoding="utf-8", errors="replace"), re.M)
+        try:
+            source = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:     # a folder named like a text: the build says so
+            continue
+        match = re.search(r"^source_file:\s*(.+)$", source, re.M)
         if match:
             try:
                 value = yaml.safe_load(match.group(1))
@@ -79,7 +84,12 @@ def ingest_new(root: Path, only=None, form: str | None = None):
                     written.append(done[rel])
                     reports.append((rel, done[rel], outcome.dropped))
             continue
-        result = ingest_seed(seed.read_bytes(), rel, form=form)
+        try:
+            data = seed.read_bytes()
+        except OSError as exc:
+            problems.append(error(rel, None, unreadable(exc)))
+            continue
+        result = ingest_seed(data, rel, form=form)
         problems += result.problems
         if not result.body.strip() or any(p.severity == ERROR for p in result.problems):
             continue
@@ -91,7 +101,12 @@ def ingest_new(root: Path, only=None, form: str | None = None):
                                             "its source_file keeps it linked to this seed)"))
         claimed[slug] = rel
         target = root / TEXTS_DIR / f"{slug}.md"
-        write_new(target, to_markdown(result))
+        try:
+            write_new(target, to_markdown(result))
+        except OSError as exc:
+            problems.append(error(f"{TEXTS_DIR}/{slug}.md", None, f"{cannot_write(exc)}; nothing of {rel} was "
+                                                                  "ingested (no part of the file is left behind)"))
+            continue
         written.append(target)
         reports.append((rel, target, result.dropped))
     return written, reports, problems
@@ -127,7 +142,11 @@ def reingest(root: Path, seed: Path, rel: str, path: Path, form: str | None, pro
         result.meta.pop("form", None)
     else:
         result.meta["form"] = wanted
-    write_atomic(path, to_markdown(result))
+    try:
+        write_atomic(path, to_markdown(result))
+    except OSError as exc:
+        problems.append(error(text_rel, None, f"{cannot_write(exc)}; it was left as it was"))
+        return None
     return result
 
 
@@ -164,11 +183,20 @@ def seed_diff(root: Path, slug: str):
     if not path.is_file():
         return None, [error(f"{TEXTS_DIR}/{slug}.md", None, f"no text `{slug}`; "
                                                              f"see the names in {TEXTS_DIR}/")]
-    front, body = split_content(path.read_text(encoding="utf-8"))
+    problems = []
+    text = read_text(path, f"{TEXTS_DIR}/{slug}.md", problems)
+    if text is None or problems:
+        return None, problems
+    front, body = split_content(text)
     seed = front.get("source_file")
-    if not isinstance(seed, str) or not seed or not (root / seed).is_file():
+    # Only a seed of this project: --diff prints what it reads.
+    if (not isinstance(seed, str) or not seed or not (root / seed).is_file()
+            or not inside((root / seed).resolve(), root.resolve())):
         return None, [error(path.relative_to(root).as_posix(), None,
-                            "its source_file is missing or names no seed; nothing to compare")]
+                            "its source_file is missing or names no seed of this project; nothing to compare")]
     form = front.get("form") if front.get("form") in FORMS else None
-    fresh = ingest_seed((root / seed).read_bytes(), seed, form=form)
+    data = read_bytes(root / seed, seed, problems)
+    if data is None:
+        return None, problems
+    fresh = ingest_seed(data, seed, form=form)
     return body_diff(body, fresh.body, f"{TEXTS_DIR}/{slug}.md"), []
