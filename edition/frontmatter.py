@@ -16,9 +16,11 @@ import yaml
 from .folding import text_key
 from .language import check_tag
 from .model import DATE, INT, LANGUAGE, STR, PartialDate
-from .problems import error, warning
+from .problems import error, printable, warning
 from .urls import is_web_address
 
+# What YAML refuses to read: C0 controls but tab, line feed and carriage return; DEL; C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*:|\s+\S|- |#)")
 
 
@@ -34,6 +36,23 @@ class _Checked:
                         None, None, f"the key `{_shorten(key_node.value)}` is given twice", key_node.start_mark)
                 seen.add(key_node.value)
         return super().construct_mapping(node, deep)
+
+    def construct_object(self, node, deep=False):
+        """A value that cannot be made is a problem at its own line, saying which value."""
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+            raise ValueProblem(_unmade(node, exc), node.start_mark) from None
+
+
+def _unmade(node, exc) -> str:
+    if "digits" in str(exc):
+        return "a number of more than 4300 digits cannot be read"
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    value = f" {_shorten(node.value, 30)}" if isinstance(node.value, str) else ""
+    return f"`{tag}{value}` cannot be read"
 
 
 class _Loader(_Checked, yaml.SafeLoader):
@@ -70,6 +89,10 @@ def load_yaml(text: str):
     """Parse YAML as the edition reads it: safe; impossible dates stay text; no aliases (one
     line can otherwise expand to gigabytes), no key twice; a value that cannot be made is a
     YAMLError like any other, never a crash."""
+    control = _CONTROL.search(text)
+    if control:     # YAML refuses them, and its message names no line
+        raise ValueProblem(f"it holds the control character {printable(control.group())}, which YAML does not "
+                           "allow", yaml.Mark("", control.start(), text.count("\n", 0, control.start()), 0, None, None))
     if "*" in text:
         _refuse_aliases(text)
     if _FastLoader is not None:
@@ -111,6 +134,10 @@ def yaml_problem(exc, path: str, first_line: int, what: str):
         hint = "write the value out in full"
     elif "given twice" in reason:
         hint = "keep one of the two lines"
+    elif "digits" in reason:
+        hint = "write a smaller number, or put it in quotes"
+    elif "control character" in reason:
+        hint = "remove it (an editor shows it as ^[ or a box), or write it as an escape in double quotes"
     elif "cannot be read" in reason or "could not determine a constructor" in reason:
         hint = "put the value in quotes, or remove the `!!` tag before it"
     else:
