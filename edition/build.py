@@ -18,7 +18,7 @@ from . import epub
 from .annotate import annotate_text
 from .chapters import number_pages, number_sections, page_of_line, split_chapters
 from .config import Config
-from .files import read_bytes
+from .files import markdown_entries, read_bytes
 from .glossary import TermMatcher
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, duplicate_ids, ids_in
@@ -31,7 +31,7 @@ from .model import HEADER_FIELDS, Build, NotesFile, PageIds, RenderedText, Text
 from .pages import (SiteContext, glossary_context, glossary_definitions, glossary_entries, index_context,
                     navigation, not_found_context, page_context, reading_order, site_data, text_context,
                     text_summary, timeline_context, unused_terms)
-from .problems import error, sort_problems, warning
+from .problems import ERROR, error, sort_problems, warning
 from .publish import NOT_FOUND, publish_files
 from .render import interface_strings, load_theme, render_page, render_template
 from .reuse import digest, folder_hash
@@ -52,7 +52,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     project, problems = load_project(root, store.read)
     seeds, seed_problems = read_seeds(root, project.texts)
     problems += seed_problems
-    if not project.texts:
+    # A text that could not be read is no missing text, and the words in it are not missing terms.
+    every_text_read = len(project.texts) == len(markdown_entries(root, TEXTS_DIR))
+    if not project.texts and every_text_read:
         problems.append(warning(TEXTS_DIR, None, "the edition has no texts yet; put one in seeds/ and run "
                                                  "`python3 build.py`, or write content/texts/NAME.md"))
     media = media_files(root, problems)
@@ -62,6 +64,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     problems += string_problems
     common = shared_inputs(shared, store, theme_key)
     problems += shared.theme.problems
+    if any(p.severity == ERROR and "/strings/" in p.path for p in shared.theme.problems):
+        # a strings file that cannot be read: every page would fail on each word it lacks
+        return Build(sort_problems(set(problems)), [], [])
     steps, done = len(texts) + len(pages) + 4, 0
 
     # 2. each text: notes parsed and anchored, terms linked, page rendered (reused while its inputs are unchanged)
@@ -77,7 +82,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         problems += text.problems
         done += 1
         progress(done, steps)
-    problems += unused_terms(project.glossary, rendered_texts)
+    problems += unused_terms(project.glossary, rendered_texts) if every_text_read else []
     template_failed = any(text.template_failed for text in rendered_texts)
 
     # 3. the other pages: contents, glossary, reference pages, 404

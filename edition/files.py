@@ -143,6 +143,8 @@ def cannot_write(exc: OSError, name: str = "", again: str = "run the command aga
         return f"{what}: another build was writing it at the same time; {again}"
     if exc.errno == errno.EISDIR:
         return f"{what}: a folder has that name; rename or remove it"
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        return f"{what}: a file stands where a folder should be; move or remove it"
     return f"{what}: {exc.strerror or exc}; check that the folder is writable"
 
 

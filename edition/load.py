@@ -244,7 +244,7 @@ def parse_glossary(source: str, rel: str, problems):
     terms, ids, claimed = [], {}, {}
     for section in sections:
         term = " ".join(section.heading.split())
-        if not term:
+        if not text_key(term):      # nothing a reader sees: white space, or only invisible characters
             problems.append(error(rel, section.line, "glossary heading is empty; write the term after `## `"))
             continue
         term_id = _field(section, "id") or make_id(term, words=8)
