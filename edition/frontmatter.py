@@ -43,7 +43,7 @@ class _Checked:
             return super().construct_object(node, deep)
         except yaml.YAMLError:
             raise
-        except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+        except (ValueError, TypeError, OverflowError, AttributeError, LookupError) as exc:
             raise ValueProblem(_unmade(node, exc), node.start_mark) from None
 
 
@@ -51,7 +51,7 @@ def _unmade(node, exc) -> str:
     if "digits" in str(exc):
         return "a number of more than 4300 digits cannot be read"
     tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-    value = f" {_shorten(node.value, 30)}" if isinstance(node.value, str) else ""
+    value = f" {_shorten(node.value, 30)}" if isinstance(node.value, str) and node.value.strip() else ""
     return f"`{tag}{value}` cannot be read"
 
 
@@ -98,11 +98,11 @@ def load_yaml(text: str):
     if _FastLoader is not None:
         try:
             return yaml.load(text, Loader=_FastLoader)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError, AttributeError):
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, AttributeError, LookupError):
             pass
     try:
         return yaml.load(text, Loader=_Loader)
-    except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+    except (ValueError, TypeError, OverflowError, AttributeError, LookupError) as exc:
         raise ValueProblem(f"a value cannot be read: {_shorten(str(exc))}") from None
 
 
