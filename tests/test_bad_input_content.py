@@ -7,11 +7,14 @@ file as it was; the machinery is tests/catalogue.py).
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
-from catalogue import BODY, GLOSSARY, NOTES, TEXT, Case, both, front, put, run_case
+from catalogue import BODY, GLOSSARY, GOOD, NOTES, TEXT, Case, both, front, put, run_case, tree
 from conftest import text_file
+from edition.cli import main
+from edition.serve import Builder
 
 STRICT = ("check", "--strict")
 WARNED = "0 error(s), 1 warning(s)"
@@ -185,3 +188,68 @@ def test_bad_input(case, project, capsys, monkeypatch):
 
 def test_the_catalogue_of_fields_is_large_enough():
     assert len(CASES) >= 30
+
+
+# --- the same typo, the same message, whichever command meets it ---------------------------------
+
+TYPOS = {
+    "an unclosed quote in source_file": put(TEXT, front("title: Alpha", 'source_file: "seeds/alpha.txt')),
+    "an unclosed quote in the title": put(TEXT, front('title: "Alpha')),
+    "a date that does not exist": put(TEXT, front("title: Alpha", "date: 2025-02-30")),
+    "a tag on a value": put(TEXT, front("title: Alpha", "order: !!int ten")),
+    "a quote the text does not have": put(NOTES, "## third paragraph\n\nA note.\n"),
+    "a term twice": put(GLOSSARY, "## CECOT\n\nA prison.\n\n## cecot\n\nAgain.\n"),
+    "site.yaml with a key twice": site("title: Again"),
+    "a strings file that is not YAML": put(STRINGS, "note_label: [Note\n"),
+}
+
+
+@pytest.mark.parametrize("typo", TYPOS, ids=list(TYPOS))
+def test_the_same_typo_is_reported_the_same_way_by_build_check_and_serve(typo, project, capsys):
+    root = project(GOOD)
+    assert main(["--root", str(root), "build"]) == 0
+    TYPOS[typo](root)
+    capsys.readouterr()
+    printed = {}
+    for command in ("check", "build"):
+        assert main(["--root", str(root), command]) == 1
+        out, err = capsys.readouterr()
+        assert "Traceback" not in out + err
+        printed[command] = [line for line in err.splitlines() if ": error: " in line or ": warning: " in line]
+    served = []
+    Builder(root, log=served.append).rebuild()
+    printed["serve"] = [line for line in served if ": error: " in line or ": warning: " in line]
+    assert printed["check"], printed
+    assert printed["build"] == printed["check"] and sorted(printed["serve"]) == sorted(printed["check"]), printed
+
+
+# --- text that once made wrong pages -------------------------------------------------------------
+
+def test_a_literal_footnote_mark_in_a_seed_shows_as_the_seed_has_it(project, capsys):
+    """`[^1]` in a seed with no `[^1]: …` is no footnote: its words stay on the page, and the
+    build neither fails on a missing definition nor drops them."""
+    root = project(GOOD)
+    put("seeds/array.txt", "Arrays In Practice\n\nThe element a[^1] is the first one in the notation of the "
+                           "paper, and it is long enough.\n\nA second paragraph closes the article.\n")(root)
+    assert main(["--root", str(root)]) == 0, capsys.readouterr().err
+    page = (root / "_site/arrays-in-practice.html").read_text(encoding="utf-8")
+    assert "The element a[^1] is the first one" in page
+    assert 'class="footnote' not in page
+    assert main(["--root", str(root), "check"]) == 0
+    site = tree(root / "_site")
+    assert main(["--root", str(root), "build", "--clean"]) == 0
+    assert tree(root / "_site") == site
+
+
+def test_a_note_quote_that_ends_inside_a_link_makes_no_link_inside_a_link(project, capsys):
+    files = {TEXT: text_file("Alpha", "See [the statement of the court](https://example.org/ruling) today.\n"),
+             NOTES: "## See the statement\n\nA note.\n"}
+    root = project({**GOOD, **files})
+    assert main(["--root", str(root), "build"]) == 0, capsys.readouterr().err
+    page = (root / "_site/alpha.html").read_text(encoding="utf-8")
+    [paragraph] = re.findall(r"<p>(?:(?!</p>).)*of the court.*?</p>", page, flags=re.S)
+    # the text's link is whole and holds no other link; the note's number (a link) follows it
+    [inside] = re.findall(r'<a href="https://example.org/ruling"[^>]*>(.*?)</a>', paragraph, flags=re.S)
+    assert "<a " not in inside and "note-ref" not in inside, paragraph
+    assert re.sub(r"<[^>]+>", "", inside) == "the statement of the court"
+    assert re.search(r'of the court</a><sup class="note-ref"[^>]*><a href="#note-see-the-statement"', paragraph)
