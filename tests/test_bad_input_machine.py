@@ -9,6 +9,8 @@ import errno
 import json
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,7 @@ CHANGED_NOTE = put(NOTES, "## first paragraph\n\nA changed note on the first par
 ANNOTATIONS = json.dumps({"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
                           "body": {"type": "TextualBody", "value": "A note."},
                           "target": {"selector": {"type": "TextQuoteSelector", "exact": "second paragraph"}}})
+THEIRS = "---\ntitle: Theirs\n---\nTheir words.\n"
 KEPT = "the last good site was left in place"
 OWN = "would overwrite your own files; name a new file such as book.epub"
 
@@ -49,6 +52,29 @@ def flip_a_byte(rel: str):
         data[len(data) // 2] ^= 0x20
         path.write_bytes(bytes(data))
     return change
+
+
+def another_build_wins(root, monkeypatch):
+    """Each time this build renames its new site into place, another build of the same project
+    has just put its own there (the same site, as it is the same project)."""
+    other = Path(tempfile.mkdtemp()) / "site"
+    shutil.copytree(root / "_site", other)
+    real = os.rename
+
+    def rename(source, target):
+        if Path(source).name.startswith("._site.new-") and Path(target).name == "_site":
+            if not Path(target).exists():
+                shutil.copytree(other, target)
+            raise OSError(errno.ENOTEMPTY, os.strerror(errno.ENOTEMPTY))
+        return real(source, target)
+    monkeypatch.setattr(os, "rename", rename)
+
+
+def another_ingest_first(root, monkeypatch):
+    """Another `ingest` wrote the text this one is about to write between its look and its write
+    (the text is there, made by the case's `breaks`; this ingest looked before it was)."""
+    import edition.ingest.seeds as seeds
+    monkeypatch.setattr(seeds, "free_slug", lambda root, slug, claimed: slug)
 
 
 CASES = [
@@ -93,6 +119,16 @@ CASES = [
          ["error: cannot write book.epub: the disk is full; free some space and run the command again (no book "
           "was written)"], argv=("epub", "--output", "{root}/book.epub"),
          during=file_writes_fail(errno.ENOSPC, "book.epub")),
+
+    # --- another process writing at the same time ---------------------------------------------
+    Case("another build always puts its site in place first", CHANGED_NOTE,
+         [f"error: cannot write _site/: another build was writing it at the same time; build again ({KEPT})"],
+         during=another_build_wins),
+    Case("another ingest makes the same text in the same moment",
+         both(put("seeds/article.txt", SEED), put("content/texts/a-title-for-the-test.md", THEIRS)),
+         ["content/texts/a-title-for-the-test.md: error: was made by another command while seeds/article.txt "
+          "was being ingested, and is left as it is; run the command again"],
+         argv=(), during=another_ingest_first),
 
     # --- files that go away or cannot be read while the command reads them -------------------
     Case("a text removed while the build reads it", CHANGED_NOTE,

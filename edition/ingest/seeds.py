@@ -103,6 +103,11 @@ def ingest_new(root: Path, only=None, form: str | None = None):
         target = root / TEXTS_DIR / f"{slug}.md"
         try:
             write_new(target, to_markdown(result))
+        except FileExistsError:     # made in the moment since free_slug looked: another ingest, or the editor
+            problems.append(error(f"{TEXTS_DIR}/{slug}.md", None, f"was made by another command while {rel} was "
+                                                                  "being ingested, and is left as it is; run the "
+                                                                  "command again"))
+            continue
         except OSError as exc:
             problems.append(error(f"{TEXTS_DIR}/{slug}.md", None, f"{cannot_write(exc)}; nothing of {rel} was "
                                                                   "ingested (no part of the file is left behind)"))
