@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 from . import pipeline
 from .layout import CONFIG_FILE, INPUTS, SEEDS_DIR, shown
 from .messages import ingested_lines
-from .problems import ERROR
+from .problems import ERROR, printable
 from .reuse import Memory, MemoryStore
 from .write import InPlace, Kept
 
@@ -328,9 +328,14 @@ class Preview:
             self.builder.flush()
 
 
+def log(line: str) -> None:
+    """A line of serve's log, problems on stderr; written out where a terminal would act on it
+    (a line may hold a file's name or an exception's words)."""
+    print("\n".join(map(printable, line.split("\n"))),
+          file=sys.stderr if ": error: " in line or ": warning: " in line else sys.stdout, flush=True)
+
+
 def serve(root: Path, port: int, clean: bool = False) -> int:
-    def log(line):
-        print(line, file=sys.stderr if ": error: " in line or ": warning: " in line else sys.stdout, flush=True)
 
     # `kill` (SIGTERM) stops it as cleanly as Ctrl-C does.
     signal.signal(signal.SIGTERM, signal.default_int_handler)

@@ -247,3 +247,13 @@ def test_a_port_out_of_range_is_refused_as_misuse(tmp_path, capsys):
     root = write_project(tmp_path / "p", FILES)
     assert main(["--root", str(root), "serve", "--port", "70000"]) == 2
     assert "'70000' is not a port number; use one from 1 to 65535 (0: any free one)" in capsys.readouterr().err
+
+
+def test_serve_prints_what_a_terminal_would_act_on_as_escapes(capsys):
+    """A line of serve's log may hold a file's name or an exception's words: written out, never sent raw."""
+    from edition.serve import log
+    log("content/texts/\x1b[2J.md:1: error: a problem")
+    log("rebuilt in 0.1 s \x07")
+    out, err = capsys.readouterr()
+    assert err == "content/texts/\\x1b[2J.md:1: error: a problem\n"
+    assert out == "rebuilt in 0.1 s \\x07\n"
