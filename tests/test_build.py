@@ -58,3 +58,23 @@ def test_a_historical_text_shows_its_first_publication_copy_text_and_editor(tmp_
     for words in ("First published", "20 November 1863", "Copy-text", "The Bliss copy, Library of Congress",
                   "Edited by", "Jane Roe", "The text is given as the editor took it from its source"):
         assert words in shown, words
+
+
+def test_each_note_and_definition_has_footnote_ids_of_its_own(tmp_path):
+    """Two notes and a glossary definition each with a [^1]: one page, no id twice, each
+    footnote's back link to its own mark."""
+    import re as _re
+    from conftest import build_files, text_file, write_project
+    root = write_project(tmp_path / "p", {
+        "content/texts/t.md": text_file("T", "One fee here and one levy there.[^1]\n\n[^1]: The text's own.\n"),
+        "content/notes/t.md": "## fee here\n\nA note.[^1]\n\n[^1]: The first note's.\n\n"
+                              "## levy there\n\nAnother.[^1]\n\n[^1]: The second note's.\n",
+        "content/glossary.md": "## levy\n\nA tax.[^1]\n\n[^1]: The glossary's.\n"})
+    result, files = build_files(root)
+    assert not [p for p in result.problems if p.severity == "error"], result.problems
+    for page in ("t.html", "glossary.html"):
+        html = files[page].decode()
+        ids = _re.findall(r'\bid="([^"]+)"', html)
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+        for target in _re.findall(r'href="#(fn[^"]*)"', html):
+            assert f'id="{target}"' in html, target

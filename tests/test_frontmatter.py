@@ -64,3 +64,11 @@ def test_an_alias_bomb_is_refused_at_once_with_a_short_message(tmp_path):
     assert time.perf_counter() - started < 1
     assert str(problem) == ("site.yaml:3: error: site.yaml is not valid YAML (aliases (`*name`) are not read here); "
                             "write the value out in full")
+
+
+def test_a_pair_of_rules_around_headings_is_no_front_matter():
+    """A notes file that opens with a `---` rule above its first note and another below it: the
+    notes between are notes, never skipped as front matter."""
+    source = "---\n## first paragraph\n\nA note.\n---\n## second\n\nAnother.\n"
+    assert frontmatter.skip(source) == (source, 1)
+    assert frontmatter.skip("---\nid: x\n---\n## a\n") == ("## a\n", 4)

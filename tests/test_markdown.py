@@ -49,3 +49,13 @@ def test_nesting_so_deep_that_text_would_be_lost_is_an_error_at_its_line():
     [problem] = markdown_problems(body, "content/texts/t.md", 4)
     assert (problem.line, problem.severity) == (6, "error")
     assert problem.message.startswith("lists or quotes are nested more than 50 deep here")
+
+
+def test_a_footnote_mark_escaped_or_in_code_is_plain_text():
+    """`\\[^1\\]` (as ingest writes a seed's literal brackets), `[^1]` in a code span or a fence:
+    no footnote, so neither a missing nor an unused definition."""
+    body = ("The element a\\[^1\\] of the array.\n\nIn code: `x[^1]` and ``y[^2]: z``.\n\n"
+            "```\n[^3]: not a definition\nz[^4]\n```\n")
+    assert footnote_problems(body, "content/texts/t.md", 4) == []
+    assert [str(p) for p in footnote_problems("A real one[^5].\n\n`[^5]: in code`\n", "content/texts/t.md", 4)] == [
+        "content/texts/t.md:4: error: footnote [^5] has no definition; add a line `[^5]: …` below the paragraph"]
