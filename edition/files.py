@@ -96,7 +96,12 @@ def decode(data: bytes, rel: str, problems) -> str:
         # Read on with the odd bytes replaced: the build stops anyway, and its other checks
         # (notes, terms) then report only real problems, not ones caused by a missing text.
         text = data.decode("utf-8", errors="replace")
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:     # Markdown would show it as �, and a quote across it never matches
+        problems.append(error(rel, text.count("\n", 0, text.index("\0")) + 1,
+                              "holds a NUL character (\\x00), which no text has: the file may be damaged; "
+                              "remove it, or save the file again from your editor"))
+    return text
 
 
 def read_text(path: Path, rel: str, problems) -> str | None:
