@@ -105,8 +105,20 @@ CASES = [
          put(TEXT, front("title: Alpha", body=BODY + "\nA claim.[^1]\n")),
          ["content/texts/alpha.md:8: error: footnote [^1] has no definition; add a line `[^1]: …` below the "
           "paragraph"]),
+    Case("text: a NUL byte", put(TEXT, front("title: Alpha", body="The first paragraph mentions CECOT\x00 here.\n")),
+         ["content/texts/alpha.md:4: error: holds a NUL character (\\x00), which no text has: the file may be "
+          "damaged; remove it, or save the file again from your editor"]),
 
     # --- notes ------------------------------------------------------------------------------------
+    Case("note: before: words the text does not have", put(NOTES, "## paragraph\nbefore: third\n\nA note.\n"),
+         ["content/notes/alpha.md:1: error: anchor “paragraph” not found in content/texts/alpha.md with the "
+          "given before/after words; check them against the text"]),
+    Case("note: occurrence zero", put(NOTES, "## paragraph\noccurrence: 0\n\nA note.\n"),
+         ["content/notes/alpha.md:2: error: `occurrence: 0` must be a whole number from 1 (the first time the "
+          "phrase appears)"]),
+    Case("note: a date in words", put(NOTES, "## first paragraph\ndate: last year\n\nA note.\n"),
+         ["content/notes/alpha.md:2: error: `date: last year` is not a date; write the year, the year and "
+          "month or the full date (1916, 1863-11 or 1863-11-19), or remove the line"]),
     Case("note: words above the first heading (warning; --strict fails)",
          put(NOTES, "Notes by me.\n\n## first paragraph\n\nA note on the first paragraph.\n"),
          ["content/notes/alpha.md:1: warning: the text above the first `## ` heading belongs to no note and is "
@@ -162,6 +174,15 @@ CASES = [
           "a line `id: main-term` under the heading"]),
     Case("glossary: a term of invisible characters", put(GLOSSARY, "## CECOT\n\nA prison.\n\n## \u200b\n\nNone.\n"),
          ["content/glossary.md:5: error: glossary heading is empty; write the term after `## `"]),
+
+    Case("glossary: an alias that is another term",
+         put(GLOSSARY, "## CECOT\naliases: Prison\n\nA prison.\n\n## Prison\n\nA jail.\n"),
+         ["content/glossary.md:6: error: term “Prison” is already claimed by “CECOT” (line 1); keep it in one "
+          "entry only"]),
+    Case("page: a link to a note that does not exist",
+         put("content/pages/about.md", text_file("About", "See [the note](alpha.html#note-nope).\n")),
+         ["content/pages/about.md:4: error: link `alpha.html#note-nope`: alpha.html has no `#note-nope`; its "
+          "notes are #note-first-paragraph"]),
 
     # --- the theme --------------------------------------------------------------------------------
     Case("theme: a static file linked from outside the project",
