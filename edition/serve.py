@@ -271,12 +271,23 @@ def _placeholder(state: State) -> bytes:
             f"<body><p>{message}</p></body></html>").encode()
 
 
+class Server(ThreadingHTTPServer):
+    """The preview's server: a request that fails is one line in the log, never a traceback."""
+
+    def handle_error(self, request, client_address) -> None:
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            return      # the browser went away (a reload, a closed tab) before the answer was sent
+        self.RequestHandlerClass.builder.log(f"error: a request failed ({exc.__class__.__name__}: {exc}); "
+                                             "the preview goes on")
+
+
 def make_server(builder: Builder, port: int) -> ThreadingHTTPServer:
     handler = type("BoundHandler", (Handler,), {"builder": builder})
     try:
-        server = ThreadingHTTPServer((HOST, port), handler)
+        server = Server((HOST, port), handler)
     except OSError:
-        server = ThreadingHTTPServer((HOST, 0), handler)     # the port is taken: any free one
+        server = Server((HOST, 0), handler)     # the port is taken: any free one
     server.daemon_threads = True
     return server
 

@@ -257,3 +257,21 @@ def test_serve_prints_what_a_terminal_would_act_on_as_escapes(capsys):
     out, err = capsys.readouterr()
     assert err == "content/texts/\\x1b[2J.md:1: error: a problem\n"
     assert out == "rebuilt in 0.1 s \\x07\n"
+
+
+def test_a_request_that_fails_is_one_line_in_the_log_never_a_traceback(tmp_path, capsys):
+    """A browser that goes away mid-answer is nothing to report; anything else is one line."""
+    from edition.serve import Builder, make_server
+    lines = []
+    server = make_server(Builder(write_project(tmp_path / "p", FILES), log=lines.append), 0)
+    try:
+        for exc in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "Connection reset by peer"),
+                    ValueError("odd")):
+            try:
+                raise exc
+            except Exception:
+                server.handle_error(None, ("127.0.0.1", 1))
+    finally:
+        server.server_close()
+    assert lines == ["error: a request failed (ValueError: odd); the preview goes on"]
+    assert "Traceback" not in capsys.readouterr().err
