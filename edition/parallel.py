@@ -4,9 +4,17 @@ Used for cold builds, where every text and page is work; an incremental build ha
 misses and runs them in-process. Workers are forked, so they start with the parent's
 project, matcher and theme in memory: only an index goes out and only the result comes
 back. EDITION_PROCESSES=1 turns the pool off (debugging, profiling).
+
+The build runs with the cycle collector off (pipeline._no_cycle_collector), and a rendered
+template leaves a cycle behind (Jinja's context and the macros it defines refer to each other),
+which holds the page's whole context: its blocks, notes and their HTML, about 100 KB a text. So
+each job's young garbage is collected as the job ends (gc.collect(0): only what the job made
+and kept, a few thousand objects), and the objects the parent made before forking are frozen
+(gc.freeze), so that no worker's collection writes to them and copies the pages they share.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -32,19 +40,30 @@ def parallel_map(function, items):
     # thread holds into the child, where nothing will ever release it: stay in-process then.
     if (count < 2 or len(items) < MIN_ITEMS or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
-        yield from map(function, items)
+        for item in items:
+            yield _collected(function, item)
         return
     global _work
-    _work = lambda index: function(items[index])  # noqa: E731
+    _work = lambda index: _collected(function, items[index])  # noqa: E731
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent) as pool:
             yield from pool.imap(_run, range(len(items)), chunksize=max(1, len(items) // (count * 8)))
     finally:
         _work = None
+        gc.unfreeze()
 
 
 def _run(index):
     return _work(index)
+
+
+def _collected(function, item):
+    """function(item), and the cycles it left behind collected (see the module)."""
+    result = function(item)
+    if not gc.isenabled():
+        gc.collect(0)
+    return result
 
 
 def _die_with_parent():
