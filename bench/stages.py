@@ -22,7 +22,7 @@ STAGES = [  # (module, function, what it is)
     (build, "load_project", "load & check content (front matter, glossary, refused links; notes read)"),
     (build, "parse_notes", "parse notes files (in each text's job)"),
     (build, "annotate_text", "annotate texts (parse, anchors, terms, markup, render blocks)"),
-    (annotate, "render_note", "… of which note bodies to HTML"),
+    (annotate, "render_notes", "… of which note bodies to HTML"),
     (build, "render_page", "templates (Jinja), every page"),
     (pages, "glossary_entries", "glossary back-references (page data)"),
     (build, "check_links", "internal link check"),

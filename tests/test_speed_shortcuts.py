@@ -63,3 +63,51 @@ def test_markdown_renders_as_markdown_it_does_with_its_own_normalising(source):
     plain = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
     ours = make_markdown()
     assert ours.render(source).replace(' rel="noopener noreferrer"', "") == plain.render(source)
+
+
+# A line of a note: prose, every kind of block, things that run on (fences, lists, indented code,
+# lazy lines, setext underlines, tables) and definitions markdown-it keeps document-wide.
+NOTE_LINES = st.sampled_from([
+    "Plain words here.", "more *words* and _more_", "a [link](text-0001.html#p1) and [w](https://a.org/b)",
+    "![a map](media/map.png)", "`code` and ``two``", "&amp; &copy; &#35;", "end with two spaces  ", "back\\",
+    "", "", "  ", "\t", "- item", "* star", "+ plus", "1. one", "2) two", "  continued", "   three in",
+    "    indented code", "\tcode by tab", "```", "```python", "~~~", "> quoted", "> > deeper", ">",
+    "# Heading", "## Two", "Title", "===", "---", "***", "| a | b |", "|---|---|", "| 1 | 2 |",
+    "[ref]: https://example.org/r", "[ref]", "[Ref][ref]", "[^1]", "[^1]: a footnote", "^[inline note]",
+    "[^x]: other", "<div>html</div>", "<span>x</span>", "Source: [Report 0-1](https://example.org/reports/0/1)",
+    "\0nul", "\r", "a\r\nb", "    - indented item", "1.", "-", "[x]: <>", "[link](<a b>)"])
+NOTE_BODIES = st.lists(NOTE_LINES, max_size=7).map("\n".join) | st.lists(NOTE_LINES, max_size=7).map(
+    lambda lines: "\n".join(lines) + "\n")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(NOTE_BODIES, max_size=6))
+def test_a_texts_notes_render_in_one_parse_as_each_would_alone(bodies):
+    from edition.annotate import render_note, render_notes
+    md = markdown.make_markdown({"media/map.png": (640, 480)})
+    ids = [f"note-{i}" for i, _ in enumerate(bodies)]
+    assert render_notes(bodies, md, ids) == [render_note(body, md, doc_id) for body, doc_id in zip(bodies, ids)]
+
+
+def test_notes_that_stand_apart_are_parsed_once_and_one_that_reaches_into_the_next_alone():
+    from edition.annotate import render_notes
+    md = markdown.make_markdown()
+    parses = []
+    parse = md.parse
+    md.parse = lambda source, env=None: parses.append(source) or parse(source, env)
+
+    def rendered(*notes):
+        parses.clear()
+        return [html for html, _, _ in render_notes(list(notes), md)]
+    assert rendered("A *first* note.\n\n- a list", "Then [x](text-0001.html).") == [
+        "<p>A <em>first</em> note.</p>\n<ul>\n<li>a list</li>\n</ul>\n",
+        '<p>Then <a href="text-0001.html">x</a>.</p>\n']
+    assert len(parses) == 1
+    # Together, the two lists would be one loose list: each note alone.
+    assert rendered("- a list", "- that goes on") == ["<ul>\n<li>a list</li>\n</ul>\n",
+                                                      "<ul>\n<li>that goes on</li>\n</ul>\n"]
+    assert len(parses) == 3
+    # A reference definition serves its own note only; an unclosed fence ends with its note.
+    assert rendered("[x]: https://example.org/x\n", "See [x].", "```\nan unclosed fence", "After.") == [
+        "", "<p>See [x].</p>\n", "<pre><code>an unclosed fence</code></pre>\n", "<p>After.</p>\n"]
+    assert len(parses) == 5
