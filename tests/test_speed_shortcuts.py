@@ -55,7 +55,9 @@ def test_link_targets_taken_as_they_are_are_what_markdown_it_would_make_of_them(
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", "\n", "\r", "\r\n", "\0", "*", "[x](y)", "[w](https://a.org/b)",
-                                  "#", "-", "> ", "1. ", "`"]), max_size=20).map("".join))
+                                  "#", "-", "> ", "1. ", "`", "[p](a(b)c)", "[e](x\\)y)", "[q](<a b>)", "(", ")",
+                                  '[t](https://a.org/b "t")', "[u](/a&amp;b)", "\\", "[r]: /z"]),
+                max_size=20).map("".join))
 def test_markdown_renders_as_markdown_it_does_with_its_own_normalising(source):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
@@ -111,3 +113,17 @@ def test_notes_that_stand_apart_are_parsed_once_and_one_that_reaches_into_the_ne
     assert rendered("[x]: https://example.org/x\n", "See [x].", "```\nan unclosed fence", "After.") == [
         "", "<p>See [x].</p>\n", "<pre><code>an unclosed fence</code></pre>\n", "<p>After.</p>\n"]
     assert len(parses) == 5
+
+
+TARGET_PIECES = st.sampled_from(["https://example.org/reports/0/1", "a", "é", " ", "\t", "\n", "\x00", "\x7f", "\\",
+                                 "\\ ", "\\)", "(", ")", "((", "<", ">", "&amp;", "&#41;", "&nope;", "#p1", "%20",
+                                 ' "title"', "]", "[", "*", "`", "\u00a0", "\x1f"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(TARGET_PIECES, max_size=8).map("".join), st.integers(0, 3), st.integers(0, 4))
+def test_link_targets_read_with_the_shortcut_are_read_as_markdown_it_reads_them(source, start, short):
+    from markdown_it.helpers import parseLinkDestination
+    pos, maximum = min(start, len(source)), max(0, len(source) - short)
+    fast, slow = markdown.parse_link_destination(source, pos, maximum), parseLinkDestination(source, pos, maximum)
+    assert (fast.ok, fast.pos, fast.str) == (slow.ok, slow.pos, slow.str)
