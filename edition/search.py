@@ -24,10 +24,12 @@ phase 3): index_files(). Both take plain data and return bytes.
 from __future__ import annotations
 
 import html as html_lib
+import itertools
 import json
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -215,9 +217,12 @@ def index_files(texts, glossary, terms: Terms) -> dict:
     order; glossary: [{id, term, aliases, text}] in the glossary's order.
 
     A term's postings are its documents in order, each as doc * 2 + (1 if a count follows)."""
-    docs = [doc for _, _, data in texts for doc in _decoded(data)]
-    docs += [_counts(terms.of(" ".join([g["term"], *g["aliases"], g["text"]]))) for g in glossary]
-    lengths, postings, counts = [], defaultdict(list), defaultdict(list)
+    # One text's documents decoded at a time, and postings as arrays of machine integers: at
+    # 10,000 texts a list of every decoded document and an int object per posting were most
+    # of the build's memory.
+    docs = itertools.chain((doc for _, _, data in texts for doc in _decoded(data)),
+                           (_counts(terms.of(" ".join([g["term"], *g["aliases"], g["text"]]))) for g in glossary))
+    lengths, postings, counts = [], defaultdict(_integers), defaultdict(_integers)
     for doc_id, doc in enumerate(docs):
         length, once, more = doc.split("\t")
         lengths.append(int(length))
@@ -244,6 +249,10 @@ def index_files(texts, glossary, terms: Terms) -> dict:
         "", "Glossary", "glossary.html",
         [["term", f"glossary.html#{g['id']}", g["term"], g["text"]] for g in glossary])
     return files
+
+
+def _integers():
+    return array("l")
 
 
 def _decoded(data: bytes) -> list:
