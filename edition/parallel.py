@@ -29,6 +29,13 @@ def processes() -> int:
     return int(wanted) if wanted.isdigit() and int(wanted) > 0 else len(os.sched_getaffinity(0))
 
 
+# Texts a worker takes at a time. A chunk's results come back as one message, each text's page
+# and files in it, held whole by the worker as it makes them and by the parent as it reads them:
+# a chunk that grew with the edition (len // 16: 625 texts, about 90 MB, at N = 10,000) made
+# memory grow with it. Eight amortise the message well (a text takes some 10 ms to make).
+CHUNK = 8
+
+
 def parallel_map(function, items):
     """function(item) for each item, in order, computed over a pool of forked processes.
 
@@ -48,7 +55,7 @@ def parallel_map(function, items):
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent) as pool:
-            yield from pool.imap(_run, range(len(items)), chunksize=max(1, len(items) // (count * 8)))
+            yield from pool.imap(_run, range(len(items)), chunksize=max(1, min(CHUNK, len(items) // (count * 8))))
     finally:
         _work = None
         gc.unfreeze()
