@@ -206,7 +206,8 @@ CASES = [
     Case("ingest: a seed that does not exist", lambda root: None,
          ["seeds/no-such-seed.txt: error: no such seed in seeds/; name one of: (none yet)"], argv=("ingest", "no-such-seed.txt")),
     Case("ingest: a seed outside seeds/", put("../outside.txt", SEED),
-         ["seeds/outside.txt: error: no such seed in seeds/; name one of: (none yet)"], argv=("ingest", "../outside.txt")),
+         ["../outside.txt: error: is not in seeds/, and ingest reads only the project's seeds; copy the file into "
+          "seeds/ and run `ingest outside.txt`"], argv=("ingest", "../outside.txt")),
     Case("ingest --diff: a source_file outside the project",
          both(put("../secret.txt", SEED), put(TEXT, front("title: Alpha", "source_file: ../secret.txt"))),
          ["content/texts/alpha.md: error: its source_file is missing or names no seed of this project; nothing "

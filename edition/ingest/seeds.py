@@ -64,7 +64,12 @@ def ingest_new(root: Path, only=None, form: str | None = None):
     claimed = {}
     known = {name for seed in seeds for name in (seed.name, seed.relative_to(root).as_posix())}
     for name in only or ():
-        if name not in known:
+        if name not in known and Path(name).name != name and not name.startswith(f"{SEEDS_DIR}/"):
+            # a path to a file elsewhere: say so of what was typed, not of a seed it is not
+            problems.append(error(name, None, f"is not in {SEEDS_DIR}/, and ingest reads only the project's "
+                                              f"seeds; copy the file into {SEEDS_DIR}/ and run "
+                                              f"`ingest {Path(name).name}`"))
+        elif name not in known:
             listing = ", ".join(seed.name for seed in seeds[:8]) + (", …" if len(seeds) > 8 else "")
             problems.append(error(f"{SEEDS_DIR}/{Path(name).name}", None,
                                   f"no such seed in {SEEDS_DIR}/; name one of: {listing or '(none yet)'}"))
