@@ -48,6 +48,7 @@ def run(corpus: Path) -> int:
         quiet = lambda line: None  # noqa: E731
         assert cli(["--root", str(copies["build"]), "build"]) == 0
         builder = Builder(copies["serve"], log=quiet)
+        builder.INDEX_QUIET = 0     # flush() is the pause in the edits
         builder.rebuild()
         count = 0
         for (path_b, new_b), (path_s, new_s), (path_c, new_c) in zip(*(edits(copies[n]) for n in copies)):
@@ -56,6 +57,7 @@ def run(corpus: Path) -> int:
             assert cli(["--root", str(copies["build"]), "build"]) == 0
             builder.rebuild([str(path_s)])
             assert not builder.state.problems, builder.state.problems
+            builder.flush()     # edits pause: the search index, the last build's meanwhile, catches up
             count += 1
         assert cli(["--root", str(copies["clean"]), "build", "--clean"]) == 0
         clean = tree(copies["clean"] / "_site")

@@ -17,6 +17,7 @@ SEEDS_DIR = "seeds"
 THEMES_DIR = "theme"
 DEFAULT_THEME = "default"
 CACHE_DIR = ".edition-cache"
+SEARCH_DIR = "search"               # in the site: the search index and each text's places
 
 # What a build reads: a change to any of them may change the site (and serve watches them).
 INPUTS = (CONFIG_FILE, CONTENT_DIR, SEEDS_DIR, THEMES_DIR)

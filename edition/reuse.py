@@ -278,9 +278,21 @@ class Memory:
 class MemoryStore(DiskStore):
     """serve's store: the last build in memory first, the disk only when memory has nothing."""
 
-    def __init__(self, root: Path, out: Path, memory: Memory, fresh: bool = False):
+    def __init__(self, root: Path, out: Path, memory: Memory, fresh: bool = False, later: tuple = ()):
+        """later: site folders (`search/`) whose pages this build may take as the last build made
+        them although their inputs changed, to be remade when edits pause (owed then says so)."""
         super().__init__(root, out, fresh=fresh or bool(memory.texts))
         self.memory = memory
+        self.later, self.owed = later, False
+
+    def page(self, path: str, key: str, make):
+        kept = self.memory.pages.get(path)
+        if self.later and kept is not None and kept[0] != key and path.startswith(self.later):
+            # the last build's bytes under the last build's key: the next complete build remakes them
+            self.owed = True
+            self._record(path, kept[0], kept[1])
+            return kept[1], []
+        return super().page(path, key, make)
 
     def read(self, path: Path, rel: str, parse, problems):
         signature = _signature(path)

@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import pipeline
-from .layout import CONFIG_FILE, INPUTS, SEEDS_DIR, shown
+from .layout import CONFIG_FILE, INPUTS, SEARCH_DIR, SEEDS_DIR, shown
 from .messages import ingested_lines
 from .problems import ERROR, printable
 from .reuse import Memory, MemoryStore
@@ -76,23 +76,35 @@ class Builder:
         self.lock = threading.Lock()
         self.memory = Memory()      # what the last build read and made, for the next to reuse
         self.kept = Kept()          # what the last build wrote, so the next replaces only what differs
-        self.pending = None         # the disk-cache save of the last build, if not yet done
+        self.pending = None         # the disk-cache save of the last build, or the index it owes
+        self.owes_index = False     # pending is the search index, kept from the build before meanwhile
+        self.built_at = 0.0         # when the last build ended (time.monotonic)
         self.printed: set = set()   # the problems of the last build, as printed: each is printed once
 
+    # Remaking the index takes about a second a thousand texts, and a save made meanwhile waits for
+    # it: it is remade only after this long without a save.
+    INDEX_QUIET = 2.0
+
     def flush(self) -> None:
-        pending, self.pending = self.pending, None
+        """What the last build left for a pause in the edits: the search index, then the disk cache."""
+        if self.owes_index and time.monotonic() - self.built_at < self.INDEX_QUIET:
+            return
+        pending, self.pending, self.owes_index = self.pending, None, False
         if pending:
             pending()
 
-    def rebuild(self, changed_paths=None) -> None:
-        """Build; changed_paths (from the watcher) says what changed, None for anything."""
+    def rebuild(self, changed_paths=None, complete: bool = False) -> None:
+        """Build; changed_paths (from the watcher) says what changed, None for anything. After a
+        save the search index is the last build's (remaking it costs about a second a thousand
+        texts), and a complete build remakes it once edits pause (see flush)."""
         started = time.perf_counter()
         seeds = self.root / SEEDS_DIR
         ingest = changed_paths is None or any(Path(p).is_relative_to(seeds) for p in changed_paths)
         stores = []
+        later = () if complete or changed_paths is None else (f"{SEARCH_DIR}/",)
 
         def store(out):
-            stores.append(MemoryStore(self.root, out, self.memory, fresh=self.clean))
+            stores.append(MemoryStore(self.root, out, self.memory, fresh=self.clean, later=later))
             return stores[-1]
         # No EPUB in the preview: every save would make the whole book again (a second at 1,000 texts).
         outcome = pipeline.run(self.root, pipeline.Options(ingest=ingest, epub=False), store=store,
@@ -111,14 +123,19 @@ class Builder:
             errors.append(f"{outcome.out.name if outcome.out else 'the output'}/: {outcome.refused}")
             self.kept.files = {}
         touched = bool(outcome.written and outcome.written.touched)
+        if complete and touched and all(p.startswith(f"{SEARCH_DIR}/") for p in outcome.written.changed):
+            touched = False     # only the index caught up: the page a reader has open is as it was
         with self.lock:
             changed = touched or errors != self.state.problems
             self.state = State(self.state.build + (1 if changed else 0), errors, outcome.out or self.state.out)
         seconds = time.perf_counter() - started
+        self.built_at = time.monotonic()
         if not errors and stores:
             stores[-1].forget_unused()      # serve runs for hours: keep only what this build used
-            # The disk cache is for the next `build`, not for this preview: written once edits pause.
-            self.pending = outcome.save
+            # The disk cache is for the next `build`, not for this preview: written once edits pause,
+            # after the index owed, if any, is remade.
+            self.owes_index = stores[-1].owed
+            self.pending = (lambda: self.rebuild([], complete=True)) if self.owes_index else outcome.save
         if errors:
             self.log(f"build failed in {seconds:.2f} s; still serving the last good site "
                      f"({len(errors)} error(s) shown in the page)")

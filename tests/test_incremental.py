@@ -164,6 +164,7 @@ def test_a_hand_edited_output_page_or_a_changed_input_means_a_real_build(tmp_pat
 def serve_builder(root: Path):
     from edition.serve import Builder
     builder = Builder(root, log=lambda line: None)
+    builder.INDEX_QUIET = 0     # flush() is the pause in the edits
     builder.rebuild()
     return builder
 
@@ -183,6 +184,7 @@ def test_serve_rebuilds_in_memory_give_the_same_site_as_a_clean_build(tmp_path):
         (root / rel).write_text(content, encoding="utf-8")
         builder.rebuild([str(root / rel)])
         assert builder.state.problems == [], rel
+        builder.flush()         # edits pause: the search index, kept from the last build meanwhile, catches up
         clean = tmp_path / "clean"
         shutil.rmtree(clean, ignore_errors=True)
         shutil.copytree(root, clean, ignore=shutil.ignore_patterns("_site", ".edition-cache"))
@@ -206,7 +208,8 @@ def test_serve_writes_the_disk_cache_once_edits_pause_so_the_next_build_renders_
     builder = serve_builder(root)
     (root / "content/notes/fee.md").write_text("## relatively low\n\nA later note.\n", encoding="utf-8")
     builder.rebuild([str(root / "content/notes/fee.md")])
-    builder.flush()
+    builder.flush()         # the search index remade
+    builder.flush()         # then the disk cache written
     capsys.readouterr()
     assert build(root) == []
 

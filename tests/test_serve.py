@@ -275,3 +275,31 @@ def test_a_request_that_fails_is_one_line_in_the_log_never_a_traceback(tmp_path,
         server.server_close()
     assert lines == ["error: a request failed (ValueError: odd); the preview goes on"]
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_after_a_save_the_page_is_new_at_once_and_the_search_index_catches_up_when_edits_pause(tmp_path):
+    from edition.layout import SEARCH_DIR
+    from edition.search import FOLDER
+    assert SEARCH_DIR == FOLDER
+    builder, lines = builder_for(tmp_path, FILES)
+    builder.INDEX_QUIET = 0.5
+    site, notes = builder.root / "_site", builder.root / "content/notes/fee.md"
+    index = lambda: b"".join(p.read_bytes() for p in sorted((site / "search").glob("s*.js")))  # noqa: E731
+    before, build = index(), builder.state.build
+    notes.write_text("## relatively low\n\nA note about zanzibarite.\n", encoding="utf-8")
+    builder.rebuild([str(notes)])
+    assert "zanzibarite" in (site / "fee.html").read_text(encoding="utf-8")
+    assert builder.state.build == build + 1
+    assert index() == before            # the last build's index, for now
+    builder.flush()                     # a moment later: a save may follow, the index waits
+    assert index() == before
+    time.sleep(0.5)
+    builder.flush()                     # edits pause: the index is remade, nothing else
+    assert b"zanzibarite" in index() and index() != before
+    assert builder.state.build == build + 1, "an index catching up is no reason to reload the page"
+    builder.flush()                     # then the disk cache is written, and nothing more is owed
+    assert builder.pending is None
+    # the next `build` finds everything in place
+    from edition.cli import main
+    assert main(["--root", str(builder.root), "build"]) == 0
+    assert b"zanzibarite" in index()
