@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from markupsafe import Markup, escape
 
 from . import __version__
-from .annotate import plain_opening
+from .notebodies import plain_opening
 from .glossary import TermMatcher
 from .ids import make_id
 from .language import CITE, direction

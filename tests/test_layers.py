@@ -28,14 +28,15 @@ ALLOWED = {
     "messages": {"problems"},
     # the stages: data in, data and problems out; never a store, a pool or a writer
     "load": STAGE_HELPERS,
-    "annotate": {"problems", "model", "markdown", "anchors", "structure", "verse"},
+    "annotate": {"problems", "model", "markdown", "anchors", "structure", "verse", "notebodies"},
+    "notebodies": {"markdown"},
     # annotate's parts: where notes' quotes land; blocks, numbers, lines and places; verse lines; headings
     "anchors": {"problems", "folding", "markdown"},
     "structure": {"headings", "verse"},
     "verse": BOTTOM,
     "headings": {"ids"},
     "chapters": BOTTOM,     # a text split into one page per chapter
-    "pages": {"__init__", "problems", "model", "markdown", "annotate", "glossary", "ids", "language", "structure",
+    "pages": {"__init__", "problems", "model", "markdown", "annotate", "notebodies", "glossary", "ids", "language", "structure",
               "timeline"},
     "webannotation": {"annotate"},
     "epub": BOTTOM,

@@ -85,14 +85,14 @@ NOTE_BODIES = st.lists(NOTE_LINES, max_size=7).map("\n".join) | st.lists(NOTE_LI
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(NOTE_BODIES, max_size=6))
 def test_a_texts_notes_render_in_one_parse_as_each_would_alone(bodies):
-    from edition.annotate import render_note, render_notes
+    from edition.notebodies import render_note, render_notes
     md = markdown.make_markdown({"media/map.png": (640, 480)})
     ids = [f"note-{i}" for i, _ in enumerate(bodies)]
     assert render_notes(bodies, md, ids) == [render_note(body, md, doc_id) for body, doc_id in zip(bodies, ids)]
 
 
 def test_notes_that_stand_apart_are_parsed_once_and_one_that_reaches_into_the_next_alone():
-    from edition.annotate import render_notes
+    from edition.notebodies import render_notes
     md = markdown.make_markdown()
     parses = []
     parse = md.parse
