@@ -5,8 +5,8 @@ A theme ships its face in theme/<name>/fonts/ (the default theme: Literata, from
 the family, the licence file and each face (weight, style, its source files). The build keeps,
 of each source file, only the glyphs of the characters its pages use (fontTools' subsetter,
 WOFF2 through brotli), and writes static/fonts/: one file per face and source file that has any
-of them, fonts.css with an @font-face rule for each (`font-display: swap`, a unicode-range of
-what the file holds), and the licence. A theme without fonts/ gets none of this: system fonts.
+of them, fonts.css with an @font-face rule for each (`font-display: swap` for the styles pages
+preload, `optional` for bold italic; a unicode-range of what the file holds), and the licence. A theme without fonts/ gets none of this: system fonts.
 
 Every page's characters are counted (characters()); printable ASCII and the usual typographic
 marks are always kept, so words the script writes (and a search typed) show in the face too.
@@ -43,11 +43,15 @@ def face_folder(folders) -> Path | None:
     return None
 
 
+def _manifest(folder: Path) -> dict:
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
 def preloaded(folder: Path) -> list:
     """The site paths of the regular, italic and bold styles' first files (those that hold ASCII):
     every page fetches them at once, so the text is set in the face from the first paint, not set
     again when a file arrives."""
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest = _manifest(folder)
     styles = [f for f in manifest["faces"] if _preloaded(f)]
     return [f"{FOLDER}/{face['files'][0]}" for face in styles or manifest["faces"][:1]]
 
@@ -79,7 +83,7 @@ _MADE: dict = {}    # (the face's files' hash, characters) -> the files made of 
 def _subset(folder: Path, used: str) -> tuple:
     from fontTools import subset     # loaded only when a theme has a face to subset
 
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest = _manifest(folder)
     wanted = {ord(c) for c in used}
     files, rules = {}, []
     for face in manifest["faces"]:
@@ -115,7 +119,7 @@ def _subset(folder: Path, used: str) -> tuple:
 
 def parts(folder: Path, css: bytes) -> list:
     """The files fonts.css names, and the licence: what a reused fonts.css comes with."""
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest = _manifest(folder)
     names = re.findall(r'url\("([^"]+)"\)', css.decode("utf-8"))
     return [f"{FOLDER}/{name}" for name in names + ([manifest["licence"]] if manifest.get("licence") else [])]
 

@@ -76,8 +76,8 @@ class Builder:
         self.lock = threading.Lock()
         self.memory = Memory()      # what the last build read and made, for the next to reuse
         self.kept = Kept()          # what the last build wrote, so the next replaces only what differs
-        self.pending = None         # the disk-cache save of the last build, or the index it owes
-        self.owes_index = False     # pending is the search index, kept from the build before meanwhile
+        self.pending = None         # the disk-cache save of the last build, if not yet done
+        self.owes_index = False     # the last build kept the search index of the build before
         self.built_at = 0.0         # when the last build ended (time.monotonic)
         self.printed: set = set()   # the problems of the last build, as printed: each is printed once
 
@@ -87,9 +87,12 @@ class Builder:
 
     def flush(self) -> None:
         """What the last build left for a pause in the edits: the search index, then the disk cache."""
-        if self.owes_index and time.monotonic() - self.built_at < self.INDEX_QUIET:
+        if self.owes_index:
+            if time.monotonic() - self.built_at >= self.INDEX_QUIET:
+                self.owes_index = False
+                self.rebuild([], complete=True)     # leaves its own save pending
             return
-        pending, self.pending, self.owes_index = self.pending, None, False
+        pending, self.pending = self.pending, None
         if pending:
             pending()
 
@@ -135,7 +138,7 @@ class Builder:
             # The disk cache is for the next `build`, not for this preview: written once edits pause,
             # after the index owed, if any, is remade.
             self.owes_index = stores[-1].owed
-            self.pending = (lambda: self.rebuild([], complete=True)) if self.owes_index else outcome.save
+            self.pending = outcome.save
         if errors:
             self.log(f"build failed in {seconds:.2f} s; still serving the last good site "
                      f"({len(errors)} error(s) shown in the page)")

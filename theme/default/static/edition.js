@@ -397,7 +397,6 @@
     panel.appendChild(words);
     panel.appendChild(button);
     panel.appendChild(status);
-    function fill(template, n) { return template.split("{n}").join(n); }
     function copied() { status.textContent = article.getAttribute("data-copied"); }
     button.addEventListener("click", function () {
       var text = words.textContent;
@@ -417,7 +416,7 @@
       var found = /^#(p|l)(\d+)$/.exec(location.hash);
       var target = found && document.getElementById(found[1] + found[2]);
       if (!target || !article.contains(target)) { if (panel.parentNode) panel.parentNode.removeChild(panel); return; }
-      var place = fill(article.getAttribute(found[1] === "p" ? "data-paragraph" : "data-line"), found[2]);
+      var place = say(article, found[1] === "p" ? "paragraph" : "line", "", { n: found[2] });
       var url = (article.getAttribute("data-cite-url") || location.href.split("#")[0]) + location.hash;
       words.textContent = article.getAttribute("data-cite") + ", " + place + ". " + url;
       status.textContent = "";
