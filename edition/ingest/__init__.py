@@ -43,7 +43,10 @@ Verse.  Four or more short lines (<= 80 characters) in a row - in one block, or 
   Markdown line ending in a hard break, indentation written as `&nbsp;`.  Where one blank line
   follows every line, a gap of two or more is the stanza break.  When verse holds two thirds
   of the body's words the text is set as verse (`form: verse`); verse inside a prose text is
-  kept as verse and noted.  `form="verse"` (ingest --form verse) sets every block of short
+  kept as verse and noted.  A block beside a stanza is a stanza too when its lines read as lines
+  (capitals, none prose-long), or, on a page not hard-wrapped, when its short lines break in
+  mid-sentence (`But each has an entrance, particular` / `views, and places to sit`), whatever
+  their capitals.  `form="verse"` (ingest --form verse) sets every block of short
   lines as verse; `form="prose"` sets none.
 Lists.  Two or more consecutive items (`- `, `* `, `+ `, `• `; or `1.`/`1)` numbered one after
   another) become a Markdown list; an item is recognised at the start of a block, after another
@@ -60,7 +63,12 @@ Head.  See head.py: the title is the headline among the first lines (not the fir
   it, in any order: a date line (English, French, Spanish and German forms -> ISO date), a
   byline (`By`, `Par`, `Por`, `Von`; `Name, Title`; a bare name beside a poem's title), a photo
   credit and a caption (a date in it is the `event_date`, never the publication date), the
-  subtitle (the line right after the title, if a sentence followed by more head material).
+  subtitle (see subtitle.py: a standfirst right under the title, a phrase with no verb over the
+  text, or the title said again at length; a rubric of a few words after the caption is left out).
+  An epigraph (`“…” – Name, Work`) is never the title.
+Signatures.  A poet's name right under the poem is its byline; so is a surname alone as the
+  poem's last line, after a full stop, when the poem never says it (`Goethe`).  A reader's praise
+  right after the poem (`Ein wunderschönes Gedicht …!`, `Beautiful poem!`) is left out.
 Transcripts.  Speaker names in capitals on their own line that recur, and `NAME:` / `Pregunta.-`
   prefixes, are never titles or verse; each stays a paragraph of the text.
 Listing pages.  Two or more items, each opening with a dated line ("February 17, 2005 Press
@@ -72,7 +80,8 @@ Repeats.  Exact repeats (case, spacing and Unicode width ignored) of the title, 
   a lone credit line printed again at the end of the caption is dropped too.
 Chrome.  See chrome.py and furniture.py: whole lines only, by kind (skip links, menus, breadcrumbs, share and
   print rows, cookie and newsletter prompts, back-to-top, feedback prompts, copyright, terms,
-  sign-in, adverts, related lists and footers, press-release markers and contact blocks), in
+  sign-in, adverts, the site's advert for itself (`Try Rev …` on rev.com, with its heading), titles
+  run together (`PantherFreundlicher TigerMüder`), related lists and footers, press-release markers and contact blocks), in
   English, French, Spanish and German (words.py).  An article sentence that mentions privacy
   or terms is never a whole-line match, so it stays.  `publisher` is the page's site name, a
   nameplate, the copyright holder without "Company", "LLC" and the like, or the address's host.
@@ -98,6 +107,7 @@ from urllib.parse import urlsplit
 from edition.ids import slugify
 from edition.problems import error, warning
 
+from . import words
 from .body import escape_text, is_short_group_member, write_body
 from .chrome import LISTING_WARNING, find_copyright, remove_chrome, remove_repeats, split_listing
 from .content import body_diff, to_markdown
@@ -106,7 +116,7 @@ from .ebook import cut_frame
 from .head import drop, read_head, take_source_line
 from .html import read_html
 from .mdseed import read_markdown
-from .recognise import closing_date, compare_key, copyright_holder, date_line, find_date, is_bare_name, word_count
+from .recognise import END_STOP_RE, closing_date, compare_key, copyright_holder, date_line, find_date, is_bare_name, word_count
 from .units import make_units, split_lines
 
 NUMERIC_DATE_RE = re.compile(r"\d\d?/\d\d?/\d{4}")
@@ -120,6 +130,8 @@ META_KEYS = (
 FORMS = ("verse", "prose")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
+SURNAME_RE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}")
+PRAISE_RE = re.compile(rf"\b(?:{words.PRAISE_WORDS})\s+(?:\w+\s+){{0,2}}(?:{words.POEM_WORDS})\b.*[!.]$", re.I)
 WIRE_TRAILER_RE = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing) by\b", re.I)
 
 __all__ = ["Ingested", "META_KEYS", "body_diff", "escape_text", "ingest_seed", "slugify",
@@ -163,7 +175,7 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     head, units, more = read_head(units, holder, hints, meta["source_url"])
     dropped += more
     # 7. chrome and repeats
-    units, chrome, more, notes = remove_chrome(units, holder)
+    units, chrome, more, notes = remove_chrome(units, holder, meta["source_url"])
     dropped += more
     units, more = take_signature(units, head)
     dropped += more
@@ -200,13 +212,38 @@ def day_first_unless_english(day, seen: dict, units: list):
 
 
 def take_signature(units: list, head) -> tuple[list, list]:
-    """A poet's name right under the poem (`William Wordsworth`) is its byline when none was found."""
+    """A poet's name right under the poem (`William Wordsworth`; a surname alone after the last
+    line's full stop, `Goethe`, when the poem never says it) is its byline when none was found;
+    a reader's praise right after the poem (`Ein wunderschönes Gedicht …!`) is a comment, left out."""
+    dropped, end = [], None
     for i, unit in enumerate(units[1:], start=1):
         if units[i - 1].verse and not unit.verse and is_bare_name(unit.text) and not head.meta["byline"]:
             head.meta["byline"] = unit.text
             head.seen.setdefault(compare_key(unit.text), ("byline", unit.first))
-            return units[:i] + units[i + 1:], drop(unit, "signature under the poem (recorded as byline)")
-    return units, []
+            dropped += drop(unit, "signature under the poem (recorded as byline)")
+            units, end = units[:i] + units[i + 1:], i
+            break
+    verse = [i for i, unit in enumerate(units) if unit.verse]
+    if end is None and len(verse) >= 5 and not head.meta["byline"] and is_surname_signature(units, verse[-1]):
+        unit = units[verse[-1]]
+        head.meta["byline"] = unit.text
+        dropped += drop(unit, "the poet's name under the poem (recorded as byline)")
+        units, end = units[:verse[-1]] + units[verse[-1] + 1:], verse[-1]
+    end = end if end is not None else (verse[-1] + 1 if verse else None)
+    if end is not None and end < len(units) and all(PRAISE_RE.search(u.text) and word_count(u.text) <= 25
+                                                    and not u.verse for u in units[end:]):
+        for unit in units[end:]:
+            dropped += drop(unit, "a reader's comment on the poem")
+        units = units[:end]
+    return units, dropped
+
+
+def is_surname_signature(units: list, last: int) -> bool:
+    """The poem's last line is one capitalised word the poem never says, after a full stop."""
+    unit, before = units[last], units[last - 1]
+    poem = " ".join(u.text for u in units[:last] if u.verse).lower()
+    return (before.verse and END_STOP_RE.search(before.text) and SURNAME_RE.fullmatch(unit.text)
+            and unit.text.lower() not in poem)
 
 
 def read_seed(data: bytes, path: str, form: str | None) -> tuple:

@@ -32,6 +32,12 @@ def is_host_name(text: str, url: str) -> bool:
                            or len(label) >= 8 and first == label and word_count(text) <= 10)
 
 
+def host_label(url: str) -> str:
+    """`rev` for https://www.rev.com/blog/...: the site's name as its address spells it."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    return host.split(".")[0] if host.count(".") >= 1 else ""
+
+
 def is_path_name(text: str, url: str) -> bool:
     """`Chattanooga Times Free Press` on /usa/chattanooga-times-free-press/20200827/...: a name of
     three words or more that a folder of the address spells (not its last segment, the slug)."""

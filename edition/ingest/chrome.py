@@ -2,7 +2,8 @@
 
 Removed, anywhere: the kinds furniture.ANYWHERE lists (skip links, share and print rows,
 cookie and newsletter prompts, "Back to top", "Was this page helpful?", separators, embedded
-code, press-release markers), copyright and terms notices, sign-in prompts, adverts, exact
+code, press-release markers), copyright and terms notices, sign-in prompts, adverts (the site's
+advert for itself too: `Try Rev …` on rev.com, and its heading), exact
 repeats of the head, an image's caption with its photo credit.  Removed only at the very end
 (the footer, footer.py): nameplates, link lines, rights lines, menus, a related-articles list
 after its heading, a press release's contact block, lists of links, an author's box, and the
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from . import words
+from .address import host_label
 from .footer import DATE_AT_END, footer_reasons
 from .furniture import DOWNLOAD_RE, chrome_kind, chrome_reason, is_menu_item
 from .head import drop
@@ -28,6 +30,8 @@ PHOTO_CREDIT_RE = re.compile(r"photo|foto|bild|/|getty|imago|shutterstock|pool",
 TEASER_END_RE = re.compile(r"(?:\[…\]|\[\.\.\.\]|…|\.\.\.)$")
 TIME_TEASER_RE = re.compile(r"^\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|h|uhr)\s+[-–—]\s+\S", re.I)
 TAG_ROW_RE = re.compile(r"^[A-ZÀ-Þ][\w-]*(?: [A-ZÀ-Þ][\w-]*){2,11}$")
+HOUSE_PROMO_RE = re.compile(r"^(?:try|get|start|use|join|discover|download|essayez|essayer|découvrez|prueba|probá|"
+                            r"pruebe|descubre|testen sie|probieren sie|entdecken sie)\s+(?P<name>[\w-]+)\b", re.I)
 LISTING_WARNING = ("this page lists {n} items; ingest took the first ({lines}) and left out the "
                    "others: save each one you want as its own seed")
 
@@ -114,7 +118,7 @@ def is_item_title(unit: Unit) -> bool:
             and not chrome_kind(unit.text) and not date_line(unit.text))
 
 
-def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
+def remove_chrome(units: list, holder: str, source_url: str = "") -> tuple[list, dict, list, list]:
     """Drop chrome; return the rest, the front matter it gives, the report, and the notes."""
     meta = {"publisher": "", "copyright": "", "copyright_year": None, "date_at_end": None}
     reasons = {id(unit): None if unit.verse else chrome_reason(unit.text) for unit in units}
@@ -129,6 +133,8 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
     for unit in units:
         if reasons[id(unit)] is None and id(unit) in running:
             reasons[id(unit)] = "running page header or footer (with its page number)"
+    for unit, reason in house_adverts(units[:end], source_url).items():
+        reasons[unit] = reason
     for unit, reason in captions_in_the_text(units[:end]).items():
         reasons[unit] = reason
     for unit, reason in footer_reasons(units[:end], holder).items():
@@ -151,6 +157,23 @@ def remove_chrome(units: list, holder: str) -> tuple[list, dict, list, list]:
     meta["publisher"] = meta["publisher"] or holder
     notes += doubtful(kept)
     return kept, meta, dropped, notes
+
+
+def house_adverts(units: list, source_url: str) -> dict:
+    """{id(unit): reason} for the site's advert for itself inside the page (`Try Rev and save time
+    transcribing…` on rev.com), with the short heading right above it (`Transcribe Your Own Content`)."""
+    label, reasons = host_label(source_url), {}
+    for k, unit in enumerate(units):
+        match = HOUSE_PROMO_RE.match(unit.text)
+        if (unit.verse or not match or len(label) < 3 or match["name"].lower() != label.lower()
+                or word_count(unit.text) > 25):
+            continue
+        reasons[id(unit)] = "the site's advert for itself"
+        above = units[k - 1] if k else None
+        if (above is not None and not above.verse and word_count(above.text) <= 6
+                and not CLOSING_RE.search(above.text) and above.text[:1].isupper()):
+            reasons[id(above)] = "the site's advert for itself (its heading)"
+    return reasons
 
 
 PAGE_NUMBER_RE = re.compile(r"^(?P<line>.{8,80}?)\s+\d{1,4}$")

@@ -85,6 +85,7 @@ TAGLINE_RE = re.compile(r"^(?:from|de|aus|desde)\s+(?:wiki\w+|[A-Z]\w+),\s+(?:th
                         r"el \w+ libre|der freien|die freie|das freie)\b.{0,30}$", re.I)
 BUTTON_RE = re.compile(r"^(?:télécharger|download|descargar|herunterladen|inscription|inscrivez-vous|register|"
                        r"registration|inscripción|inscríbete|anmeldung|jetzt anmelden)\b", re.I)
+GLUED_RE = re.compile(r"[a-zà-öø-ÿß]{2}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]")
 SHARE_TOKEN_RE = re.compile(r"[^\s!:,;]+")
 
 
@@ -155,6 +156,8 @@ def chrome_kind(text: str) -> str | None:
         return "navigation links"
     if NUMBERED_CRUMB_RE.match(text):
         return "breadcrumb"
+    if is_glued_titles(text):
+        return "link or image titles run together"
     return None
 
 
@@ -201,6 +204,12 @@ def is_tag_row(text: str) -> bool:
     found = text.split()
     return (len(found) >= 6 and all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß]+", w) for w in found)
             and not any(w.lower() in words.SMALL_WORDS or w.lower() in words.NAME_CONNECTIVES for w in found))
+
+
+def is_glued_titles(text: str) -> bool:
+    """`Gefährlicher PantherFreundlicher TigerMüder Panther`: the titles of a row of images or links
+    flattened with nothing between them, two joins or more in a short line that ends no sentence."""
+    return word_count(text) <= 15 and len(GLUED_RE.findall(text)) >= 2 and not CLOSING_RE.search(text)
 
 
 def is_breadcrumb(text: str) -> bool:

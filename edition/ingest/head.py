@@ -26,6 +26,9 @@ from .shapes import (
     YEAR_ONLY_RE, announces, is_capitals_label, is_label_only, is_place_line, is_prose,
     menu_runs, printed_twice,
 )
+from .subtitle import (
+    QUOTE_LINE_RE, ends_title_block, is_dek, is_head_field, is_rubric, is_standfirst, restates_title, right_under_title,
+)
 from .title import (
     CAPTION_BY_RE, LABEL_RE, MAX_TITLE, TRANSCRIPT, candidate_text, choose_title, is_person, nameplates,
     title_candidate,
@@ -38,7 +41,6 @@ TABLE_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w()/.-]*(?: [\w()/.-]+){0,2}\s*:\s*\S"
 AGENCY_LINE_RE = re.compile(rf"^(?:{AGENCY})$")
 LIFE_DATES_RE = re.compile(r"^\(?(?:[*†]\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—/]|to|à|bis|a)\s*(?:[*†]\s*)?(?:1[0-9]|20)\d\d\)?$")
 LABEL_PAIR_RE = re.compile(r"(?P<label>[A-ZÀ-Þ]\w+):\s*(?P<value>\w+)")
-QUOTE_LINE_RE = re.compile(r"^[„“\"«‚‘'][^„“”\"«»]{10,200}[“”\"»‘’']$")
 ZONE = 25
 MAX_NOTES = 3                        # doubtful lines noted one by one; then one note for the rest
 LABEL_DASH_RE = re.compile(r"^(?P<label>\w+(?: \w+)?) [-–—] (?P<rest>\S.{10,})$")
@@ -252,7 +254,9 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         kind = chrome_kind(text)
         if i >= zone and not (is_head_material(text, head) or id(unit) in twice or i in menus
                               or i == 0 and ends_title_block(rest, i, head) or i == 0 and is_dek(text)
-                              and i + 1 < len(rest) and is_head_field(rest[i + 1].text, head)):
+                              and i + 1 < len(rest) and is_head_field(rest[i + 1].text, head)
+                              or not meta["subtitle"] and restates_title(text, meta["title"])
+                              and right_under_title(rest, i, head)):
             return body + rest[i:], dropped
         if unit.kind == "bullet" and is_byline(unit.content) and not meta["byline"] and not body:
             meta["byline"] = byline_names(unit.content)   # "- BY OLGA R. RODRIGUEZ"
@@ -312,15 +316,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         elif CAPTION_BY_RE.search(text) and not meta["photo_caption"]:
             meta["photo_caption"] = text
             remember(head, text, "caption", unit)
-        elif (not meta["subtitle"] and not body and right_under_title(rest, i, head) and is_dek(text) and (
-                i + 1 < len(rest) and (is_head_field(rest[i + 1].text, head) or id(rest[i + 1]) in twice)
-                or i + 1 < window or ends_title_block(rest, i, head)
-                or not END_STOP_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
-                and i + 1 < len(rest) and announces(rest[i + 1])
-                or not CLOSING_RE.search(text) and word_count(text) <= 40 and unit.block_size == 1
-                and (word_count(text) >= 12 or word_count(text) >= 6 and (i and head.seen.get(
-                    compare_key(rest[i - 1].text), ("",))[0] == "title" or not i and QUOTE_LINE_RE.match(text)))
-                and i + 1 < len(rest) and is_prose(rest[i + 1].text, 20))):   # a standfirst with no full stop
+        elif not meta["subtitle"] and not body and is_standfirst(rest, i, head, window, twice):
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)
         elif (LABEL_RE.match(text) or SOURCE_RE.match(text) or text.lower().startswith("source:")
@@ -340,6 +336,8 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             remember(head, text, "subtitle", unit)
         elif i < window:
             dropped += drop(unit, "between the title and the dateline (caption, author note or image text)")
+        elif not body and is_rubric(rest, i, head):
+            dropped += drop(unit, "a rubric over the text, after the head (a section's or series' name)")
         elif (word_count(text) >= 2 and (overlaps_title(text, meta["title"]) or word_count(meta["title"]) >= 4
                                          and key.endswith(compare_key(meta["title"]))) and key not in speakers
               and not any(is_sentence(u.text, 5) for u in body)):
@@ -355,19 +353,6 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
                                                        "up to the text; check that they belong to the text")
                     head.notes_full = True
     return body, dropped
-
-
-def ends_title_block(rest: list, i: int, head: Head) -> bool:
-    """The line that closes the title's own block (`Kicker / Title / Standfirst.`, then a blank line)."""
-    return (rest[i].block == head.title_block and rest[i].kind == "text"
-            and (i + 1 == len(rest) or rest[i + 1].block != rest[i].block))
-
-
-def right_under_title(rest: list, i: int, head: Head) -> bool:
-    """Only chrome stands between the title (or a repeat of it) and units[i]."""
-    repeats = [k for k, u in enumerate(rest[:i]) if head.seen.get(compare_key(u.text), ("",))[0] == "title"]
-    start = repeats[-1] + 1 if repeats else 0
-    return all(chrome_kind(u.text) or chrome_reason(u.text) for u in rest[start:i])
 
 
 def label_table(units: list) -> set:
@@ -413,19 +398,6 @@ def is_head_material(text: str, head: Head) -> bool:
     return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
                 or compare_key(text) in head.seen or chrome_reason(text) or dated_byline(text)
                 or is_host_name(text, head.source_url))
-
-
-def is_head_field(text: str, head: Head) -> bool:
-    """Head material that says something of the text (not chrome): a date, a byline, a credit..."""
-    return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
-                or compare_key(text) in head.seen or dated_byline(text)
-                or chrome_kind(text) == "byline label with no name")
-
-
-def is_dek(text: str) -> bool:
-    """A sentence or two under the title: the standfirst (not a paragraph opening on its dateline,
-    `DALLAS, July 25, 2017 /PRNewswire/ -- ...`: that is the text)."""
-    return 4 <= word_count(text) and len(text) <= 300 and not dateline_date(text)
 
 
 def drop(unit: Unit, reason: str) -> list:

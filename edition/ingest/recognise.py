@@ -337,6 +337,15 @@ def copyright_holder(notice: str) -> str:
     return LEGAL_SUFFIX_RE.sub("", rest).strip(" .,–—-")
 
 
+EPIGRAPH_RE = re.compile(r"^[“\"«„‘'].{8,400}[”\"»“’'][.,]?\s*[–—-]\s*\S.{1,120}$")
+
+
+def is_epigraph(text: str) -> bool:
+    """`“In Italian, the word stanza means ‘room.’” – Doireann Ní Ghríofa, A Ghost in the Throat`:
+    a quotation and, after a dash, whose words they are: an epigraph over the text, not its title."""
+    return bool(EPIGRAPH_RE.match(text))
+
+
 def is_short_label(text: str) -> bool:
     return len(text) <= 60 and word_count(text) <= 8 and not re.search(r"[.!?:;,]$", text)
 

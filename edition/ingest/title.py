@@ -13,7 +13,7 @@ from .address import is_host_name, slug_match, address_words
 from .furniture import SECTION_RE, chrome_kind, chrome_reason, is_breadcrumb
 from .recognise import (
     SOURCE_RE, TIME_LINE_RE, URL_LINE_RE, bare, compare_key, date_line, dated_byline, dated_label, has_speaker_prefix,
-    is_bare_name, is_byline, is_credit, is_nameplate_of, is_sentence, is_speaker_line, is_structural_heading,
+    is_bare_name, is_byline, is_credit, is_epigraph, is_nameplate_of, is_sentence, is_speaker_line, is_structural_heading,
     series_line, split_caption, word_count,
 )
 from .shapes import is_capitals_label, menu_runs
@@ -41,7 +41,7 @@ def title_candidate(text: str, speakers: set) -> bool:
     return bool(text) and len(text) <= MAX_TITLE and not text[:1].islower() and not (
         chrome_kind(text) or date_line(text) or dated_label(text) or series_line(text)
         or is_byline(text) or dated_byline(text) or is_credit(text) or split_caption(text, "")
-        or CAPTION_BY_RE.search(text) or compare_key(text) in speakers or is_structural_heading(text)
+        or CAPTION_BY_RE.search(text) or is_epigraph(text) or compare_key(text) in speakers or is_structural_heading(text)
         or URL_LINE_RE.match(text) or SOURCE_RE.match(text) or LABEL_RE.match(text) or TIME_LINE_RE.match(text)
         or TRANSCRIPT in speakers and has_speaker_prefix(text)
         or (re.search(r"[.…]$", text) and not text.endswith(("...", "…")) and word_count(text) < 8)

@@ -23,6 +23,7 @@ CUT_WORDS = {"the", "a", "an", "of", "to", "las", "los", "la", "le", "les", "el"
              "die", "das", "den", "dem", "des", "du", "au", "aux", "zu", "zum", "zur", "von", "et", "y", "und"}
 # A no-break space between a word and French punctuation is typography, kept: "Article 1 :".
 HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
+CLOSING_PUNCT_RE = re.compile(r"[.,;:!?…]$")
 STANZA_MARK_RE = re.compile(r"^(?:[*~•·#]\s*){1,5}$")       # "***", "* * *", "~" between stanzas
 KEPT_SPACE_RE = re.compile(r"[\u00a0\u202f](?=[:;!?»%])|(?<=«)[\u00a0\u202f]")
 
@@ -239,10 +240,14 @@ def mark_verse(blocks: list[Block], width: int | None) -> dict:
     flush_single()
     verse = [looks_like_verse(lines, width) and not (any(lines is s for s in singles) and len(lines) < 6)
              for lines, _ in runs]
-    for k, (lines, _) in enumerate(runs):      # a stanza between stanzas is one, end-stopped or not
-        if not verse[k] and len(lines) >= 3 and not any(lines is s for s in singles) and (
-                k and verse[k - 1] or k + 1 < len(runs) and verse[k + 1]) and sibling_stanza(lines):
-            verse[k] = True
+    changed = True
+    while changed:                             # a stanza beside stanzas is one, end-stopped or not
+        changed = False
+        for k, (lines, _) in enumerate(runs):
+            if not verse[k] and not any(lines is s for s in singles) and (
+                    k and verse[k - 1] or k + 1 < len(runs) and verse[k + 1]) and (
+                    len(lines) >= 3 and sibling_stanza(lines) or width is None and enjambed(lines)):
+                verse[k] = changed = True
     for k in short_stanzas(runs, whole, verse):
         verse[k] = True
     opening = [line for b in blocks if not SOURCE_RE.match(b.lines[0].text) for line in b.lines][:2]
@@ -288,6 +293,16 @@ def title_like(text: str) -> bool:
     found = text.split()
     return (len(found) <= 10 and not END_STOP_RE.search(text) and not text.endswith((",", ";", ":"))
             and sum(w[:1].isupper() for w in found) * 5 >= len(found) * 3)
+
+
+def enjambed(lines: list[Line]) -> bool:
+    """Short lines of a page that is not hard-wrapped, broken in mid-sentence (`But each has an
+    entrance, particular` / `views, and places to sit`): a poem's lines, whatever their capitals."""
+    texts = [line.text for line in lines]
+    breaks = [(a, b) for a, b in zip(texts, texts[1:])]
+    return (len(texts) >= 2 and all(len(t) <= 60 and word_count(t) <= 12 for t in texts)
+            and all(END_STOP_RE.search(a) or a.endswith((",", ";", ":")) or b[:1].islower() for a, b in breaks)
+            and any(not CLOSING_PUNCT_RE.search(a) and b[:1].islower() for a, b in breaks))
 
 
 def sibling_stanza(lines: list[Line]) -> bool:

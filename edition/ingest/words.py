@@ -92,6 +92,21 @@ SMALL_WORDS = {
     "mit", "auf", "ein", "eine",
 }
 
+# Common verb forms (auxiliaries, copulas, modals): a line with none of them is a phrase, not a
+# sentence that only lacks its full stop ("Creating an ongoing dialogue" / "Here is the text").
+COMMON_VERBS = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would",
+    "can", "could", "shall", "should", "may", "might", "must", "here's", "it's", "there's", "says", "said",
+    "est", "sont", "était", "étaient", "a", "ont", "avait", "sera", "fut", "fait", "peut", "doit", "c'est", "voici",
+    "es", "son", "era", "fue", "está", "están", "ha", "han", "había", "será", "hay", "puede", "debe", "dice",
+    "ist", "sind", "war", "waren", "hat", "haben", "hatte", "wird", "werden", "kann", "muss", "soll", "gibt",
+}
+
+# Words of a greeting that opens a speech or a letter ("Ladies and gentlemen", "Chers amis").
+GREETINGS = {"ladies", "gentlemen", "dear", "friends", "colleagues", "hello", "good", "mesdames", "messieurs",
+             "chers", "chères", "amis", "bonjour", "bonsoir", "señoras", "señores", "queridos", "queridas", "amigos",
+             "buenos", "buenas", "damen", "herren", "liebe", "lieber", "guten", "sehr", "hallo"}
+
 # Whole lines of site chrome, by kind: each line of the page that is exactly one of these (case
 # and trailing punctuation ignored) is furniture, wherever it stands.
 CHROME_LINES = {
@@ -283,6 +298,11 @@ TRANSCRIPT_LABELS = (
     r"des? .{1,40}))?", r"transcripción(?: completa| íntegra)?", r"transkript(?:ion)?", r"wortprotokoll", r"mitschrift",
     r"texte intégral", r"texto (?:íntegro|completo)", r"volltext", r"full text",
 )
+# A reader's word of praise under a poem: "Ein wunderschönes Gedicht …!", "Beautiful poem!".
+PRAISE_WORDS = (r"wunderschön\w*|schön\w*|herrlich\w*|toll\w*|wunderbar\w*|beautiful|lovely|wonderful|great|"
+                r"amazing|gorgeous|beau|belle|magnifique|superbe|joli|hermos[oa]|precios[oa]|bell[oa]|lind[oa]|"
+                r"maravillos[oa]")
+POEM_WORDS = r"gedicht|gedichte|poem|poems|poème|poèmes|poema|poemas|poesía|texte|verse|vers"
 READING_TIMES = (
     r"(?:(?:temps|durée) de lecture|tiempo (?:estimado )?de lectura|lesezeit|lesedauer|reading time|read time|"
     r"time to read)\s*:?\s*(?:~|env\.?|environ|ca\.?|approx\.?)?\s*\d+\s*(?:min\w*|mn)\.?",

@@ -155,3 +155,46 @@ def test_a_listing_dated_on_three_lines_keeps_its_first_item_whole():
     assert ing.meta["date"].isoformat() == "2025-12-11"
     assert rendered_lines(ing.body)[-1] == para                  # the whole text kept, not only its teaser
     assert reasons(ing)["Télécharger le programme"] == "download or sign-up button"
+
+
+def test_the_sites_advert_for_itself_goes_with_its_heading():
+    text = ("Source: https://www.rev.com/blog/transcripts/floor-remarks\n\nSenate Floor Remarks Transcript\n\n"
+            "Senators spoke on the Senate floor on September 10 about the proposed relief bill. Read the transcript "
+            "of their remarks.\n\nTranscribe Your Own Content\n\nTry Rev and save time transcribing, captioning, "
+            "and subtitling.\n\nSenator Mitch McConnell: (00:00)\nNow Madam President, on an entirely different "
+            "matter, Congress has spent months talking about relief.\n")
+    ing = ingest_text(text)
+    assert reasons(ing)["Try Rev and save time transcribing, captioning, and subtitling."] == \
+        "the site's advert for itself"
+    assert reasons(ing)["Transcribe Your Own Content"] == "the site's advert for itself (its heading)"
+    ing = ingest_text(text.replace("rev.com", "example.org"))       # another site's name: text
+    assert "Try Rev and save time transcribing, captioning, and subtitling." in rendered_lines(ing.body)
+
+
+POEM = ("Frühling\n\nVom Eise befreit sind Strom und Bäche\n\nDurch des Frühlings belebenden Blick\n\n"
+        "Der alte Winter in seiner Schwäche\n\nZog sich in rauhe Berge zurück.\n\nVon dort sendet er fliehend nur\n\n"
+        "Letzte Schauer körnigen Eises\n\nUnd alles regt sich, will blühen und leben.\n\n")
+
+
+def test_a_surname_under_the_poem_is_its_byline():
+    ing = ingest_text(POEM + "Goethe\n")
+    assert ing.meta["byline"] == "Goethe"
+    assert rendered_lines(ing.body)[-1] == "Und alles regt sich, will blühen und leben."
+    ing = ingest_text(POEM.replace("Blick", "Blick, Goethe") + "Goethe\n")     # a word of the poem: its line
+    assert ing.meta["byline"] == "" and rendered_lines(ing.body)[-1] == "Goethe"
+
+
+def test_a_readers_praise_after_the_poem_and_its_signature_goes():
+    ing = ingest_text(POEM + "Felix Dahn\nEin wunderschönes Gedicht zu Deinen noch wundervolleren Bildern!\n")
+    assert ing.meta["byline"] == "Felix Dahn"
+    assert reasons(ing)["Ein wunderschönes Gedicht zu Deinen noch wundervolleren Bildern!"] == \
+        "a reader's comment on the poem"
+    ing = ingest_text(POEM + "Felix Dahn\n\nThe poet wrote it in the spring of 1870, at Königsberg, for his wife.\n")
+    assert rendered_lines(ing.body)[-1].startswith("The poet wrote it")
+
+
+def test_image_titles_run_together_at_the_end_go():
+    ing = ingest_text(POEM + "Na ganz so ist´s nicht – dem Stubentiger geht´s deutlich besser…\n"
+                             "Gefährlicher PantherFreundlicher TigerMüder Panther\n")
+    assert reasons(ing)["Gefährlicher PantherFreundlicher TigerMüder Panther"] == "link or image titles run together"
+    assert rendered_lines(ing.body)[-1].endswith("deutlich besser…")

@@ -9,7 +9,7 @@ from edition.ingest.furniture import chrome_kind, chrome_reason, is_breadcrumb
 from edition.ingest.recognise import (
     copyright_holder, date_line, dated_byline, dated_label, dateline_date, has_speaker_prefix, is_bare_name, is_byline,
     labelled_date,
-    is_copyright, is_credit, is_speaker_line, is_structural_heading, series_line,
+    is_copyright, is_credit, is_epigraph, is_speaker_line, is_structural_heading, series_line,
 )
 
 
@@ -232,3 +232,24 @@ def test_a_closing_source_line_with_its_date():
     assert closing_date("Communiqué de la préfecture du 3 mars 2020") == date(2020, 3, 3)
     assert closing_date("10.12.2018") is None
     assert closing_date("The minister said it would be done by the end of the month of 3 March 2020") is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("“In Italian, the word stanza means ‘room.’” – Doireann Ní Ghríofa, A Ghost in the Throat", True),
+    ("«Le cœur a ses raisons que la raison ne connaît point.» — Pascal, Pensées", True),
+    ('"Caminante, no hay camino, se hace camino al andar" - Antonio Machado', True),
+    ("“A Ghost in the Throat” is a book about a poet", False),
+    ("The minister said: “we will go on” – and left", False),
+])
+def test_an_epigraph_is_a_quotation_then_whose_words_they_are(line, expected):
+    assert is_epigraph(line) is expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Gefährlicher PantherFreundlicher TigerMüder Panther", "link or image titles run together"),
+    ("Nos coups de cœurLes plus lusDernières minutes", "link or image titles run together"),
+    ("Watch it on YouTube", None),
+    ("McDonald's opens in PowerPoint country.", None),
+])
+def test_titles_run_together_are_chrome(line, expected):
+    assert chrome_kind(line) == expected

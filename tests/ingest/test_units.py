@@ -148,3 +148,25 @@ def test_the_title_cut_short_over_the_poem_s_first_line_goes_and_the_line_stays(
             "That floats on high o’er Vales and Hills,\nWhen all at once I saw a crowd\nA host of dancing Daffodils;\n")
     ing = ingest_text(text)
     assert rendered_lines(ing.body)[:2] == ["I wandered lonely as a Cloud", "That floats on high o’er Vales and Hills,"]
+
+
+def test_stanzas_broken_mid_sentence_beside_stanzas_are_verse_whatever_their_capitals():
+    poem = ("Tour of Homes\n\nSo now I am building a room\nthat we walk through on our tour\nof this house, the poem.\n\n"
+            "Sometimes we linger\nto admire proportions or décor;\nsometimes we hurry through\nto reach the next room "
+            "or just\nget the whole thing over with.\n\nSome houses are large, some are small.\nSome are simple, some "
+            "are elaborate.\nSome require a guide, some feel like home.\n\nBut each has an entrance, particular\n"
+            "views, and places to sit\nand reflect.\n")
+    ing = ingest_text(poem)
+    assert ing.meta.get("form") == "verse"
+    lines = rendered_lines(ing.body)
+    assert lines[:3] == ["So now I am building a room", "that we walk through on our tour", "of this house, the poem."]
+    assert lines[-2:] == ["views, and places to sit", "and reflect."]
+
+
+def test_short_lines_of_prose_are_not_made_verse_by_a_lower_case_start():
+    text = ("Opening hours\n\nThe library opens at nine on weekdays and closes at six, and on Saturdays it "
+            "opens at ten.\n\nVisitors may borrow four books\nand return them within three weeks.\n\n"
+            "The reading room stays open all day and nobody has to book a seat in it beforehand.\n")
+    ing = ingest_text(text)
+    assert "form" not in ing.meta
+    assert "\\\n" not in ing.body      # no hard line break: a short block between prose paragraphs is no stanza
