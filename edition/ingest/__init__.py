@@ -190,7 +190,8 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
                          or host_of(meta["source_url"]))
     # 8. body
     body = write_body(units)
-    kept = head.kept + notes + verse_notes(units)
+    left_out = {d[0] for d in dropped}
+    kept = [k for k in head.kept if k[0] not in left_out] + notes + verse_notes(units)  # noted, then left out later
     if form == "verse" or form is None and is_verse_text(units):
         meta["form"] = "verse"
     problems += check_result(meta, units, source_path, head, kept, items, left)

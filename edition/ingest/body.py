@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .recognise import END_STOP_RE, is_structural_heading
+from .recognise import END_STOP_RE, is_structural_heading, word_count
 from .units import Unit, is_standalone
 
 SHORT_LINE = 60
@@ -91,8 +91,8 @@ def list_item(unit: Unit, other_marker: bool = False) -> str:
 
 
 def is_heading(units: list, i: int) -> bool:
-    """A structural heading, or a short line alone in its block, between paragraphs,
-    announcing a longer one."""
+    """A structural heading (and the name under a bare `Chapitre 1`), or a short line alone in
+    its block, between paragraphs, announcing a longer one."""
     unit = units[i]
     if unit.kind != "text" or unit.verse or len(unit.lines) != 1 or i == len(units) - 1:
         return False
@@ -101,6 +101,9 @@ def is_heading(units: list, i: int) -> bool:
     if unit.block_size != 1 or i == 0:
         return False
     text, following, previous = unit.text, units[i + 1], units[i - 1]
+    if (is_heading_like(unit) and text[:1].isupper() and word_count(text) <= 10 and not is_standalone(text)
+            and is_structural_heading(previous.text) and len(previous.text.split()) == 2):
+        return True             # "Chapitre 1", then its name: "Des travaux préparatoires"
     block_text = sum(len(u.text) for u in units[i + 1:] if u.block == following.block)
     return (len(text) <= 80 and len(text.split()) <= 10 and (text[0].isupper() or text[0].isdigit())
             and not re.search(r"[.,;:!…\"”’)]$", text) and not is_standalone(text)

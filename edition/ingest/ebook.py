@@ -2,7 +2,9 @@
 
 A Gutenberg file opens with "The Project Gutenberg EBook of <title>, by <author>", a few
 licence lines, `Title:`/`Author:`/`Release Date:` fields and "*** START OF ... ***", then a
-"Produced by" credit; it closes with "*** END OF ... ***" and the licence.  Pages that show a
+"Produced by" credit; it closes with "*** END OF ... ***" and the licence.  The 1990s files open
+"The Project Gutenberg EBook Connecticut Yankee, by Twain, Complete", their title ends ", Complete"
+and their author carries the real name in brackets: both go.  Pages that show a
 Gutenberg book often keep only part of this frame (no START line, a site's own catalogue
 fields above it).  The frame is cut, reported line by line, and its title and author kept.
 """
@@ -14,13 +16,16 @@ from dataclasses import dataclass
 from .recognise import SOURCE_RE, is_sentence
 from .units import Line
 
-OPENING_RE = re.compile(r"^(?:\ufeff)?The Project Gutenberg e?Book,? of (?P<title>.+?)(?:,? by (?P<author>.+?))?,?$", re.I)
+OPENING_RE = re.compile(r"^(?:\ufeff)?The Project Gutenberg e?-?(?:Book|text),?(?: of)? (?P<title>.+?)(?:,? by (?P<author>.+?))?,?$",
+                        re.I)
 START_RE = re.compile(r"^\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG", re.I)
 END_RE = re.compile(r"^\*{3}\s*END OF (?:THIS|THE) PROJECT GUTENBERG|^End of (?:the )?Project Gutenberg", re.I)
 FIELD_RE = re.compile(r"^(?P<key>Title|Author|Editor|Translator|Illustrator|Release Date|Posting Date|"
                       r"First Posted|Last Updated|Language|Character set encoding|Credits|"
                       r"Most recently updated)\s*:\s*(?P<value>.*)$", re.I)
-PRODUCED_RE = re.compile(r"^(?:Produced by|E-?text prepared by|Transcribed from|This e-?text was produced)\b", re.I)
+PRODUCED_RE = re.compile(r"^(?:Produced by|E-?text prepared by|Transcribed from|This e-?(?:text|book) was produced)\b", re.I)
+COMPLETE_RE = re.compile(r",\s*Complete$", re.I)                 # "…, Complete": the 1990s files' whole book
+PEN_NAME_RE = re.compile(r"\s*\((?:[A-Z][\w.]*\s?){1,4}\)$")       # "Mark Twain (Samuel Clemens)": the pen name
 NOTE_RE = re.compile(r"^\[Transcriber['’]s Note", re.I)
 
 
@@ -58,6 +63,8 @@ def cut_frame(lines: list[Line]) -> tuple[list[Line], Frame]:
                 frame.title = field["value"].strip()
             if field["key"].lower() == "author" and field["value"]:
                 frame.author = field["value"].strip()
+    frame.title = COMPLETE_RE.sub("", frame.title)
+    frame.author = PEN_NAME_RE.sub("", frame.author)
     kept = before + lines[header_end + 1: end]
     kept, produced = drop_credits(kept)
     dropped += produced

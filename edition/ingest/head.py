@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import words
 from .address import is_host_name, is_path_name, title_from_address, title_words
 from .furniture import chrome_kind, chrome_reason, is_breadcrumb
 from .recognise import (
@@ -47,6 +48,10 @@ LABEL_DASH_RE = re.compile(r"^(?P<label>\w+(?: \w+)?) [-–—] (?P<rest>\S.{10,
 PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{3,80}):\s+(?P<rest>\S.{10,})$")
 SITE_SUFFIX_RE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>(?:The|La|Le|Les|El|Los|Der|Die|Das)\s.{2,40}"
                             r"|[A-Z][\w-]{2,30}\.(?:com|fr|es|de|org|net|ch|be|at|info))$")
+NAMEPLATE_TAGLINE_RE = re.compile(rf"^(?P<name>[^|–—]{{3,40}}?)\s*[|–—]\s*{words.PAPER_TAGLINE}$", re.I)
+SECTION_PATH_RE = re.compile(r"^(?P<path>[A-ZÀ-Þ][\w-]+(?:\s/\s[A-ZÀ-Þ][\w-]+)+)\s+(?P<rest>\S.{10,})$")
+BRACKETS_RE = re.compile(r"\s*\([^()]{2,40}\)$")
+PAGE_TITLE_AUTHOR_RE = re.compile(r"^\s*[,:–—-]?\s*(?:by|de|von|par|por)\s+(?P<name>[^|–—]{4,60}?)\s*(?:[|–—]\s*.{0,60})?$")
 BY_AUTHOR_RE = re.compile(r"^(?P<title>.{3,}?)\s+by\s+(?P<author>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})$")
 
 
@@ -89,6 +94,9 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
             elif is_path_name(text, source_url) and not head.meta.get("publisher_hint"):
                 head.meta["publisher_hint"] = text               # the paper's name, spelt by the address
                 dropped += drop(unit, "site nameplate (the publisher, spelt by the address)")
+            elif (match := NAMEPLATE_TAGLINE_RE.match(text)) and not head.meta.get("publisher_hint"):
+                head.meta["publisher_hint"] = match["name"]      # "Hannoversche Allgemeine | Ihre Zeitung aus …"
+                dropped += drop(unit, "site nameplate with its tagline (the publisher)")
             elif (found := date_line(unit.text)) and date_above is None:
                 date_above = (found[0], unit)            # the text's date, unless one stands under the title
             else:
@@ -107,6 +115,9 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
         set_title(head, units[index], holder, poem=index + 1 < len(units) and units[index + 1].verse,
                   later=[u.text for u in units[index + 1:index + 1 + ZONE]])
         head.title_block = units[index].block
+        if not head.meta["byline"] and (name := author_in_page_title(units[:index], head.meta["title"])):
+            head.meta["byline"] = name       # "Rima 53. …, de Gustavo Adolfo Bécquer | Poema" above the title
+            remember(head, name, "byline", None)
         if hints.get("title"):
             head.meta["title"] = hints["title"]
         rest = units[index + 1:]
@@ -176,7 +187,8 @@ def repeated_speakers(units: list) -> set:
 def set_title(head: Head, unit: Unit, holder: str, poem: bool = False, later: list = ()) -> None:
     """The title from its line: a date or press-marker prefix, the site's name after it, and the
     poet's name after a poem's title (`Le Pont Mirabeau - Guillaume Apollinaire`, `"Mondnacht":
-    Joseph von Eichendorff`, `The Raven by Edgar Allan Poe`) are not the title; nor is a label of a
+    Joseph von Eichendorff`, `The Raven by Edgar Allan Poe`) are not the title, nor the quotes around a
+    poem's title (`"Mondnacht"`); nor is a label of a
     word or two before a dash when a later line of the head prints the title without it."""
     text = candidate_text(unit)
     remember(head, text, "title", unit)
@@ -186,6 +198,9 @@ def set_title(head: Head, unit: Unit, holder: str, poem: bool = False, later: li
     elif (match := LABEL_DASH_RE.match(text)) and word_count(match["rest"]) >= 4 and any(
             compare_key(other).endswith(compare_key(match["rest"])) for other in later):
         text = match["rest"]        # "Auszug - Erlass einer ...", then "SG/2017/006 Erlass einer ...": a label
+    if (match := SECTION_PATH_RE.match(text)) and any(
+            len(other) > len(text) and compare_key(other).endswith(compare_key(text)) for other in later):
+        text = match["rest"]        # "Deutschland / Welt Niebel: …", then "Nachrichten Politik Deutschland / Welt Niebel: …"
     if (match := SITE_SUFFIX_RE.match(text)) and re.fullmatch(r"(?:\S+\s){0,4}\S+", match["site"]) \
             and all(w[:1].isupper() for w in match["site"].split()):
         text, head.meta["publisher_hint"] = match["title"], match["site"]
@@ -198,8 +213,20 @@ def set_title(head: Head, unit: Unit, holder: str, poem: bool = False, later: li
         text, head.meta["byline"] = match["title"], match["author"]
         text = (QUOTED_RE.fullmatch(text) or re.match(r"(?P<inner>.*)", text))["inner"]
         remember(head, match["author"], "byline", unit)
+    if poem and (quoted := QUOTED_RE.fullmatch(text)):
+        text = quoted["inner"]      # `"Mondnacht"` over the poem: the quotes only say it is a title
     head.meta["title"] = text
     remember(head, text, "title", unit)
+
+
+def author_in_page_title(above: list, title: str) -> str:
+    """The poet's or author's name in the page's own title above the headline: the title, then
+    `, de|by|von|par|por Name`, and perhaps the site after a bar (`… | Poema`)."""
+    for unit in above:
+        if title and unit.text.startswith(title) and (match := PAGE_TITLE_AUTHOR_RE.match(unit.text[len(title):])) \
+                and is_bare_name(match["name"]):
+            return match["name"]
+    return ""
 
 
 def above_title_reason(text: str, holder: str, source_url: str = "") -> str:
@@ -261,6 +288,9 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         if unit.kind == "bullet" and is_byline(unit.content) and not meta["byline"] and not body:
             meta["byline"] = byline_names(unit.content)   # "- BY OLGA R. RODRIGUEZ"
             remember(head, unit.text, "byline", unit)
+        elif (unit.kind == "bullet" and not body and unit.content.endswith(":") and word_count(unit.content) <= 8
+              and right_under_title(rest, i, head) and i + 1 < len(rest) and rest[i + 1].kind == "text"):
+            dropped += drop(unit, "a label under the title (who speaks), set as a lone bullet")
         elif unit.verse or unit.kind != "text":
             body.append(unit)
         elif id(unit) in table or (match := LABEL_PAIR_RE.fullmatch(text)) and label_pair(match) in pairs:
@@ -272,8 +302,8 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             dropped += drop(unit, "image caption, printed twice")
         elif i in menus and not any(is_sentence(u.text, 8) for u in body):
             dropped += drop(unit, "menu")
-        elif key in head.seen:
-            what, number = head.seen[key]
+        elif key in head.seen or head.seen.get(bare_key := compare_key(BRACKETS_RE.sub("", text)), ("",))[0] == "byline":
+            what, number = head.seen.get(key) or head.seen[bare_key]      # "MARK TWAIN (Samuel L. Clemens)"
             dropped += drop(unit, f"repeats the {what}" + (f" (line {number})" if number else ""))
         elif kind:
             dropped += drop(unit, kind)
@@ -316,6 +346,9 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         elif CAPTION_BY_RE.search(text) and not meta["photo_caption"]:
             meta["photo_caption"] = text
             remember(head, text, "caption", unit)
+        elif (title_key := compare_key(meta["title"])) and word_count(meta["title"]) >= 3 \
+                and len(key) > len(title_key) and key.endswith(" " + title_key) and i < 6:
+            dropped += drop(unit, "breadcrumb ending on the title")       # "Nachrichten Politik … Niebel: …"
         elif not meta["subtitle"] and not body and is_standfirst(rest, i, head, window, twice):
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)

@@ -56,7 +56,8 @@ DATE_FORMS = (
 _PREFIX = r"(?:(?P<prefix>" + "|".join(words.DATE_PREFIXES) + r")\s*:?\s*)?"
 _TIME = (r"(?P<time>\s*(?:,|\||-|–|—|·|@|at|à|a las|um|um\s+)?\s*\d\d?[:.h]\d\d(?::\d\d)?\s*"
          r"(?:[ap]\.?\s?m\.?)?\s*(?:uhr|h)?\s*(?:[a-z]{2,5}|utc[+-]\d\d?|[+-]\d{4})?)?")
-DATE_LINE_RES = [re.compile(rf"^{_PREFIX}{_WEEKDAY}{form}{_TIME}\.?$", re.I) for form in DATE_FORMS]
+_TIME_FIRST = r"(?:\d\d?[:.]\d\d\s*(?:uhr|h)?\s*[,|·–-]?\s+)?"          # "16:12 17.06.2010"
+DATE_LINE_RES = [re.compile(rf"^{_PREFIX}{_TIME_FIRST}{_WEEKDAY}{form}{_TIME}\.?$", re.I) for form in DATE_FORMS]
 DATE_IN_TEXT_RES = [re.compile(rf"\b{form}\b", re.I) for form in DATE_FORMS]
 
 
@@ -272,7 +273,7 @@ CREDIT_FORMS = (
     rf"(?i:photo(?:graph)?s?|image|picture|credit|photo credit|foto|bild|crédit photo|illustration|"
     rf"drawing|dessin)(?: by| de| von)?\s*[:|–—-]?\s*(?:{AGENCY}|{PERSON})(?:\s*/\s*(?:{AGENCY}|{PERSON}))?",   # Photo: Name
     r"(?i:illustrated|illustrations|drawings|photographs|photos|pictures) by\s+\S.{1,40}",  # Illustrated by ...
-    r"(?i:foto|photo|bild|image|imagen|crédit|credit)\s*:\s*\S.{1,30}",                 # Foto: privat
+    r"(?i:foto|photo|bild|image|imagen|crédit|credit|quelle)\s*:\s*\S.{1,30}",                 # Foto: privat
     r"©\s*\S.{0,40}",                                                        # © preveniryproteger.com
 )
 CREDIT_RE = re.compile(r"^\(?(?:" + "|".join(CREDIT_FORMS) + r")\)?$")
@@ -365,13 +366,16 @@ STRUCTURAL_RE = re.compile(
     rf"^(?:(?:chapter|chap\.|book|part|section|sec\.|canto|act|scene|stave|letter|volume|"
     rf"chapitre|livre|partie|titre|acte|capítulo|libro|parte|título|kapitel|buch|teil|abschnitt|"
     rf"article|art\.|artículo|artikel|annexe|anexo|anhang|appendix|schedule)\s+"
-    rf"(?:{ROMAN}|\d{{1,4}}[a-z]?|premier|première|1er|primero|único|unique|[a-z])\.?(?:[:.–—-]\s*.{{0,80}}"
+    rf"(?:{ROMAN}|\d{{1,4}}[a-z]?|premier|première|1er|primero|único|unique|[a-z])\.?(?:\s*[:.–—-]\s*.{{0,80}}"
     rf"|\s+(?:of|de|del|des|du|der|des|vom)\s+[^.!?]{{1,60}})?"
-    rf"|§\s*\d{{1,4}}[a-z]?\.?(?:\s+.{{0,80}})?|{ROMAN}\.?)$", re.I)
+    rf"|§\s*\d{{1,4}}[a-z]?\.?(?:\s+.{{0,80}})?|{ROMAN}\.?"
+    rf"|(?:preface|foreword|introduction|prologue|epilogue|afterword|préface|avant-propos|prologue|épilogue|"
+    rf"prefacio|prólogo|introducción|epílogo|vorwort|einleitung|prolog|epilog|nachwort)\.?)$", re.I)
 
 
 def is_structural_heading(text: str) -> bool:
-    """`CHAPTER I.`, `BOOK IV.`, `Article premier`, `Artículo 3`, `§ 12 Geltungsbereich`, `II`."""
+    """`CHAPTER I.`, `BOOK IV.`, `Article premier`, `Artículo 3`, `ARTICLE 1 : Périodicité des séances`,
+    `§ 12 Geltungsbereich`, `II`, `PREFACE`, `Vorwort`."""
     return len(text) <= 100 and bool(STRUCTURAL_RE.match(text)) and not is_sentence(text, 10)
 
 

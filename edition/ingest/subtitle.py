@@ -25,7 +25,7 @@ from .address import title_words
 from .furniture import chrome_kind, chrome_reason
 from .recognise import (
     CLOSING_RE, END_STOP_RE, byline_names, compare_key, date_line, dated_byline, dateline_date, is_byline, is_credit,
-    split_caption, word_count,
+    is_structural_heading, split_caption, word_count,
 )
 from .shapes import announces, is_prose
 
@@ -54,7 +54,7 @@ def is_rubric(rest: list, i: int, head) -> bool:
     """`Un livre, un débat` after the head's caption and credit, over the standfirst: a label of a
     few words with no verb and no closing mark, not right under the title, not a greeting."""
     text = rest[i].text
-    return (0 < i + 1 < len(rest) and word_count(text) <= 4 and not CLOSING_RE.search(text) and is_verbless(text)
+    return (0 < i + 1 < len(rest) and word_count(text) <= 4 and not chrome_reason(text) and not is_structural_heading(text) and not CLOSING_RE.search(text) and is_verbless(text)
             and not right_under_title(rest, i, head) and word_count(rest[i + 1].text) >= 20
             and not any(w.lower().strip(",") in words.GREETINGS for w in text.split()))
 

@@ -37,7 +37,9 @@ def candidate_text(unit: Unit) -> str:
     return unit.content if unit.kind == "bullet" else unit.text
 
 
-def title_candidate(text: str, speakers: set) -> bool:
+def title_candidate(text: str, speakers: set, source_url: str = "") -> bool:
+    if source_url and placed_headline(text, source_url):
+        return True
     return bool(text) and len(text) <= MAX_TITLE and not text[:1].islower() and not (
         chrome_kind(text) or date_line(text) or dated_label(text) or series_line(text)
         or is_byline(text) or dated_byline(text) or is_credit(text) or split_caption(text, "")
@@ -51,6 +53,15 @@ def title_candidate(text: str, speakers: set) -> bool:
         or is_breadcrumb(text) and re.search(r" [|>›»] ", text) or not any(c.isalpha() for c in text))
 
 
+def placed_headline(text: str, source_url: str) -> bool:
+    """`Becerril de la Sierra | Desbroce de parcelas municipales`: a place (or section) and the
+    headline after one bar, every word of both spelt by the address's slug: the title, though it
+    reads like a two-step breadcrumb."""
+    slug = address_words(source_url)
+    return (text.count("|") == 1 and len(slug) >= 4 and is_breadcrumb(text)
+            and all(part.strip() for part in text.split("|")) and slug_match(text, slug) >= 0.9)
+
+
 def title_candidates(zone: list, source_url: str, speakers: set, page: list = ()) -> list:
     """Indices of the plausible title lines of the zone (not menus, nor the site's own name, nor
     the first item of a list, which may go on past the zone)."""
@@ -62,7 +73,7 @@ def title_candidates(zone: list, source_url: str, speakers: set, page: list = ()
     menus = menu_runs(zone)
     return [i for i, unit in enumerate(zone)
             if i not in menus and (unit.kind in ("text", "heading") or lone_bullet(i))
-            and title_candidate(candidate_text(unit), speakers)
+            and title_candidate(candidate_text(unit), speakers, source_url)
             and (word_count(unit.text) < 20 or word_count(unit.text) <= 30 and i + 1 < len(page)
                  and not re.search(r"[.!?;:,]$", unit.text) or i == 0 and i + 1 < len(zone) and (
                 heads_off(zone[1]) or word_count(zone[1].text) < 20))

@@ -289,9 +289,9 @@ def short_stanzas(runs: list, whole: dict, verse: list) -> list:
 
 
 def title_like(text: str) -> bool:
-    """`The Road Not Taken`: most words capitalised, no closing punctuation, a few words."""
-    found = text.split()
-    return (len(found) <= 10 and not END_STOP_RE.search(text) and not text.endswith((",", ";", ":"))
+    """`The Road Not Taken`, `"Mondnacht"`: most words capitalised, no closing punctuation, a few words."""
+    found = text.strip("\"“”„«»‘’'").split()      # `"Mondnacht"`: a title in quotes
+    return (0 < len(found) <= 10 and not END_STOP_RE.search(text) and not text.endswith((",", ";", ":"))
             and sum(w[:1].isupper() for w in found) * 5 >= len(found) * 3)
 
 

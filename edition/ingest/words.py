@@ -102,6 +102,10 @@ COMMON_VERBS = {
     "ist", "sind", "war", "waren", "hat", "haben", "hatte", "wird", "werden", "kann", "muss", "soll", "gibt",
 }
 
+# A newspaper's tagline beside its name: "Hannoversche Allgemeine | Ihre Zeitung aus Hannover".
+PAPER_TAGLINE = (r"(?:ihre|deine|die|unsere|your|the|our|votre|le|la|son|el|tu|su|la)\s+(?:\w+\s+)?(?:zeitung|tageszeitung|"
+                 r"heimatzeitung|newspaper|paper|daily|journal|quotidien|diario|periódico|noticias)\b.{0,40}")
+
 # Words of a greeting that opens a speech or a letter ("Ladies and gentlemen", "Chers amis").
 GREETINGS = {"ladies", "gentlemen", "dear", "friends", "colleagues", "hello", "good", "mesdames", "messieurs",
              "chers", "chères", "amis", "bonjour", "bonsoir", "señoras", "señores", "queridos", "queridas", "amigos",
@@ -110,6 +114,10 @@ GREETINGS = {"ladies", "gentlemen", "dear", "friends", "colleagues", "hello", "g
 # Whole lines of site chrome, by kind: each line of the page that is exactly one of these (case
 # and trailing punctuation ignored) is furniture, wherever it stands.
 CHROME_LINES = {
+    "site tagline": [
+        "partner im redaktionsnetzwerk deutschland", "ein angebot des redaktionsnetzwerks deutschland",
+        "a member of the usa today network", "part of the usa today network", "membre du réseau",
+    ],
     "skip link": [
         "skip to main content", "skip to content", "skip to the content", "skip to navigation",
         "jump to navigation", "jump to search", "jump to navigation jump to search", "skip navigation",
@@ -279,6 +287,8 @@ RELATED_HEADINGS = (
     r"nuestra selección", r"también te puede interesar", r"últimas (?:noticias|entradas)",
     r"(?:ähnliche|neueste|beliebte|verwandte|weitere|aktuelle) (?:artikel|beiträge|meldungen|nachrichten|themen|gedichte)",
     r"das könnte sie (?:auch )?interessieren", r"mehr (?:aus|zum|von) .{1,40}",
+    r"lo último (?:de|en) .{1,40}", r"the latest (?:from|in|on|by) .{1,40}", r"les derniers articles (?:de|d['’]) ?.{1,40}",
+    r"(?:das )?neueste (?:von|aus) .{1,40}",
 )
 RELATED_LINK_PREFIXES = (
     r"related", r"read (?:more|also|next)", r"see also", r"also read", r"lire (?:aussi|également)",
@@ -315,7 +325,7 @@ PRINT_VERSION = r"\((?:druckversion|print version|printer-friendly version|versi
 # Prompts that start a line: newsletters, cookies, subscriptions (all languages).
 PROMPT_STARTS = (
     r"we use cookies", r"this (?:site|website) uses cookies", r"by using this (?:site|website)",
-    r"we will use your email address", r"sign up for (?:our|the) newsletter", r"subscribe to (?:our|the)",
+    r"we will use your email address", r"sign up for (?:our|the) newsletter", r"subscribe to (?:our|the|my)",
     r"get (?:our|the) newsletter", r"you are subscribed to", r"you have been subscribed",
     r"to continue reading,? subscribe", r"already a subscriber", r"already have an account",
     r"this article is for subscribers", r"create a free account",
@@ -324,12 +334,12 @@ PROMPT_STARTS = (
     r"to save this (?:article|story), (?:sign in|log in|subscribe)", r"para guardar este artículo, (?:inicia|regístrate)",
     r"abonnez-vous", r"déjà abonné", r"pour poursuivre la lecture", r"article réservé (?:à nos|aux) abonnés",
     r"inscrivez-vous à (?:notre|la) newsletter", r"recevez (?:notre|la) newsletter",
-    r"este (?:portal|sitio|sitio web) utiliza cookies", r"utilizamos cookies", r"suscríbete",
+    r"este (?:portal|sitio|sitio web) utiliza cookies", r"utilizamos cookies", r"suscr[íi]b(?:e|i)te", r"suscr[íi]bete a nuestro canal",
     r"suscríbase", r"ya soy suscriptor", r"recibe (?:nuestra|la) newsletter",
     r"diese (?:website|seite|webseite) verwendet cookies", r"wir verwenden cookies",
     r"(?:verwendet|nutzt) diese (?:website|seite|webseite) cookies", r"(?:ce site|notre site) utilise des cookies",
     r"(?:este sitio|esta web|esta página) (?:web )?utiliza cookies", r"(?:this|our) (?:site|website) uses cookies",
-    r"cookies helfen bei der bereitstellung", r"jetzt abonnieren", r"newsletter abonnieren",
+    r"cookies helfen bei der bereitstellung", r"jetzt abonnieren", r"abonniere?n? (?:sie )?unseren kanal", r"abonnez-vous à (?:notre|la) chaîne", r"newsletter abonnieren",
     r"melden sie sich (?:jetzt )?(?:für|zum) newsletter", r"bereits abonnent",
     r"diese (?:website|seite|webseite) (?:ist|wird) (?:seit|nicht mehr)", r"bei technischen fragen",
     r"si votre navigateur ne", r"transcription du contenu de la page", r"if your browser (?:does not|doesn't|cannot)",

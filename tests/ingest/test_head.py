@@ -5,7 +5,7 @@ from datetime import date
 
 from edition.ingest.address import address_words, title_from_address
 
-from .helpers import ingest_text, reasons, rendered_lines, warnings
+from .helpers import ingest_text, reasons, rendered_html, rendered_lines, warnings
 
 POETRY_SITE = """Skip to main content
 Poetry Foundation
@@ -293,3 +293,62 @@ def test_the_line_closing_the_title_s_block_is_its_standfirst():
 def test_a_map_widget_label_under_the_title_goes():
     ing = ingest_text("Ein Titel für den Test\n\nKarte für diesen Artikel\n\n" + PROSE + "\n")
     assert reasons(ing)["Karte für diesen Artikel"] == "map widget"
+
+
+PROSE = ("Queridos vecinos, desde el Equipo de Gobierno informamos a los vecinos de que las parcelas propiedad del "
+         "Ayuntamiento están desbrozadas, como refleja el documento gráfico que se acompaña.")
+
+
+def test_a_place_and_a_headline_after_a_bar_that_the_address_spells_is_the_title():
+    ing = ingest_text("Source: https://example.es/tribuna/item/14133-becerril-de-la-sierra-desbroce-de-parcelas\n\n"
+                      "Becerril de la Sierra | Desbroce de parcelas\n\n- Información del equipo de Gobierno:\n"
+                      f"{PROSE}\n")
+    assert ing.meta["title"] == "Becerril de la Sierra | Desbroce de parcelas"
+    assert reasons(ing)["- Información del equipo de Gobierno:"].startswith("a label under the title")
+    assert rendered_lines(ing.body) == [PROSE]
+
+
+def test_a_nameplate_with_its_tagline_and_a_section_path_before_the_title():
+    ing = ingest_text("Source: https://www.haz.de/Politik/Niebel-Schwarz-Gelb-erhaelt-Verlaengerung\n\nMenü\n"
+                      "Hannoversche Allgemeine | Ihre Zeitung aus Hannover\n"
+                      'Deutschland / Welt Niebel: "Schwarz-Gelb" erhält Verlängerung nach 2013\n'
+                      'Nachrichten Politik Deutschland / Welt Niebel: "Schwarz-Gelb" erhält Verlängerung nach 2013\n'
+                      f"16:12 17.06.2010\n\nFrage: Herr Niebel, wie geht es weiter? {PROSE}\n")
+    assert ing.meta["title"] == 'Niebel: "Schwarz-Gelb" erhält Verlängerung nach 2013'
+    assert ing.meta["publisher"] == "Hannoversche Allgemeine" and ing.meta["date"] == date(2010, 6, 17)
+    assert reasons(ing)['Nachrichten Politik Deutschland / Welt Niebel: "Schwarz-Gelb" erhält Verlängerung nach 2013'] \
+        == "breadcrumb ending on the title"
+
+
+POEM = "\n".join(["Volverán las oscuras golondrinas", "de tu balcón sus nidos a colgar", "y otra vez con el ala a sus "
+                  "cristales", "jugando llamarán.", "", "Pero aquéllas que el vuelo refrenaban", "tu hermosura y mi "
+                  "dicha a contemplar,", "aquellas que aprendieron nuestros nombres...", "ésas... ¡no volverán!"])
+
+
+def test_the_poets_name_in_the_pages_title_above_the_poems_title():
+    ing = ingest_text("Source: https://example.com/becquer/rima-53-volveran-oscuras-golondrinas\n\n"
+                      "Rima 53. Volverán las oscuras golondrinas, de Gustavo Adolfo Bécquer | Poema\n\nPoema en español\n\n"
+                      f"Rima 53. Volverán las oscuras golondrinas\n\n{POEM}\n")
+    assert ing.meta["title"] == "Rima 53. Volverán las oscuras golondrinas"
+    assert ing.meta["byline"] == "Gustavo Adolfo Bécquer"
+
+
+def test_a_poems_title_in_quotes_loses_them():
+    one_per_block = "\n\n".join(line for line in POEM.split("\n") if line)
+    ing = ingest_text(f'Donnerstag, 5. Dezember 2013\n\n"Mondnacht"\n\n\n\n{one_per_block}\n')
+    assert ing.meta["title"] == "Mondnacht" and ing.meta["date"] == date(2013, 12, 5)
+    assert rendered_lines(ing.body)[0] == "Volverán las oscuras golondrinas"
+
+
+def test_an_old_gutenberg_header_goes_with_its_complete_and_the_real_name():
+    text = ("The Project Gutenberg EBook Connecticut Yankee, by Twain, Complete #4 in our series\n"
+            "by Mark Twain (Samuel Clemens)\nCopyright laws are changing all over the world.\n"
+            "Title: A Connecticut Yankee in King Arthur's Court, Complete\nAuthor: Mark Twain (Samuel Clemens)\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK CONNECTICUT YANKEE\n***\n\n"
+            "This eBook was produced by David Widger\n\nA CONNECTICUT YANKEE IN KING ARTHUR'S COURT\nby\n"
+            "MARK TWAIN (Samuel L. Clemens)\n\nPREFACE\n\nThe ungentle laws and customs touched upon in this tale are "
+            "historical, and the episodes which are used to illustrate them are also historical.\n")
+    ing = ingest_text(text)
+    assert ing.meta["title"] == "A Connecticut Yankee in King Arthur's Court" and ing.meta["byline"] == "Mark Twain"
+    assert rendered_lines(ing.body)[0] == "PREFACE" and "<h2>PREFACE</h2>" in rendered_html(ing.body)
+    assert "This eBook was produced by David Widger" in reasons(ing)

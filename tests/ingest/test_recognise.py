@@ -253,3 +253,14 @@ def test_an_epigraph_is_a_quotation_then_whose_words_they_are(line, expected):
 ])
 def test_titles_run_together_are_chrome(line, expected):
     assert chrome_kind(line) == expected
+
+
+@pytest.mark.parametrize("line", ["ARTICLE 1 : Périodicité des séances", "ARTICLE 2 : Convocations.", "PREFACE",
+                                  "Vorwort", "Prólogo"])
+def test_more_structural_headings(line):
+    assert is_structural_heading(line)
+
+
+def test_a_time_before_the_date_and_a_source_credit():
+    assert date_line("16:12 17.06.2010")[0] == date(2010, 6, 17)
+    assert is_credit("Quelle: dpa (Archiv)")
