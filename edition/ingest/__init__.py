@@ -109,15 +109,15 @@ from edition.problems import error, warning
 
 from . import words
 from .body import escape_text, is_short_group_member, write_body
-from .chrome import LISTING_WARNING, find_copyright, remove_chrome, remove_repeats, split_listing
+from .chrome import LISTING_WARNING, find_copyright, remove_chrome, remove_repeats, split_listing, take_teaser_date
 from .content import body_diff, to_markdown
 from .decode import decode
 from .ebook import cut_frame
-from .head import drop, read_head, take_source_line
+from .head import read_head, take_source_line
 from .html import read_html
 from .mdseed import read_markdown
 from .recognise import END_STOP_RE, closing_date, compare_key, copyright_holder, date_line, find_date, is_bare_name, word_count
-from .units import make_units, split_lines
+from .units import drop, make_units, split_lines
 
 NUMERIC_DATE_RE = re.compile(r"\d\d?/\d\d?/\d{4}")
 ENGLISH_WORDS = {"the", "and", "of", "to", "is", "in", "that", "was", "for", "with"}
@@ -130,6 +130,7 @@ META_KEYS = (
 FORMS = ("verse", "prose")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
+SIGNED_RE = re.compile(r"^(?P<name>[^,]{4,40}),\s+(?P<note>\S.{1,100})$")
 SURNAME_RE = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’-]{2,}")
 PRAISE_RE = re.compile(rf"\b(?:{words.PRAISE_WORDS})\s+(?:\w+\s+){{0,2}}(?:{words.POEM_WORDS})\b.*[!.]$", re.I)
 WIRE_TRAILER_RE = re.compile(r"^\(?(?:additional )?(?:reporting|writing|editing) by\b", re.I)
@@ -166,6 +167,11 @@ def ingest_seed(data: bytes, source_path: str, form: str | None = None) -> Inges
     days = [find_date(u.text) for u in header if not date_line(u.text)]     # a bare date is the site's today
     if not hints.get("date") and any(days):
         hints = dict(hints, date=next(filter(None, days)))   # "News Releases for Tuesday, August 23, 2022"
+    if items:
+        units, day, more = take_teaser_date(units)
+        dropped += more
+        if day and not hints.get("date"):
+            hints = dict(hints, date=day)
     for unit in left:
         dropped += drop(unit, "a further item of a listing page" if unit.first > units[0].first
                         else "a listing page's header, above its first item")
@@ -213,15 +219,24 @@ def day_first_unless_english(day, seen: dict, units: list):
 
 
 def take_signature(units: list, head) -> tuple[list, list]:
-    """A poet's name right under the poem (`William Wordsworth`; a surname alone after the last
+    """A poet's name right under the poem (`William Wordsworth`; with a source, date or place after a
+    comma, `Rainer Maria Rilke, 6.11.1902, Paris`; a surname alone after the last
     line's full stop, `Goethe`, when the poem never says it) is its byline when none was found;
     a reader's praise right after the poem (`Ein wunderschönes Gedicht …!`) is a comment, left out."""
     dropped, end = [], None
     for i, unit in enumerate(units[1:], start=1):
-        if units[i - 1].verse and not unit.verse and is_bare_name(unit.text) and not head.meta["byline"]:
+        if not units[i - 1].verse or unit.verse:
+            continue
+        if is_bare_name(unit.text) and not head.meta["byline"]:
             head.meta["byline"] = unit.text
             head.seen.setdefault(compare_key(unit.text), ("byline", unit.first))
             dropped += drop(unit, "signature under the poem (recorded as byline)")
+            units, end = units[:i] + units[i + 1:], i
+            break
+        if (match := SIGNED_RE.match(unit.text)) and is_bare_name(match["name"]) and word_count(match["note"]) <= 12 \
+                and head.meta["byline"] in ("", match["name"]):
+            head.meta["byline"] = match["name"]      # "Victor Hugo, extrait du recueil «Les Contemplations» (1856)"
+            dropped += drop(unit, "signature under the poem, with its source, date or place (recorded as byline)")
             units, end = units[:i] + units[i + 1:], i
             break
     verse = [i for i, unit in enumerate(units) if unit.verse]

@@ -8,23 +8,25 @@ repeats of the head, an image's caption with its photo credit.  Removed only at 
 (the footer, footer.py): nameplates, link lines, rights lines, menus, a related-articles list
 after its heading, a press release's contact block, lists of links, an author's box, and the
 readers' comments from their heading ("3 comments") on.  A listing page (several dated items,
-titles over teasers cut short, items under rows of tags) keeps its first item; the others are
-left out and the report says so.  Kept but noted: a run of menu-like lines inside the text, a lone bullet
+titles over teasers cut short, items under rows of tags, several poems each under its title) keeps
+its first item; the others are left out and the report says so.  Kept but noted: a run of menu-like lines inside the text, a lone bullet
 that reads like a link to another article, the blocks set as verse.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import words
 from .address import host_label
 from .footer import DATE_AT_END, footer_reasons
 from .furniture import DOWNLOAD_RE, chrome_kind, chrome_reason, is_menu_item
-from .head import drop
+
 from .recognise import (
-    CLOSING_RE, YEAR_RE, compare_key, date_line, dated_label, is_copyright, is_sentence, split_caption, word_count,
+    CLOSING_RE, YEAR_RE, compare_key, date_line, dated_label, is_copyright, is_sentence, is_structural_heading,
+    leading_date, split_caption, word_count,
 )
-from .units import Line, Unit
+from .units import Line, Unit, drop
 
 PHOTO_CREDIT_RE = re.compile(r"photo|foto|bild|/|getty|imago|shutterstock|pool", re.I)
 TEASER_END_RE = re.compile(r"(?:\[…\]|\[\.\.\.\]|…|\.\.\.)$")
@@ -57,11 +59,16 @@ def split_listing(units: list) -> tuple[list, list, int]:
             heads.append((i - 1, True))
         elif (date_line(unit.text) and i + 2 < len(units) and is_item_title(units[i + 1])
               and (j := i + 3 if compare_key(units[i + 2].text) == compare_key(units[i + 1].text) else i + 2)
-              and j < len(units) and (is_sentence(units[j].text, 10) or is_item_title(units[j])
-                                      and j + 1 < len(units) and is_sentence(units[j + 1].text, 10))):
+              and j < len(units) and (is_item_text(units[j]) or is_item_title(units[j])
+                                      and j + 1 < len(units) and is_item_text(units[j + 1]))):
             heads.append((i, True))           # a date, then the item's title: "Presse vom 16.12.2021"
+        elif i >= 1 and is_item_title(units[i - 1]) and leading_date(unit.text) and word_count(unit.text) >= 12:
+            start = i - 2 if i >= 2 and is_item_title(units[i - 2]) else i - 1
+            heads.append((start, True))       # title, subtitle, "05.04.2025 Am Samstagvormittag …"
     heads = sorted(set(heads))
     heads = [h for k, h in enumerate(heads) if k == 0 or h[0] > heads[k - 1][0] + 1]
+    if len(heads) < 2 and len(poems := poem_titles(units)) >= 2:
+        return units[:poems[1]], units[poems[1]:], len(poems)      # the first poem, with the page's head
     if len(heads) < 2 and len(teasers := teaser_items(units)) >= 2 and teasers[0] <= 15:
         first, end = teasers[0], teasers[0] + 2            # the first item: its title and its teaser
         return units[first:end], units[:first] + units[end:], len(teasers)
@@ -74,6 +81,22 @@ def split_listing(units: list) -> tuple[list, list, int]:
     kept = units[first:second] if titled else units[:second]
     left = (units[:first] if titled else []) + units[second:]
     return kept, left, len(heads)
+
+
+def take_teaser_date(units: list) -> tuple[list, object, list]:
+    """A listing's first item whose text opens on its date (`05.04.2025 Am Samstagvormittag …`):
+    (the units with the date cut from the line, the date, the report of it)."""
+    for k, unit in enumerate(units[:4]):
+        if unit.verse or unit.kind != "text" or not (found := leading_date(unit.text)):
+            continue
+        first = unit.lines[0]
+        if not first.text.endswith(found[1]) or len(unit.lines) > 1 and found[1] not in first.text:
+            continue
+        cut = first.text[: len(first.text) - len(found[1])].strip()
+        trimmed = Unit([Line(first.number, found[1], first.indent)] + unit.lines[1:], unit.block, unit.kind,
+                       unit.number, unit.delim, unit.block_size)
+        return units[:k] + [trimmed] + units[k + 1:], found[0], [(first.number, cut, "the item's date (recorded as date)")]
+    return units, None, []
 
 
 def join_split_dates(units: list) -> list:
@@ -90,6 +113,30 @@ def join_split_dates(units: list) -> list:
         out.append(units[i])
         i += 1
     return out
+
+
+def poem_titles(units: list) -> list:
+    """Indices of the titles of the poems of a page holding several (`Mondnacht`, its stanzas,
+    `Sehnsucht`, its stanzas): two or more short title-like lines, each once on the page and not a
+    heading of parts (`II`), each over four lines of verse or more, and nothing else between the
+    first title and the last poem's end (a blog post quoting two poems between its paragraphs is
+    one text)."""
+    found, counts = [], Counter(compare_key(u.text) for u in units)
+    for i, unit in enumerate(units[:-1]):
+        if (unit.verse or not is_item_title(unit) or word_count(unit.text) > 8 or is_structural_heading(unit.text)
+                or unit.text.endswith(":") or counts[compare_key(unit.text)] > 1 or not units[i + 1].verse):
+            continue
+        run = 0
+        while i + 1 + run < len(units) and units[i + 1 + run].verse:
+            run += 1
+        if run >= 4:
+            found.append(i)
+    if len(found) < 2:
+        return []
+    end = found[-1] + 1
+    while end < len(units) and units[end].verse:
+        end += 1
+    return found if all(u.verse or k in found for k, u in enumerate(units[found[0]:end], start=found[0])) else []
 
 
 def teaser_items(units: list) -> list:
@@ -111,6 +158,12 @@ def tag_rows(units: list) -> list:
             and is_item_title(units[i + 1]) and word_count(units[i + 1].text) > word_count(unit.text) // 2]
     words_of = {i: set(units[i].text.split()) for i in rows}
     return [i for i in rows if any(j != i and len(words_of[i] & words_of[j]) >= 3 for j in rows)]
+
+
+def is_item_text(unit: Unit) -> bool:
+    """The opening of an item: a sentence of ten words, or twenty words with no full stop yet
+    (`Le Maire informe ses administrés … le Jeudi 22 octobre 2020, à 20 heures 30`)."""
+    return is_sentence(unit.text, 10) or unit.kind == "text" and word_count(unit.text) >= 20
 
 
 def is_item_title(unit: Unit) -> bool:

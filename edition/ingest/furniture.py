@@ -29,7 +29,7 @@ SHARE_CONTROL_RE = re.compile(r"^(?:[•·\-*]\s*)?(?:x|twitter|facebook|whatsap
                               r"ouvre une nouvelle fenêtre|öffnet (?:in )?(?:einem )?neuen fenster)$", re.I)
 COMMENTS_RE = re.compile(r"^(?:\w+\s+)?(?:\d+|no|no hay|aucun|keine|sin|kein|pas de|0)\s+(?:antworten|kommentare?(?:\(e\))?|"
                          r"comments?|responses?|replies|r[ée]ponses|commentaires?|comentarios?|respuestas|reacciones|"
-                         r"réactions|reactions)\b\s*:?(?:\s+(?:auf|on|to|à|a|zu)\b.*|\s*[|(].{0,40}|\s{2,}.{0,40})?$", re.I)
+                         r"réactions|reactions)\b\s*:?(?:\s+(?:auf|on|to|à|a|zu|sur|sobre|über|zum|zur)\b.*|\s*[|(].{0,40}|\s{2,}.{0,40})?$", re.I)
 COUNTER_RE = re.compile(r"^(?:hits|views|vues|visitas|aufrufe|reads|lectures|lecturas)\s*:?\s*[\d.,]+$|"
                         r"^\d+\s*(?:min\.?|minutes?|mins?)(?:\s+(?:read|de lecture|de lectura|lesezeit|lesen))?$", re.I)
 ADVERT_RE = re.compile(r"^(?:advertisement|sponsored(?: content)?|paid content|publicité|publicidad|"
@@ -70,6 +70,7 @@ PAYWALL_RE = re.compile(r"^(?:" + "|".join(words.PAYWALL_STARTS) + r")", re.I)
 FEEDBACK_RE = re.compile(r"^(?:" + "|".join(words.FEEDBACK_STARTS) + r")", re.I)
 RELATED_HEADING_RE = re.compile(r"^(?:" + "|".join(words.RELATED_HEADINGS) + r")\s*:?$", re.I)
 ARCHIVE_RE = re.compile(r"^(?:" + "|".join(words.ARCHIVE_LABELS) + r")\s*\S.{0,60}$", re.I)
+SEARCH_PAGE_RE = re.compile(r"^(?:" + "|".join(words.SEARCH_PAGE_LINES) + r")$", re.I)
 TRANSCRIPT_LABEL_RE = re.compile(r"^(?:" + "|".join(words.TRANSCRIPT_LABELS) + r")\s*:?$", re.I)
 PRINT_VERSION_RE = re.compile(words.PRINT_VERSION, re.I)
 WEATHER_RE = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*(?:°\s*[CF]?|[CF])$|"
@@ -141,6 +142,8 @@ def chrome_kind(text: str) -> str | None:
         return "related-articles heading"
     if len(text) <= 100 and ARCHIVE_RE.match(text):
         return "archive or tag heading"
+    if len(text) <= 100 and SEARCH_PAGE_RE.match(text):
+        return "search page's prompt, count or sort control"
     if len(text) <= 80 and TRANSCRIPT_LABEL_RE.match(text):
         return "section label"
     if len(text) <= 120 and PRINT_VERSION_RE.search(text):

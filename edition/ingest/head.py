@@ -2,69 +2,44 @@
 
 The head is read from the *zone*: the units before the first paragraph of running prose (or
 the first verse line, speaker label or list), at most ZONE units.  In the zone:
-- the title is chosen among the plausible lines (title.py); a "prefix: title" line whose prefix
-  holds a date or a press marker loses the prefix; a "Title – The Site" line loses the site (which
-  becomes the publisher); "Title by Author" is split.  No plausible line: the title is made from
-  the address's slug, and the report says so.
-- the lines above the title are the page's furniture (site name, section, menu): left out;
-- after it, in any order: subtitle, byline, date, credit and caption, repeats of the title;
-  other lines stay at the top of the body, listed as doubtful.
+- the title is chosen among the plausible lines (title.py) and made from its line (headline.py): a
+  "prefix: title" line whose prefix holds a date or a press marker loses the prefix; a "Title – The
+  Site" line loses the site (which becomes the publisher); "Title by Author" is split.  No plausible
+  line: the title is made from the address's slug, and the report says so.
+- the lines above the title are the page's furniture (site name, section, menu): left out, but a
+  byline, the paper's name and a date there are head (headline.py);
+- after it, in any order: subtitle (subtitle.py), byline, date, credit and caption, repeats of the
+  title; other lines stay at the top of the body, listed as doubtful.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from . import words
-from .address import is_host_name, is_path_name, title_from_address, title_words
+from .address import is_host_name, title_from_address, title_words
 from .furniture import chrome_kind, chrome_reason, is_breadcrumb
+from .headline import Head, author_in_page_title, read_above, remember, set_title
 from .recognise import (
-    AGENCY, CLOSING_RE, END_STOP_RE, SOURCE_RE, TIME_LINE_RE, byline_names, compare_key, date_line, dated_byline,
-    dated_label, dateline_date, find_date, has_speaker_prefix, is_bare_name, is_byline, is_credit, is_nameplate_of,
-    is_sentence, is_speaker_line, is_structural_heading, labelled_date, series_line, split_caption, word_count,
+    AGENCY, CLOSING_RE, SOURCE_RE, TIME_LINE_RE, byline_names, compare_key, date_line, dated_byline, dated_label,
+    dateline_date, find_date, has_speaker_prefix, is_bare_name, is_byline, is_credit, is_sentence, is_speaker_line,
+    is_structural_heading, labelled_date, split_caption, word_count,
 )
-from .shapes import (
-    YEAR_ONLY_RE, announces, is_capitals_label, is_label_only, is_place_line, is_prose,
-    menu_runs, printed_twice,
-)
+from .shapes import YEAR_ONLY_RE, is_capitals_label, is_label_only, is_place_line, is_prose, menu_runs, printed_twice
 from .subtitle import (
     QUOTE_LINE_RE, ends_title_block, is_dek, is_head_field, is_rubric, is_standfirst, restates_title, right_under_title,
 )
 from .title import (
-    CAPTION_BY_RE, LABEL_RE, MAX_TITLE, TRANSCRIPT, candidate_text, choose_title, is_person, nameplates,
+    ARTWORK_RE, CAPTION_BY_RE, LABEL_RE, MAX_TITLE, TRANSCRIPT, candidate_text, choose_title, nameplates,
     title_candidate,
 )
-from .units import CUT_WORDS, Unit
+from .units import CUT_WORDS, Unit, drop
 
-AUTHOR_SUFFIX_RE = re.compile(r"^(?P<title>.{2,}?)\s*(?::|\s[-–—/]\s)\s*(?P<author>[^:]{4,40})$")
-QUOTED_RE = re.compile(r"[\"“«„]\s*(?P<inner>[^\"“”«»„]+?)\s*[\"”»“]")
 TABLE_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w()/.-]*(?: [\w()/.-]+){0,2}\s*:\s*\S")
 AGENCY_LINE_RE = re.compile(rf"^(?:{AGENCY})$")
 LIFE_DATES_RE = re.compile(r"^\(?(?:[*†]\s*)?(?:1[0-9]|20)\d\d\s*(?:[-–—/]|to|à|bis|a)\s*(?:[*†]\s*)?(?:1[0-9]|20)\d\d\)?$")
 LABEL_PAIR_RE = re.compile(r"(?P<label>[A-ZÀ-Þ]\w+):\s*(?P<value>\w+)")
 ZONE = 25
 MAX_NOTES = 3                        # doubtful lines noted one by one; then one note for the rest
-LABEL_DASH_RE = re.compile(r"^(?P<label>\w+(?: \w+)?) [-–—] (?P<rest>\S.{10,})$")
-PREFIX_RE = re.compile(r"^(?P<prefix>[^:]{3,80}):\s+(?P<rest>\S.{10,})$")
-SITE_SUFFIX_RE = re.compile(r"^(?P<title>.{10,}?)\s+[|–—-]\s+(?P<site>(?:The|La|Le|Les|El|Los|Der|Die|Das)\s.{2,40}"
-                            r"|[A-Z][\w-]{2,30}\.(?:com|fr|es|de|org|net|ch|be|at|info))$")
-NAMEPLATE_TAGLINE_RE = re.compile(rf"^(?P<name>[^|–—]{{3,40}}?)\s*[|–—]\s*{words.PAPER_TAGLINE}$", re.I)
-SECTION_PATH_RE = re.compile(r"^(?P<path>[A-ZÀ-Þ][\w-]+(?:\s/\s[A-ZÀ-Þ][\w-]+)+)\s+(?P<rest>\S.{10,})$")
 BRACKETS_RE = re.compile(r"\s*\([^()]{2,40}\)$")
-PAGE_TITLE_AUTHOR_RE = re.compile(r"^\s*[,:–—-]?\s*(?:by|de|von|par|por)\s+(?P<name>[^|–—]{4,60}?)\s*(?:[|–—]\s*.{0,60})?$")
-BY_AUTHOR_RE = re.compile(r"^(?P<title>.{3,}?)\s+by\s+(?P<author>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})$")
-
-
-@dataclass
-class Head:
-    meta: dict = field(default_factory=dict)
-    seen: dict = field(default_factory=dict)   # comparison key -> (what it is, line number)
-    kept: list = field(default_factory=list)   # (line, text, why it is doubtful), kept in the body
-    problems: list = field(default_factory=list)
-    guessed: str = ""                          # how the title was found, when it was a guess
-    source_url: str = ""
-    notes_full: bool = False
-    title_block: int | None = None             # the blank-line block the title stands in
 
 
 def take_source_line(units: list) -> tuple[list, str]:
@@ -84,23 +59,8 @@ def read_head(units: list, holder: str, hints: dict, source_url: str) -> tuple[H
                          units[:ZONE * 2])
     dropped, date_above = [], None
     if index is not None:
-        poem = index + 1 < len(units) and units[index + 1].verse
-        for j, unit in enumerate(units[:index]):
-            text = candidate_text(unit)
-            if not head.meta["byline"] and (is_byline(text) or poem and is_person(text) and not chrome_kind(text)):
-                head.meta["byline"] = byline_names(text)  # "Emily Dickinson", "GUILLAUME APPOLINAIRE" over the poem
-                remember(head, text, "byline", unit)
-                remember(head, unit.text, "byline", unit)
-            elif is_path_name(text, source_url) and not head.meta.get("publisher_hint"):
-                head.meta["publisher_hint"] = text               # the paper's name, spelt by the address
-                dropped += drop(unit, "site nameplate (the publisher, spelt by the address)")
-            elif (match := NAMEPLATE_TAGLINE_RE.match(text)) and not head.meta.get("publisher_hint"):
-                head.meta["publisher_hint"] = match["name"]      # "Hannoversche Allgemeine | Ihre Zeitung aus …"
-                dropped += drop(unit, "site nameplate with its tagline (the publisher)")
-            elif (found := date_line(unit.text)) and date_above is None:
-                date_above = (found[0], unit)            # the text's date, unless one stands under the title
-            else:
-                dropped += drop(unit, above_title_reason(unit.text, holder, source_url))
+        dropped, date_above = read_above(head, units[:index], holder, source_url,
+                                         poem=index + 1 < len(units) and units[index + 1].verse)
         if (index + 1 < len(units) and units[index].kind == "text" and units[index + 1].kind == "text"
                 and units[index].text.split()[-1].lower() in CUT_WORDS and units[index + 1].text[:1].islower()
                 and word_count(units[index + 1].text) <= 12 and not units[index + 1].verse):
@@ -184,64 +144,6 @@ def repeated_speakers(units: list) -> set:
     return found
 
 
-def set_title(head: Head, unit: Unit, holder: str, poem: bool = False, later: list = ()) -> None:
-    """The title from its line: a date or press-marker prefix, the site's name after it, and the
-    poet's name after a poem's title (`Le Pont Mirabeau - Guillaume Apollinaire`, `"Mondnacht":
-    Joseph von Eichendorff`, `The Raven by Edgar Allan Poe`) are not the title, nor the quotes around a
-    poem's title (`"Mondnacht"`); nor is a label of a
-    word or two before a dash when a later line of the head prints the title without it."""
-    text = candidate_text(unit)
-    remember(head, text, "title", unit)
-    if (match := PREFIX_RE.match(text)) and (find_date(match["prefix"]) or chrome_kind(match["prefix"])
-                                           or match["prefix"].isupper() and word_count(match["prefix"]) <= 2):
-        text = match["rest"]
-    elif (match := LABEL_DASH_RE.match(text)) and word_count(match["rest"]) >= 4 and any(
-            compare_key(other).endswith(compare_key(match["rest"])) for other in later):
-        text = match["rest"]        # "Auszug - Erlass einer ...", then "SG/2017/006 Erlass einer ...": a label
-    if (match := SECTION_PATH_RE.match(text)) and any(
-            len(other) > len(text) and compare_key(other).endswith(compare_key(text)) for other in later):
-        text = match["rest"]        # "Deutschland / Welt Niebel: …", then "Nachrichten Politik Deutschland / Welt Niebel: …"
-    if (match := SITE_SUFFIX_RE.match(text)) and re.fullmatch(r"(?:\S+\s){0,4}\S+", match["site"]) \
-            and all(w[:1].isupper() for w in match["site"].split()):
-        text, head.meta["publisher_hint"] = match["title"], match["site"]
-    if (match := BY_AUTHOR_RE.match(text)) and is_bare_name(match["author"]):
-        text, head.meta["byline"] = match["title"], match["author"]
-        remember(head, "by " + match["author"], "byline", unit)
-        remember(head, match["author"], "byline", unit)
-    elif (match := AUTHOR_SUFFIX_RE.match(text)) and is_bare_name(match["author"]) and (
-            poem or QUOTED_RE.fullmatch(match["title"])):
-        text, head.meta["byline"] = match["title"], match["author"]
-        text = (QUOTED_RE.fullmatch(text) or re.match(r"(?P<inner>.*)", text))["inner"]
-        remember(head, match["author"], "byline", unit)
-    if poem and (quoted := QUOTED_RE.fullmatch(text)):
-        text = quoted["inner"]      # `"Mondnacht"` over the poem: the quotes only say it is a title
-    head.meta["title"] = text
-    remember(head, text, "title", unit)
-
-
-def author_in_page_title(above: list, title: str) -> str:
-    """The poet's or author's name in the page's own title above the headline: the title, then
-    `, de|by|von|par|por Name`, and perhaps the site after a bar (`… | Poema`)."""
-    for unit in above:
-        if title and unit.text.startswith(title) and (match := PAGE_TITLE_AUTHOR_RE.match(unit.text[len(title):])) \
-                and is_bare_name(match["name"]):
-            return match["name"]
-    return ""
-
-
-def above_title_reason(text: str, holder: str, source_url: str = "") -> str:
-    if is_nameplate_of(text, holder) or is_host_name(text, source_url):
-        return "site nameplate"
-    kind = chrome_reason(text) or chrome_kind(text)
-    if kind:
-        return kind
-    if is_breadcrumb(text):
-        return "breadcrumb"
-    if series_line(text) or date_line(text) or dated_label(text):
-        return "date or series line above the title"
-    return "above the title (site name, section or navigation)"
-
-
 def head_window(rest: list, head: Head) -> int:
     """How many units after the title are head: up to the last dateline, byline or page label
     among the first six that tells something new (not a date already known), when none of the
@@ -273,6 +175,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
     zone = max(zone, window)
     menus = menu_runs(rest[:max(zone, 1) + 8])
     label_value = False
+    capitals_label = None
     twice = printed_twice(rest[:max(zone, 1) + 2])
     table = label_table(rest[:max(zone, 1) + 8])
     pairs = {label_pair(m) for u in rest if id(u) in table for m in LABEL_PAIR_RE.finditer(u.text)}
@@ -324,7 +227,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         elif is_byline(text) and not meta["byline"]:
             meta["byline"] = byline_names(text)
             remember(head, text, "byline", unit)
-        elif is_bare_name(text) and not meta["byline"] and i == 0 and i + 1 < len(rest) and rest[i + 1].verse:
+        elif is_bare_name(text) and not meta["byline"] and i == 0 and any(u.verse for u in rest[1:4]):
             meta["byline"] = text
             remember(head, text, "byline", unit)
         elif is_agency(text):
@@ -343,7 +246,7 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             if credit_unit is not None:
                 dropped += drop(credit_unit, f"photo credit, printed again at the end of the caption (line {unit.first})")
                 body = [u for u in body if u is not credit_unit]
-        elif CAPTION_BY_RE.search(text) and not meta["photo_caption"]:
+        elif (CAPTION_BY_RE.search(text) or ARTWORK_RE.match(text)) and not meta["photo_caption"]:
             meta["photo_caption"] = text
             remember(head, text, "caption", unit)
         elif (title_key := compare_key(meta["title"])) and word_count(meta["title"]) >= 3 \
@@ -364,6 +267,13 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
         elif (is_capitals_label(text) and not speakers and not is_structural_heading(text)
               and not TIME_LINE_RE.match(text)):
             dropped += drop(unit, "label in capitals between the title and the text")
+            capitals_label = i
+        elif not body and capitals_label == i - 1 and is_dek(text) and not CLOSING_RE.search(text):
+            if meta["subtitle"]:              # "RUIDOS" / "Decreta excepciones …", "CONFLICTO" / "El delegado …"
+                dropped += drop(unit, "a highlight under its label, between the title and the text")
+            else:
+                meta["subtitle"] = text
+                remember(head, text, "subtitle", unit)
         elif i < window and not meta["subtitle"] and is_dek(text) and not body and right_under_title(rest, i, head):
             meta["subtitle"] = text
             remember(head, text, "subtitle", unit)
@@ -423,15 +333,9 @@ def overlaps_title(text: str, title: str) -> bool:
     return share >= 0.8 and len(mine) >= 3 or share == 1 and len(mine) == 2
 
 
-def remember(head: Head, text: str, what: str, unit: Unit | None) -> None:
-    head.seen.setdefault(compare_key(text), (what, unit.first if unit else None))
-
-
 def is_head_material(text: str, head: Head) -> bool:
     return bool(date_line(text) or is_byline(text) or is_credit(text) or split_caption(text, "")
                 or compare_key(text) in head.seen or chrome_reason(text) or dated_byline(text)
                 or is_host_name(text, head.source_url))
 
 
-def drop(unit: Unit, reason: str) -> list:
-    return [(line.number, line.text, reason) for line in unit.lines]

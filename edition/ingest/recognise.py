@@ -87,6 +87,16 @@ def date_line(text: str) -> tuple[date, bool] | None:
     return None
 
 
+def leading_date(text: str) -> tuple[date, str] | None:
+    """`05.04.2025 Am Samstagvormittag (5.4.2025) wurde …`: (the date a teaser opens on, the rest)."""
+    found = text.split()
+    for n in range(1, min(5, len(found) - 7)):
+        rest = " ".join(found[n:])
+        if rest[:1].isupper() and (day := date_line(" ".join(found[:n]))) and not date_line(" ".join(found[:n + 1])):
+            return day[0], rest
+    return None
+
+
 def whole_date(text: str) -> tuple[date, bool] | None:
     if len(text) > 80:
         return None

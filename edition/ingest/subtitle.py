@@ -24,7 +24,7 @@ from . import words
 from .address import title_words
 from .furniture import chrome_kind, chrome_reason
 from .recognise import (
-    CLOSING_RE, END_STOP_RE, byline_names, compare_key, date_line, dated_byline, dateline_date, is_byline, is_credit,
+    CLOSING_RE, END_STOP_RE, compare_key, date_line, dated_byline, dateline_date, is_byline, is_credit,
     is_structural_heading, split_caption, word_count,
 )
 from .shapes import announces, is_prose

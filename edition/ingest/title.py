@@ -27,6 +27,9 @@ LABEL_RE = re.compile(r"^(?:média|media|medio|medien|intervenant\(s\)|intervena
 CAPTION_BY_RE = re.compile(r"\b(?:drawing|photo(?:graph)?|portrait|illustration|painting|engraving|"
                            r"dessin|foto|bild|zeichnung)\s+(?:by|de|von)\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$", re.I)
 
+# "Edouard Dubufe, Léopoldine Hugo à dix-huit ans, 1843": an artwork's caption (artist, work, year).
+ARTWORK_RE = re.compile(r"^[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){1,3}, [^,]{3,80}, (?:1[0-9]|20)\d\d\.?$")
+
 
 def nameplates(zone: list, holder: str) -> set:
     """The site's name above the title ("The Daily Example"): never the title."""
@@ -43,7 +46,7 @@ def title_candidate(text: str, speakers: set, source_url: str = "") -> bool:
     return bool(text) and len(text) <= MAX_TITLE and not text[:1].islower() and not (
         chrome_kind(text) or date_line(text) or dated_label(text) or series_line(text)
         or is_byline(text) or dated_byline(text) or is_credit(text) or split_caption(text, "")
-        or CAPTION_BY_RE.search(text) or is_epigraph(text) or compare_key(text) in speakers or is_structural_heading(text)
+        or CAPTION_BY_RE.search(text) or ARTWORK_RE.match(text) or is_epigraph(text) or compare_key(text) in speakers or is_structural_heading(text)
         or URL_LINE_RE.match(text) or SOURCE_RE.match(text) or LABEL_RE.match(text) or TIME_LINE_RE.match(text)
         or TRANSCRIPT in speakers and has_speaker_prefix(text)
         or (re.search(r"[.…]$", text) and not text.endswith(("...", "…")) and word_count(text) < 8)
@@ -179,7 +182,7 @@ def spelt_by_the_address(zone, candidates, page, source_url, speakers):
 def after_kickers(zone, candidates, page, source_url, speakers):
     """Kickers, section names and a nameplate of a few words or in capitals (`Investor Home`,
     `Financial`, `Press Releases`; `Archiv`, `Armin Laschet`; `BOLETÍN OFICIAL DE LAS ISLAS
-    BALEARES`) above the headline, which is longer: only lines
+    BALEARES`) above the headline, which is longer (but not a paragraph: twenty words at most): only lines
     of a few words, captions, credits, dates and chrome stand between them."""
     first = candidates[0]
     if (word_count(zone[first].text) > 4 and not is_capitals_label(zone[first].text)
@@ -189,7 +192,7 @@ def after_kickers(zone, candidates, page, source_url, speakers):
         text = zone[c].text
         if word_count(text) <= 4:
             continue
-        if (word_count(text) >= 5 and not re.search(r"[.:;,]$", text) and not is_bare_name(text)
+        if (5 <= word_count(text) <= 20 and not re.search(r"[.:;,]$", text) and not is_bare_name(text)
                 and all(word_count(u.text) <= 8 and not is_sentence(u.text, 8) or split_caption(u.text, "")
                         or chrome_kind(u.text) or chrome_reason(u.text) for u in zone[first + 1:c])):
             return c

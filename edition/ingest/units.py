@@ -378,6 +378,11 @@ def continues(unit: Unit, line: Line, width: int | None) -> bool:
     last = unit.lines[-1].text
     notice = OLD_NOTICE_RE.match(unit.lines[0].text) and not END_STOP_RE.search(last)
     return (width is not None and (notice or not is_standalone(last)) and not is_standalone(line.text)
+            and line.text != last                    # a caption printed twice is two lines, never one wrapped
             and len(line.text) <= width + 5          # a longer line was never wrapped at this width
             and not ITEM_RE.match(line.text) and not is_structural_heading(line.text)
             and not is_structural_heading(last) and is_full(last, line.text, width))
+
+
+def drop(unit: Unit, reason: str) -> list:
+    return [(line.number, line.text, reason) for line in unit.lines]

@@ -133,7 +133,8 @@ CHROME_LINES = {
     ],
     "share or print control": [
         "share", "share this", "share this article", "share this story", "share this page", "tweet",
-        "print", "print this page", "print this article", "email", "e-mail", "share on facebook",
+        "print", "print this page", "print this article", "print this poem", "imprimer ce poème",
+        "imprimer ce texte", "imprimir este poema", "gedicht drucken", "email", "e-mail", "share on facebook",
         "share on twitter", "share on x", "partager", "partager cet article", "imprimer", "envoyer",
         "compartir", "imprimir", "enviar", "teilen", "drucken", "artikel teilen", "diesen artikel teilen",
         "more", "copy link", "copier le lien", "copiar enlace", "link kopieren",
@@ -301,6 +302,14 @@ ARCHIVE_LABELS = (
     r"(?:archives? de )?l?'?(?:étiquette|mot-clé)\s*:", r"(?:archivo de (?:la )?)?(?:categoría|etiqueta)\s*:",
     r"entradas (?:etiquetadas|de la categoría)", r"(?:archiv der )?kategorie\s*:", r"schlagwort(?:-archiv)?\s*:",
     r"beiträge (?:mit dem schlagwort|der kategorie)",
+)
+# A search page's own lines: its prompt, its count of results and its sort control.
+SEARCH_PAGE_LINES = (
+    r"(?:suchen und finden|search results? for|résultats? de (?:la )?recherche|resultados? de (?:la )?búsqueda|"
+    r"suchergebnisse(?: für)?)\b.{0,60}",
+    r"[\d.,\s]+\s+(?:ergebnisse?|treffer|results?|résultats?|resultados?)(?:\s+(?:gefunden|found|trouvés?|"
+    r"encontrados?))?\s*:?",
+    r"(?:sortiert nach|sort(?:ed)? by|trier par|triés? par|ordenar por|ordenados? por)\b.{0,60}",
 )
 TRANSCRIPT_LABELS = (
     r"(?:(?:full|complete|episode|video|audio|interview|show|official|read the|auto(?:matic|-generated)?)\s+)*"

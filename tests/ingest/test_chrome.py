@@ -198,3 +198,45 @@ def test_image_titles_run_together_at_the_end_go():
                              "Gefährlicher PantherFreundlicher TigerMüder Panther\n")
     assert reasons(ing)["Gefährlicher PantherFreundlicher TigerMüder Panther"] == "link or image titles run together"
     assert rendered_lines(ing.body)[-1].endswith("deutlich besser…")
+
+
+def test_a_page_of_several_poems_keeps_the_first_and_warns():
+    poem = "\n".join(["Es war, als hätt' der Himmel", "die Erde still geküßt,", "daß sie im Blütenschimmer",
+                      "von ihm nun träumen müßt."])
+    other = "\n".join(["Es schienen so golden die Sterne,", "am Fenster ich einsam stand", "und hörte aus weiter Ferne",
+                       "ein Posthorn im stillen Land."])
+    ing = ingest_text(f"von Joseph von Eichendorff (1788 - 1857)\n\nMondnacht\n\n{poem}\n\n\nSehnsucht\n\n{other}\n")
+    assert ing.meta["title"] == "Mondnacht" and ing.meta["byline"] == "Joseph von Eichendorff"
+    assert rendered_lines(ing.body)[-1] == "von ihm nun träumen müßt."
+    assert reasons(ing)["Sehnsucht"] == "a further item of a listing page"
+    assert any("this page lists 2 items" in w for w in warnings(ing))
+
+
+def test_a_search_page_keeps_its_first_item_and_its_date():
+    teaser = ("05.04.2025 Am Samstagvormittag wurde die Leitstelle der Feuerwehr gegen 11 Uhr von vielen Anrufern "
+              "über einen Brand an der Poststraße informiert.")
+    ing = ingest_text("1808 Ergebnisse gefunden:\n\nSortiert nach Relevanz Nach Datum sortieren\n\n"
+                      f"Alte Eisenbahnschwellen brannten - Feuerwehr wird Tablet geklaut\n\nFeuer in der Nähe des Bahnhofs"
+                      f"\n\n{teaser}\n\n"
+                      "Gefahrstoffaustritt am Güterbahnhof\n\n"
+                      "05.05.2025 Die Feuerwehr schickte um 13:50 Uhr eine Pressemitteilung zum Einsatz an alle.\n")
+    assert ing.meta["title"] == "Alte Eisenbahnschwellen brannten - Feuerwehr wird Tablet geklaut"
+    assert str(ing.meta["date"]) == "2025-04-05"
+    assert rendered_lines(ing.body) == [teaser.removeprefix("05.04.2025 ")]
+    assert reasons(ing)["1808 Ergebnisse gefunden:"].startswith("a listing page's header")
+
+
+def test_the_comments_and_the_print_button_under_a_poem_go_and_its_signature_is_the_byline():
+    poem = "\n".join(["Demain, dès l’aube, à l’heure où blanchit la campagne,", "Je partirai. Vois-tu, je sais que tu "
+                      "m’attends.", "J’irai par la forêt, j’irai par la montagne.", "Je ne puis demeurer loin de toi "
+                      "plus longtemps.", "", "Je marcherai les yeux fixés sur mes pensées,", "Sans rien voir au dehors, "
+                      "sans entendre aucun bruit,", "Seul, inconnu, le dos courbé, les mains croisées,", "Triste, et le "
+                      "jour pour moi sera comme la nuit."])
+    ing = ingest_text(f"Demain, dès l’aube…\n\nVictor Hugo\nEdouard Dubufe, Léopoldine Hugo à dix-huit ans, 1843\n"
+                      f"Edouard Dubufe, Léopoldine Hugo à dix-huit ans, 1843\n\n{poem}\n\n"
+                      "Victor Hugo, extrait du recueil «Les Contemplations» (1856)\n\nImprimer ce poème\n\n"
+                      "434 commentaires sur “Demain, dès l’aube…”\n\nPour toujours mon poème préféré.\n")
+    assert ing.meta["title"] == "Demain, dès l’aube…" and ing.meta["byline"] == "Victor Hugo"
+    assert ing.meta["photo_caption"] == "Edouard Dubufe, Léopoldine Hugo à dix-huit ans, 1843"
+    assert rendered_lines(ing.body)[-1] == "Triste, et le jour pour moi sera comme la nuit."
+    assert reasons(ing)["Imprimer ce poème"] == "share or print control"

@@ -352,3 +352,20 @@ def test_an_old_gutenberg_header_goes_with_its_complete_and_the_real_name():
     assert ing.meta["title"] == "A Connecticut Yankee in King Arthur's Court" and ing.meta["byline"] == "Mark Twain"
     assert rendered_lines(ing.body)[0] == "PREFACE" and "<h2>PREFACE</h2>" in rendered_html(ing.body)
     assert "This eBook was produced by David Widger" in reasons(ing)
+
+
+def test_highlights_under_labels_in_capitals_the_first_is_the_subtitle():
+    text = ("El Ayuntamiento antepone las bandas al derecho al descanso\n\nRUIDOS\n\nDecreta excepciones a la "
+            "Ordenanza contra el Ruido para las bandas\n\nCONFLICTO\n\nEl delegado sostiene que debe primar el interés "
+            f"general\n\n{PROSE}\n")
+    ing = ingest_text(text)
+    assert ing.meta["subtitle"] == "Decreta excepciones a la Ordenanza contra el Ruido para las bandas"
+    assert reasons(ing)["El delegado sostiene que debe primar el interés general"].startswith("a highlight")
+    assert rendered_lines(ing.body) == [PROSE]
+
+
+def test_a_date_a_title_and_a_notice_of_twenty_words_with_no_full_stop():
+    notice = ("Le Maire informe ses administrés que le Conseil Municipal se réunira à la Mairie, en séance publique, "
+              "le Jeudi 22 octobre 2020, à 20 heures 30")
+    ing = ingest_text(f"lundi 12 octobre 2020\n\nRéunion de Conseil\n\n{notice}\n\nLe Maire,\nA.BEAUFILS\n")
+    assert ing.meta["title"] == "Réunion de Conseil" and str(ing.meta["date"]) == "2020-10-12"
