@@ -208,6 +208,7 @@ def remove_chrome(units: list, holder: str, source_url: str = "") -> tuple[list,
         if reason == DATE_AT_END and meta["date_at_end"] is None:
             meta["date_at_end"] = date_line(unit.text)[0]
     meta["publisher"] = meta["publisher"] or holder
+    kept = [strip_stray_marker(kept, k, dropped) for k in range(len(kept))]
     notes += doubtful(kept)
     return kept, meta, dropped, notes
 
@@ -280,6 +281,21 @@ def doubtful(units: list) -> list:
         elif chrome_kind(unit.text):
             notes.append((unit.first, unit.text, f"looks like site chrome ({chrome_kind(unit.text)})"))
     return notes
+
+
+def strip_stray_marker(units: list, k: int, dropped: list) -> Unit:
+    """`- The full text of the address, delivered Wednesday night:` alone, over the text: a line
+    that introduces what follows, with a list marker the scrape left (no list has one item)."""
+    unit = units[k]
+    before, after = units[k - 1] if k else None, units[k + 1] if k + 1 < len(units) else None
+    if (unit.kind != "bullet" or len(unit.lines) != 1 or not unit.content.endswith(":") or word_count(unit.content) < 6
+            or before is not None and before.kind == "bullet" or after is None or after.kind != "text"):
+        return unit
+    first = unit.lines[0]
+    marker = first.text[: len(first.text) - len(unit.content)].strip()
+    dropped.append((first.number, marker, "a list marker before a lone line that introduces the text"))
+    return Unit([Line(first.number, unit.content, first.indent)] + unit.lines[1:], unit.block, "text",
+                block_size=unit.block_size)
 
 
 def strip_download_button(unit: Unit, dropped: list) -> Unit:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from . import words
 from .address import is_host_name, title_from_address, title_words
 from .furniture import chrome_kind, chrome_reason, is_breadcrumb
 from .headline import Head, author_in_page_title, read_above, remember, set_title
@@ -260,6 +261,8 @@ def read_after_title(head: Head, rest: list, zone: int, speakers: set, source_ur
             dropped += drop(unit, "page metadata label")
             label_value = is_label_only(rest, i)
             continue
+        elif not body and i and date_line(rest[i - 1].text) and is_paper_name(text):
+            dropped += drop(unit, "the paper the text was first printed in, under its date")   # "Cambridge Chronicle"
         elif YEAR_ONLY_RE.match(text) or is_host_name(text, source_url):
             dropped += drop(unit, "site nameplate" if is_host_name(text, source_url) else "a year on its own line")
         elif LIFE_DATES_RE.match(text):
@@ -316,6 +319,13 @@ def label_table(units: list) -> set:
 def label_pair(match: re.Match) -> str:
     """`Status: öffentlich` and `Status:öffentlich` are the same label and value."""
     return compare_key(match["label"]) + ":" + compare_key(match["value"])
+
+
+def is_paper_name(text: str) -> bool:
+    """`Cambridge Chronicle`, `Hannoversche Allgemeine Zeitung`: a newspaper's name alone on its line."""
+    found = text.split()
+    return (1 < len(found) <= 5 and not CLOSING_RE.search(text) and all(w[:1].isupper() for w in found)
+            and any(w.lower() in words.PAPER_WORDS for w in found))
 
 
 def is_agency(text: str) -> bool:

@@ -54,7 +54,8 @@ def is_rubric(rest: list, i: int, head) -> bool:
     """`Un livre, un débat` after the head's caption and credit, over the standfirst: a label of a
     few words with no verb and no closing mark, not right under the title, not a greeting."""
     text = rest[i].text
-    return (0 < i + 1 < len(rest) and word_count(text) <= 4 and not chrome_reason(text) and not is_structural_heading(text) and not CLOSING_RE.search(text) and is_verbless(text)
+    return (0 < i + 1 < len(rest) and word_count(text) <= 4 and not chrome_reason(text)
+            and not is_structural_heading(text) and not CLOSING_RE.search(text) and is_verbless(text)
             and not right_under_title(rest, i, head) and word_count(rest[i + 1].text) >= 20
             and not any(w.lower().strip(",") in words.GREETINGS for w in text.split()))
 

@@ -134,7 +134,9 @@ def above_its_byline_or_date(zone, candidates, page, source_url, speakers):
 
 
 def under_a_date(zone, candidates, page, source_url, speakers):
-    """A feed or a listing: a date, then the headline."""
+    """A feed or a listing: a date, then the headline.  A blog's date header, then the post's
+    title, then another title over its own date: the post's title is the text's (the other heads
+    the article the post quotes)."""
     for d, unit in enumerate(zone[:-1]):
         if date_line(unit.text) and d + 1 in candidates and all(
                 word_count(zone[i].text) <= 6 for i in candidates if i < d) \
@@ -145,6 +147,8 @@ def under_a_date(zone, candidates, page, source_url, speakers):
                         < word_count(zone[after].text) and not re.search(r"[.;,]$", zone[after].text)):
                     return after
                 return d + 1
+            if d == 0 and any(c > d + 1 and c + 1 < len(zone) and date_line(zone[c + 1].text) for c in candidates):
+                return d + 1                      # a blog's date, its post's title, then a quoted article's own head
     return None
 
 

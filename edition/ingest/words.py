@@ -106,6 +106,11 @@ COMMON_VERBS = {
 PAPER_TAGLINE = (r"(?:ihre|deine|die|unsere|your|the|our|votre|le|la|son|el|tu|su|la)\s+(?:\w+\s+)?(?:zeitung|tageszeitung|"
                  r"heimatzeitung|newspaper|paper|daily|journal|quotidien|diario|periódico|noticias)\b.{0,40}")
 
+# Words of a newspaper's name ("Cambridge Chronicle", "Die Rheinpfalz"-like names aside).
+PAPER_WORDS = {"chronicle", "times", "post", "herald", "gazette", "journal", "news", "tribune", "observer", "courier",
+               "express", "telegraph", "zeitung", "anzeiger", "rundschau", "kurier", "tagblatt", "nachrichten",
+               "diario", "periódico", "heraldo", "correo", "gaceta", "quotidien", "courrier", "dépêche", "presse"}
+
 # Words of a greeting that opens a speech or a letter ("Ladies and gentlemen", "Chers amis").
 GREETINGS = {"ladies", "gentlemen", "dear", "friends", "colleagues", "hello", "good", "mesdames", "messieurs",
              "chers", "chères", "amis", "bonjour", "bonsoir", "señoras", "señores", "queridos", "queridas", "amigos",

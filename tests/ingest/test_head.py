@@ -369,3 +369,17 @@ def test_a_date_a_title_and_a_notice_of_twenty_words_with_no_full_stop():
               "le Jeudi 22 octobre 2020, à 20 heures 30")
     ing = ingest_text(f"lundi 12 octobre 2020\n\nRéunion de Conseil\n\n{notice}\n\nLe Maire,\nA.BEAUFILS\n")
     assert ing.meta["title"] == "Réunion de Conseil" and str(ing.meta["date"]) == "2020-10-12"
+
+
+def test_a_blog_post_quoting_an_article_keeps_its_own_title_and_leaves_the_articles_head_out():
+    speech = ("Good evening! Thank you all for coming to City Hall for tonight’s State of the City address. One year "
+              "ago, I stood before you and delivered my inaugural address as the new legislative leader of Cambridge.")
+    ing = ingest_text("Source: http://example.blogspot.com/2009/03/mayor-denise-simmons-delivers-state-of.html\n\n"
+                      "March 26, 2009\n\nState of the City (Cambridge MA) Address 2009\n\n"
+                      "Mayor Denise Simmons' delivers state of the city address\nThu Mar 26, 2009, 12:55 PM EDT\n"
+                      "Cambridge Chronicle\n\n\n- The full text of Mayor Denise Simmons' state of the city address, "
+                      f"delivered Wednesday night:\n\n{speech}\n")
+    assert ing.meta["title"] == "State of the City (Cambridge MA) Address 2009"
+    assert reasons(ing)["Cambridge Chronicle"].startswith("the paper the text was first printed in")
+    assert rendered_lines(ing.body) == ["The full text of Mayor Denise Simmons' state of the city address, delivered "
+                                        "Wednesday night:", speech]
