@@ -93,11 +93,12 @@ SMALL_WORDS = {
 }
 
 # Common verb forms (auxiliaries, copulas, modals): a line with none of them is a phrase, not a
-# sentence that only lacks its full stop ("Creating an ongoing dialogue" / "Here is the text").
+# sentence that only lacks its full stop ("Creating an ongoing dialogue" / "Here is the text").  Not the
+# French "a": it is the English article too.
 COMMON_VERBS = {
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would",
     "can", "could", "shall", "should", "may", "might", "must", "here's", "it's", "there's", "says", "said",
-    "est", "sont", "était", "étaient", "a", "ont", "avait", "sera", "fut", "fait", "peut", "doit", "c'est", "voici",
+    "est", "sont", "était", "étaient", "ont", "avait", "sera", "fut", "fait", "peut", "doit", "c'est", "voici",
     "es", "son", "era", "fue", "está", "están", "ha", "han", "había", "será", "hay", "puede", "debe", "dice",
     "ist", "sind", "war", "waren", "hat", "haben", "hatte", "wird", "werden", "kann", "muss", "soll", "gibt",
 }

@@ -14,6 +14,7 @@ PROSE = ("The City Council Chronicle is an ongoing effort to find new ways of en
 @pytest.mark.parametrize("line, expected", [
     ("Creating an ongoing dialogue with the community", True),
     ("Un nouveau regard sur la ville", True),
+    ("A new look at the city budget", True),
     ("Here is the text of his speech at 3-M", False),
     ("Voici le texte de son discours", False),
     ("Das ist der Text der Rede", False),
