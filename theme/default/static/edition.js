@@ -22,26 +22,43 @@
   if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
   if (load("edition-annotations") === "off") root.classList.add("annotations-off");
 
-  // The theme's text face (Literata, subset by the build), linked only when the page is served:
-  // opened from disk, Chromium refuses every font file as cross-origin, and the system's serif
-  // stays. The regular, italic and bold styles are fetched at once and the stylesheet holds the first
-  // paint (blocking="render"), so the text is not set twice.
+  // The theme's text face (Literata, subset by the build), on served pages only: opened from
+  // disk, Chromium refuses every font file as cross-origin, so there the system's serif stays
+  // and nothing is fetched. Served, the text is first set in the face's fallback (class `face`:
+  // a system serif scaled to the face's measures, fonts.css), so the page paints at once; once
+  // it has painted, the regular, italic and bold styles (font-display: swap) are fetched, and
+  // the face takes over (`face-ready`) keeping every line where it was. The next page of the
+  // visit has the files in the browser's cache: it is set in the face from the start.
   var me = document.currentScript, here = me ? me.src.replace(/static\/[^\/]*$/, "") : "";
-  if (me && me.getAttribute("data-face") && /^https?:$/.test(location.protocol)) {
-    (me.getAttribute("data-face-preload") || "").split(" ").filter(Boolean).forEach(function (path) {
-      var font = document.createElement("link");
-      font.rel = "preload";
-      font.as = "font";
-      font.type = "font/woff2";
-      font.crossOrigin = "anonymous";
-      font.href = here + path;
-      document.head.appendChild(font);
+  if (me && me.getAttribute("data-face") && /^https?:$/.test(location.protocol) && document.fonts) {
+    root.classList.add("face");
+    if (kept("edition-face " + here)) root.classList.add("face-ready");
+    else afterFirstPaint(loadFace);
+  }
+  function kept(key) { try { return sessionStorage.getItem(key); } catch (e) { return null; } }
+  function afterFirstPaint(fn) {
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") < 0) { window.addEventListener("load", fn); return; }
+    var observer = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      fn();
     });
-    var sheet = document.createElement("link");
-    sheet.rel = "stylesheet";
-    sheet.setAttribute("blocking", "render");
-    sheet.href = here + me.getAttribute("data-face");
-    document.head.appendChild(sheet);
+    observer.observe({ type: "paint", buffered: true });
+  }
+  function loadFace() {
+    var wanted = [], text = getComputedStyle(document.body).fontFamily;
+    document.fonts.forEach(function (face) {
+      var family = face.family.replace(/^["']|["']$/g, "");
+      // a theme that sets its text in other faces (contrast) fetches none
+      if (face.display === "swap" && text.indexOf(family) >= 0) wanted.push(face.style + " " + face.weight + ' 1em "' + family + '"');
+    });
+    if (!wanted.length) return;
+    Promise.all(wanted.map(function (font) { return document.fonts.load(font); })).then(function () {
+      root.classList.add("face-ready");
+      try { sessionStorage.setItem("edition-face " + here, "1"); } catch (e) { /* this page only */ }
+      if (notes.length) placeNotes();
+    }, function () { /* the fallback stays */ });
   }
 
   function theme() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
