@@ -125,7 +125,7 @@ def test_the_theme_readme_documents_each_template_and_every_hook_of_the_script()
         assert f"`{template.name}`" in readme, f"theme/README.md does not describe {template.name}"
     for template in (THEME / "default" / "templates" / "epub").glob("*"):
         assert f"`epub/{template.name}`" in readme, f"theme/README.md does not describe epub/{template.name}"
-    script = (THEME / "default" / "static" / "edition.js").read_text(encoding="utf-8")
+    script = "".join((THEME / "default" / "static" / name).read_text(encoding="utf-8") for name in ("edition-head.js", "edition.js"))
     hooks = {m[1] for m in re.findall(r"""querySelector(?:All)?\((["'])(.+?)\1""", script)}
     hooks |= {f"#{prefix}" for prefix in re.findall(r'getElementById\("([a-z-]+)"', script)}
     classes = {c for hook in hooks for c in re.findall(r"[.#][a-z][a-z0-9-]*", hook)}

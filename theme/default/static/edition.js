@@ -15,51 +15,9 @@
     try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* page only */ }
   }
 
-  // Before the first paint (this file loads in the head): remembered choices, and the `js` class
-  // the CSS uses to lay the notes out for placing, so neither colours nor notes jump.
-  root.classList.add("js");
-  var chosen = load("edition-theme");
-  if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
-  if (load("edition-annotations") === "off") root.classList.add("annotations-off");
-
-  // The theme's text face (Literata, subset by the build), on served pages only: opened from
-  // disk, Chromium refuses every font file as cross-origin, so there the system's serif stays
-  // and nothing is fetched. Served, the text is first set in the face's fallback (class `face`:
-  // a system serif scaled to the face's measures, fonts.css), so the page paints at once; once
-  // it has painted, the regular, italic and bold styles (font-display: swap) are fetched, and
-  // the face takes over (`face-ready`) keeping every line where it was. The next page of the
-  // visit has the files in the browser's cache: it is set in the face from the start.
+  // Deferred: the page is parsed when this runs. What must hold before the first paint (the
+  // remembered choices, the `js` class, the face) is edition-head.js's.
   var me = document.currentScript, here = me ? me.src.replace(/static\/[^\/]*$/, "") : "";
-  if (me && me.getAttribute("data-face") && /^https?:$/.test(location.protocol) && document.fonts) {
-    root.classList.add("face");
-    if (kept("edition-face " + here)) root.classList.add("face-ready");
-    else afterFirstPaint(loadFace);
-  }
-  function kept(key) { try { return sessionStorage.getItem(key); } catch (e) { return null; } }
-  function afterFirstPaint(fn) {
-    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-    if (types.indexOf("paint") < 0) { window.addEventListener("load", fn); return; }
-    var observer = new PerformanceObserver(function (list) {
-      if (!list.getEntriesByName("first-contentful-paint").length) return;
-      observer.disconnect();
-      fn();
-    });
-    observer.observe({ type: "paint", buffered: true });
-  }
-  function loadFace() {
-    var wanted = [], text = getComputedStyle(document.body).fontFamily;
-    document.fonts.forEach(function (face) {
-      var family = face.family.replace(/^["']|["']$/g, "");
-      // a theme that sets its text in other faces (contrast) fetches none
-      if (face.display === "swap" && text.indexOf(family) >= 0) wanted.push(face.style + " " + face.weight + ' 1em "' + family + '"');
-    });
-    if (!wanted.length) return;
-    Promise.all(wanted.map(function (font) { return document.fonts.load(font); })).then(function () {
-      root.classList.add("face-ready");
-      try { sessionStorage.setItem("edition-face " + here, "1"); } catch (e) { /* this page only */ }
-      if (notes.length) placeNotes();
-    }, function () { /* the fallback stays */ });
-  }
 
   function theme() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
   // The words the script writes come from the page, in its language (data-* set by the theme).
@@ -203,7 +161,9 @@
     var resizing;
     window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(placeNotes, 100); });
     window.addEventListener("load", placeNotes);
-    // a style of the face that arrives after the first paint (italic) can move the lines
+    // the face taking over from its fallback (edition-head.js), or a style of it that comes later
+    // (bold italic), can move the lines
+    document.addEventListener("edition-face", placeNotes);
     if (document.fonts && document.fonts.addEventListener) document.fonts.addEventListener("loadingdone", placeNotes);
     placeNotes();
   }
