@@ -66,3 +66,13 @@ def test_from_disk_and_without_the_script_no_font_is_asked_for(visit, file_base,
         assert family.startswith("Charter") and "Literata" not in family, family
         # the face's stylesheet is there, its rules unused
         assert v.page.evaluate("() => [...document.styleSheets].some(s => (s.href || '').endsWith('fonts/fonts.css'))")
+
+
+def test_a_theme_that_sets_its_text_in_other_faces_fetches_none(visit, contrast_server):
+    v = visit(contrast_server)
+    fonts = []
+    v.page.on("request", lambda r: r.resource_type == "font" and fonts.append(r.url))
+    v.open(ARTICLE)
+    v.page.wait_for_timeout(500)
+    assert fonts == [] and v.errors == []
+    assert v.page.evaluate("() => getComputedStyle(document.body).fontFamily").startswith("system-ui")
