@@ -161,7 +161,7 @@ def site_context(root: Path, config: Config, project, texts, pages, store, theme
     search_terms = search.Terms(search.languages(config.language, [str(t.meta.language or '') for t in texts]))
     site = site_data(config)
     face = fonts.face_folder(theme_folders(root, config.theme))
-    site["face"], site["face_preload"] = (fonts.CSS, " ".join(fonts.preloaded(face))) if face else ("", "")
+    site["face"] = fonts.CSS if face else ""
     return SiteContext(config, md, matcher, theme, site, nav, nav[len(texts):],
                        {t["id"]: t for t in terms}, sizes, strings, search_terms), problems
 

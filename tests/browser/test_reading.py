@@ -35,8 +35,8 @@ def test_wide_screens_set_each_note_in_the_margin_beside_its_line(visit, server)
 
 
 def test_placing_the_notes_does_not_shift_the_layout(visit, file_base):
-    # from disk, where no web face loads: a face arriving late on a loaded machine moves the lines
-    # by itself (tests/browser/test_face.py and Lighthouse keep that at nothing)
+    # from disk, where no web face loads: served, the face taking over from its fallback keeps
+    # every block in place (tests/browser/test_face.py) but may move a word to the next line
     v = visit(file_base, viewport=WIDE)
     v.page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;

@@ -15,34 +15,9 @@
     try { if (value) localStorage.setItem(key, value); else localStorage.removeItem(key); } catch (e) { /* page only */ }
   }
 
-  // Before the first paint (this file loads in the head): remembered choices, and the `js` class
-  // the CSS uses to lay the notes out for placing, so neither colours nor notes jump.
-  root.classList.add("js");
-  var chosen = load("edition-theme");
-  if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
-  if (load("edition-annotations") === "off") root.classList.add("annotations-off");
-
-  // The theme's text face (Literata, subset by the build), linked only when the page is served:
-  // opened from disk, Chromium refuses every font file as cross-origin, and the system's serif
-  // stays. The regular, italic and bold styles are fetched at once and the stylesheet holds the first
-  // paint (blocking="render"), so the text is not set twice.
+  // Deferred: the page is parsed when this runs. What must hold before the first paint (the
+  // remembered choices, the `js` class, the face) is edition-head.js's.
   var me = document.currentScript, here = me ? me.src.replace(/static\/[^\/]*$/, "") : "";
-  if (me && me.getAttribute("data-face") && /^https?:$/.test(location.protocol)) {
-    (me.getAttribute("data-face-preload") || "").split(" ").filter(Boolean).forEach(function (path) {
-      var font = document.createElement("link");
-      font.rel = "preload";
-      font.as = "font";
-      font.type = "font/woff2";
-      font.crossOrigin = "anonymous";
-      font.href = here + path;
-      document.head.appendChild(font);
-    });
-    var sheet = document.createElement("link");
-    sheet.rel = "stylesheet";
-    sheet.setAttribute("blocking", "render");
-    sheet.href = here + me.getAttribute("data-face");
-    document.head.appendChild(sheet);
-  }
 
   function theme() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
   // The words the script writes come from the page, in its language (data-* set by the theme).
@@ -186,7 +161,9 @@
     var resizing;
     window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(placeNotes, 100); });
     window.addEventListener("load", placeNotes);
-    // a style of the face that arrives after the first paint (italic) can move the lines
+    // the face taking over from its fallback (edition-head.js), or a style of it that comes later
+    // (bold italic), can move the lines
+    document.addEventListener("edition-face", placeNotes);
     if (document.fonts && document.fonts.addEventListener) document.fonts.addEventListener("loadingdone", placeNotes);
     placeNotes();
   }
