@@ -18,23 +18,25 @@ from . import epub
 from .annotate import annotate_text
 from .chapters import number_pages, number_sections, page_of_line, split_chapters
 from .config import Config
-from .files import markdown_entries, read_bytes
+from .files import decode, markdown_entries, read_bytes
 from .glossary import TermMatcher
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, duplicate_ids, ids_in
+from . import frontmatter
 from .load import load_project, parse_notes
 from .markdown import links_in, make_markdown
 from . import cite, fonts, search
 from .minify import minified
 from .media import image_sizes, media_files
 from .model import HEADER_FIELDS, Build, NotesFile, PageIds, RenderedText, Text
-from .pages import (SiteContext, glossary_context, glossary_definitions, glossary_entries, index_context,
+from .pages import (SiteContext, glossary_context, glossary_definitions, index_context,
                     navigation, not_found_context, page_context, reading_order, site_data, text_context,
                     text_summary, timeline_context, unused_terms)
 from .problems import ERROR, error, sort_problems, warning
 from .publish import NOT_FOUND, publish_files
 from .render import interface_strings, load_theme, render_page, render_template
-from .reuse import digest, folder_hash
+from .reuse import digest, folder_hash, sha256
+from .sitewide import font_files, make_book, search_index
 from .urls import UNCHECKED
 from .timeline import dated_notes, has_dates
 from .webannotation import annotation_files
@@ -48,8 +50,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         sink.put(path, data)
         paths.append(path)
 
-    # 1. gather and check: every content file read and checked (notes are read here, parsed with their text)
-    project, problems = load_project(root, store.read)
+    # 1. gather and check: every content file read and checked (notes are read here, parsed with
+    #    their text); the texts' bodies and notes are let go, and each text's job reads its own again
+    project, problems = load_project(root, store.read, bodies=False)
     seeds, seed_problems = read_seeds(root, project.texts)
     problems += seed_problems
     # A text that could not be read is no missing text, and the words in it are not missing terms.
@@ -70,7 +73,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     steps, done = len(texts) + len(pages) + 4, 0
 
     # 2. each text: notes parsed and anchored, terms linked, page rendered (reused while its inputs are unchanged)
-    for _, text in store.texts_for(text_jobs(texts, project, seeds, shared, store, common),
+    for _, text in store.texts_for(text_jobs(root, texts, project, seeds, shared, store, common),
                                    lambda job: render_text(job, shared)):
         put(text.path, text.html)
         for path, data in text.extra_files.items():     # its notes as Web Annotations, its search places
@@ -184,29 +187,31 @@ class TextJob:
     neighbours: list    # the nav items of the texts before and after
     key: str
     seed: Path | None = None    # the seed it was ingested from, to tell whether the editor changed it
+    root: Path | None = None    # the project, to read the text's body and notes again from (None: they are here)
+    digests: tuple = ()         # the SHA-256 of the text's and the notes' bytes as the loader read them
 
     @property
     def path(self) -> str:
         return f"{self.text.slug}.html"
 
 
-def text_jobs(texts, project, seeds: dict, shared: SiteContext, store, common: str) -> list:
+def text_jobs(root: Path, texts, project, seeds: dict, shared: SiteContext, store, common: str) -> list:
     jobs = []
     for index, text in enumerate(texts):
         neighbours = [dict(shared.nav[i], rel=rel) for i, rel in ((index - 1, "previous"), (index + 1, "next"))
                       if 0 <= i < len(texts)]
         notes = project.notes.get(text.slug)
         seed, seed_digest = seeds.get(text.slug, (None, "-"))
-        jobs.append(TextJob(text, notes, neighbours,
-                            digest(common, text.path, store.digest(text.path),
-                                   store.digest(notes.path) if notes else "-", repr(neighbours), seed_digest),
-                            seed))
+        digests = (store.digest(text.path), store.digest(notes.path) if notes else "-")
+        jobs.append(TextJob(text, notes, neighbours, digest(common, text.path, *digests, repr(neighbours), seed_digest),
+                            seed, root, digests))
     return jobs
 
 
 def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     """One text, from its front matter and its notes file to its page (or its chapters' pages)."""
     problems = []
+    job = dataclasses.replace(job, **read_again(job, problems))
     notes = parse_notes(job.notes, job.text.slug, problems, shared.config.note_word_limit) if job.notes else []
     config, strings = shared.config, shared.strings
     annotated = annotate_text(job.text, notes, shared.matcher, config.glossary_links, shared.md,
@@ -275,6 +280,28 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
                         characters="".join(sorted(set().union(*map(fonts.characters, [html, *pages.values()])))))
 
 
+def read_again(job: TextJob, problems) -> dict:
+    """{text, notes} of a job whose text's body and notes the loader let go (job.root is set),
+    read again: the bytes the loader read (the page's key hashes them), else an error."""
+    if job.root is None:
+        return {}
+    again = {}
+    source = _same_bytes(job.root, job.text.path, job.digests[0], problems)
+    if source is not None:
+        again["text"] = dataclasses.replace(job.text, body=frontmatter.body(source))
+    if job.notes:
+        source = _same_bytes(job.root, job.notes.path, job.digests[1], problems)
+        again["notes"] = None if source is None else NotesFile(job.notes.path, source)
+    return again
+
+
+def _same_bytes(root: Path, rel: str, known: str, problems) -> str | None:
+    data = read_file(root, root / rel, problems)
+    if data is not None and sha256(data) != known:      # read on: the error stops the build anyway
+        problems.append(error(rel, None, "changed while the edition was being built; build again"))
+    return None if data is None else decode(data, rel, [])     # what is wrong with its bytes the loader said
+
+
 def clashing_term_ids(glossary_page: bytes, glossary) -> list:
     """A term whose id the glossary page already uses for itself (`main`): a link to it would land elsewhere."""
     twice = duplicate_ids(glossary_page)
@@ -332,77 +359,6 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
         links += [(href, page.path, page.body_line + line, url) for href, line in links_in(tokens)]
     jobs.append(PageJob(NOT_FOUND, "404.html", lambda: not_found_context(shared), digest(common, NOT_FOUND)))
     return jobs, links
-
-
-def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
-    """(EPUB bytes, problems): the contents, each text's chapter, the glossary, the reference
-    pages, and the edition's images they show."""
-    site, problems = shared.site, []
-
-    def render(name: str, context: dict) -> bytes:
-        document, found = render_template(shared.theme, name, context)
-        problems.extend(found)
-        return epub.pack(document)
-    summaries = [r.summary for r in rendered_texts]
-    documents = [("index.xhtml", "Contents",
-                  render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
-    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], r.epub) for r in rendered_texts]
-    if shared.terms:
-        entries = glossary_entries(list(shared.terms.values()), rendered_texts)
-        documents.append(("glossary.xhtml", "Glossary", render("epub/glossary.xhtml", epub.glossary_context(entries, site))))
-    for page in pages:
-        documents.append((f"{page.slug}.xhtml", page.meta.title,
-                          render("epub/page.xhtml", epub.page_context(page, shared.md.render(page.body), site))))
-    stylesheet = epub.unpack(render("epub/epub.css", {}))
-    if problems:
-        return b"", problems
-    try:
-        return epub.make_book(site, documents, stylesheet, summaries, media), []
-    except ImportError:     # an older install: one clear line, not a traceback
-        return b"", [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
-                                              "run `pip install -r requirements.txt`, or set `epub: false`")]
-
-
-def search_index(rendered_texts, shared: SiteContext, store) -> dict:
-    """The index files (search.index_files), reused while every text's words and title, the
-    glossary and the rules are the same: the index first, then the shards it names."""
-    terms = shared.search_terms
-    texts = [(r.summary["slug"], r.summary["title"], r.search_terms) for r in rendered_texts]
-    key = digest("search", repr(terms.settings()), digest(repr(sorted(shared.terms.items()))),
-                 *(part for slug, title, data in texts for part in (slug, title, data)))
-    made: dict = {}
-
-    def make(path: str):
-        if not made:
-            made.update(search.index_files(texts, search.glossary_entries(shared.terms.values()), terms))
-        return made[path], []
-    index, _ = store.page(search.INDEX, key, lambda: make(search.INDEX))
-    files = {search.INDEX: index}
-    for path in search.index_parts(index):
-        files[path], _ = store.page(path, key, lambda path=path: make(path))
-    return files
-
-
-def font_files(root: Path, config: Config, rendered_texts, other_pages: dict, store, theme_key: str) -> dict:
-    """The theme's face subset to the characters of every page (fonts.font_files), reused while
-    the theme and the characters are the same: fonts.css first, then the files it names."""
-    folder = fonts.face_folder(theme_folders(root, config.theme))
-    if folder is None:
-        return {}
-    used = set().union(*(r.characters for r in rendered_texts), *map(fonts.characters, other_pages.values()))
-    used = "".join(sorted(used))
-    key = digest("fonts", theme_key, used)
-    made: dict = {}
-
-    def make(path: str):
-        if not made:
-            made.update(fonts.font_files(folder, used))
-        return made[path], []
-    css, _ = store.page(fonts.CSS, key, lambda: make(fonts.CSS))
-    files = {fonts.CSS: css}
-    for path in fonts.parts(folder, css):
-        files[path], _ = store.page(path, key, lambda path=path: make(path))
-    return files
 
 
 def read_file(root: Path, path: Path, problems) -> bytes | None:

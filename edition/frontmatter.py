@@ -175,6 +175,15 @@ def skip(source: str):
     return body, body_line
 
 
+def body(source: str) -> str:
+    """The body read() finds, without reading the YAML: a text's job takes its body again from
+    the file (the build's loader keeps only the front matter; tests/test_speed_shortcuts.py)."""
+    block, found, _, closed = split(source)
+    if block is None:
+        return source
+    return found if closed else read(source, "", {}, [])[1]
+
+
 def read(source: str, path: str, keys: dict, problems, allowed: dict | None = None):
     """({key: checked value}, body, body_line) of a text or page. Problems carry the file's lines."""
     block, body, body_line, closed = split(source)

@@ -7,6 +7,7 @@ Notes files are read here and parsed with their text (parse_notes), where they a
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from pathlib import Path
@@ -37,22 +38,24 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _PLACEHOLDER = re.compile(r"\bTODO:")
 
 
-def load_project(root: Path, read):
-    """Read every content file; return (Project, problems)."""
+def load_project(root: Path, read, bodies: bool = True):
+    """Read every content file; return (Project, problems). bodies=False (the build): each text's
+    body and notes file are checked, then let go (Text.body and NotesFile.source are ""), for the
+    text's job to read again: at 10,000 texts they were 290 MB, most of the build's memory."""
     problems = []
-    texts = _load_documents(root, TEXTS_DIR, TEXT_KEYS, Text, TextMeta, problems, read)
+    texts = _load_documents(root, TEXTS_DIR, TEXT_KEYS, Text, TextMeta, problems, read, bodies)
     pages = _load_documents(root, PAGES_DIR, PAGE_KEYS, Page, PageMeta, problems, read)
     _check_slug_clashes(texts, pages, problems)
     # A text that could not be read still exists: its notes are not orphans.
     text_slugs = {entry.name[:-3] for _, entry in markdown_entries(root, TEXTS_DIR)}
-    notes = read_notes(root, text_slugs, problems, read)
+    notes = read_notes(root, text_slugs, problems, read, bodies)
     glossary = load_glossary(root, problems, read)
     return Project(texts, pages, notes, glossary), problems
 
 
 # --- texts and pages --------------------------------------------------------------------
 
-def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, problems, read):
+def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, problems, read, bodies: bool = True):
     documents = []
     for path in markdown_files(root, folder, problems):
         rel = f"{folder}/{path.name}"
@@ -68,7 +71,7 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, proble
             found.extend(footnote_problems(body, rel, body_line))
             # The build goes on to find the other problems; a missing title is already reported.
             meta.setdefault("title", slug)
-            return kind(slug, rel, meta_type(**meta), body, body_line)
+            return kind(slug, rel, meta_type(**meta), body if bodies else "", body_line)
         value = read(path, rel, document, problems)
         if value is not None:
             documents.append(value)
@@ -91,7 +94,7 @@ def _check_slug_clashes(texts, pages, problems):
 
 # --- notes ------------------------------------------------------------------------------
 
-def read_notes(root: Path, text_slugs, problems, read):
+def read_notes(root: Path, text_slugs, problems, read, bodies: bool = True):
     """{text slug: NotesFile} for every notes file that belongs to a text."""
     notes = {}
     for path in markdown_files(root, NOTES_DIR, problems):
@@ -104,7 +107,7 @@ def read_notes(root: Path, text_slugs, problems, read):
             continue
         notes_file = read(path, rel, lambda source, found, rel=rel: NotesFile(rel, source), problems)
         if notes_file is not None:
-            notes[path.stem] = notes_file
+            notes[path.stem] = notes_file if bodies else dataclasses.replace(notes_file, source="")
     return notes
 
 

@@ -126,11 +126,18 @@ class Page:
     body_line: int
 
 
+_DATE_LINE = re.compile(r"^date:[ \t]*\S", re.M)
+
+
 @dataclass
 class NotesFile:
     """A text's notes file as read: parsed beside its text, where the notes are anchored."""
     path: str
-    source: str
+    source: str         # "" once the build's loader has checked it: the text's job reads it again
+    dated: bool = False     # whether a note in it has a `date:` line (kept when the source is let go)
+
+    def __post_init__(self):
+        self.dated = self.dated or bool(_DATE_LINE.search(self.source))
 
 
 @dataclass

@@ -6,17 +6,13 @@ alone, like the glossary from its back-references.
 """
 from __future__ import annotations
 
-import re
-
 from .model import PartialDate
-
-_DATE_LINE = re.compile(r"^date:[ \t]*\S", re.M)
 
 
 def has_dates(notes_files) -> bool:
     """Whether any note will carry a date: decided from the notes files' text, before they are
     parsed with their texts, since every page's navigation names the timeline."""
-    return any(_DATE_LINE.search(notes.source) for notes in notes_files)
+    return any(notes.dated for notes in notes_files)
 
 
 def dated_notes(annotated, page: str) -> tuple:

@@ -78,3 +78,29 @@ def test_each_note_and_definition_has_footnote_ids_of_its_own(tmp_path):
         assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
         for target in _re.findall(r'href="#(fn[^"]*)"', html):
             assert f'id="{target}"' in html, target
+
+
+def test_a_text_or_its_notes_changed_while_the_build_runs_fails_the_build_and_leaves_the_site(tmp_path, capsys,
+                                                                                               monkeypatch):
+    """The loader lets each text's body and notes go and its job reads them again (build.read_again):
+    bytes other than those the page's key hashes must never make a page."""
+    from edition import build
+    from conftest import text_file
+    root = write_project(tmp_path / "p", {"content/texts/alpha.md": text_file("Alpha", "One bridge.\n"),
+                                          "content/notes/alpha.md": "## bridge\n\nA note.\n"})
+    assert main(["--root", str(root), "build"]) == 0
+    before = (root / "_site/alpha.html").read_bytes()
+    loaded = build.load_project
+    for changed in ("content/texts/alpha.md", "content/notes/alpha.md"):
+        def load_then_edit(*args, changed=changed, **kwargs):
+            found = loaded(*args, **kwargs)
+            (root / changed).write_text((root / changed).read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+            return found
+        monkeypatch.setattr(build, "load_project", load_then_edit)
+        capsys.readouterr()
+        assert main(["--root", str(root), "build", "--clean"]) == 1
+        assert capsys.readouterr().err.splitlines()[0] == f"{changed}: error: changed while the edition was being built; build again"
+        assert (root / "_site/alpha.html").read_bytes() == before
+    monkeypatch.setattr(build, "load_project", loaded)
+    assert main(["--root", str(root), "build"]) == 0
+    assert "More." in (root / "_site/alpha.html").read_text(encoding="utf-8")

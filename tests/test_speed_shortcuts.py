@@ -127,3 +127,30 @@ def test_link_targets_read_with_the_shortcut_are_read_as_markdown_it_reads_them(
     pos, maximum = min(start, len(source)), max(0, len(source) - short)
     fast, slow = markdown.parse_link_destination(source, pos, maximum), parseLinkDestination(source, pos, maximum)
     assert (fast.ok, fast.pos, fast.str) == (slow.ok, slow.pos, slow.str)
+
+
+FRONT_PIECES = st.sampled_from(["---\n", "---", "title: A\n", "title: \"A: b\"\n", "## Head\n", "\n", "Body.\n", "a",
+                                "- x\n", "key: [1\n", "\ufeff", "date: 2020\n", "  ", "---\n---\n", ": \n", "\t"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(FRONT_PIECES, max_size=12).map("".join))
+def test_a_body_found_without_the_yaml_is_the_body_the_loader_reads(source):
+    """A text's job takes its body again with frontmatter.body (the build's loader keeps only the
+    front matter): the same body as frontmatter.read, whatever the front matter."""
+    from edition import frontmatter
+    from edition.load import CHOICES, TEXT_KEYS
+    assert frontmatter.body(source) == frontmatter.read(source, "content/texts/t.md", TEXT_KEYS, [], CHOICES)[1]
+
+
+def test_the_build_loader_keeps_the_front_matter_and_lets_the_bodies_go(tmp_path):
+    """What build.read_again reads again, and nothing else: the meta, lines and dated notes stay."""
+    from conftest import text_file, write_project
+    from edition.files import plain_read
+    from edition.load import load_project
+    root = write_project(tmp_path / "p", {"content/texts/alpha.md": text_file("Alpha", "One bridge.\n"),
+                                          "content/notes/alpha.md": "## bridge\ndate: 1916\n\nA note.\n"})
+    whole, _ = load_project(root, plain_read)
+    light, _ = load_project(root, plain_read, bodies=False)
+    assert [(t.meta, t.body_line, t.body) for t in light.texts] == [(t.meta, t.body_line, "") for t in whole.texts]
+    assert (light.notes["alpha"].source, light.notes["alpha"].dated, whole.notes["alpha"].dated) == ("", True, True)

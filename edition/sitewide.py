@@ -1,0 +1,86 @@
+"""The files made from every text at once, each reused while what it is made of is the same:
+the EPUB (make_book), the search index (search_index), the theme's face subset to the
+characters of every page (font_files). build() calls them in phases 3b and 4.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import epub, fonts, search
+from .config import Config
+from .layout import theme_folders
+from .pages import SiteContext, glossary_entries
+from .problems import error
+from .render import render_template
+from .reuse import digest
+
+
+def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
+    """(EPUB bytes, problems): the contents, each text's chapter, the glossary, the reference
+    pages, and the edition's images they show."""
+    site, problems = shared.site, []
+
+    def render(name: str, context: dict) -> bytes:
+        document, found = render_template(shared.theme, name, context)
+        problems.extend(found)
+        return epub.pack(document)
+    summaries = [r.summary for r in rendered_texts]
+    documents = [("index.xhtml", "Contents",
+                  render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
+    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], r.epub) for r in rendered_texts]
+    if shared.terms:
+        entries = glossary_entries(list(shared.terms.values()), rendered_texts)
+        documents.append(("glossary.xhtml", "Glossary", render("epub/glossary.xhtml", epub.glossary_context(entries, site))))
+    for page in pages:
+        documents.append((f"{page.slug}.xhtml", page.meta.title,
+                          render("epub/page.xhtml", epub.page_context(page, shared.md.render(page.body), site))))
+    stylesheet = epub.unpack(render("epub/epub.css", {}))
+    if problems:
+        return b"", problems
+    try:
+        return epub.make_book(site, documents, stylesheet, summaries, media), []
+    except ImportError:     # an older install: one clear line, not a traceback
+        return b"", [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
+                                              "run `pip install -r requirements.txt`, or set `epub: false`")]
+
+
+def search_index(rendered_texts, shared: SiteContext, store) -> dict:
+    """The index files (search.index_files), reused while every text's words and title, the
+    glossary and the rules are the same: the index first, then the shards it names."""
+    terms = shared.search_terms
+    texts = [(r.summary["slug"], r.summary["title"], r.search_terms) for r in rendered_texts]
+    key = digest("search", repr(terms.settings()), digest(repr(sorted(shared.terms.items()))),
+                 *(part for slug, title, data in texts for part in (slug, title, data)))
+    made: dict = {}
+
+    def make(path: str):
+        if not made:
+            made.update(search.index_files(texts, search.glossary_entries(shared.terms.values()), terms))
+        return made[path], []
+    index, _ = store.page(search.INDEX, key, lambda: make(search.INDEX))
+    files = {search.INDEX: index}
+    for path in search.index_parts(index):
+        files[path], _ = store.page(path, key, lambda path=path: make(path))
+    return files
+
+
+def font_files(root: Path, config: Config, rendered_texts, other_pages: dict, store, theme_key: str) -> dict:
+    """The theme's face subset to the characters of every page (fonts.font_files), reused while
+    the theme and the characters are the same: fonts.css first, then the files it names."""
+    folder = fonts.face_folder(theme_folders(root, config.theme))
+    if folder is None:
+        return {}
+    used = set().union(*(r.characters for r in rendered_texts), *map(fonts.characters, other_pages.values()))
+    used = "".join(sorted(used))
+    key = digest("fonts", theme_key, used)
+    made: dict = {}
+
+    def make(path: str):
+        if not made:
+            made.update(fonts.font_files(folder, used))
+        return made[path], []
+    css, _ = store.page(fonts.CSS, key, lambda: make(fonts.CSS))
+    files = {fonts.CSS: css}
+    for path in fonts.parts(folder, css):
+        files[path], _ = store.page(path, key, lambda path=path: make(path))
+    return files
