@@ -153,8 +153,10 @@ def cannot_write(exc: OSError, name: str = "", again: str = "run the command aga
     return f"{what}: {exc.strerror or exc}; check that the folder is writable"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data) -> None:
     """Write a file whole or not at all: a temporary file beside it, then a rename over it.
+    data: the bytes, or a function that writes them to the file it is given (a large file
+    streamed, never whole in memory).
 
     A full disk or a crash mid-write leaves the old file (or none), never half of the new one;
     the error names the file."""
@@ -162,7 +164,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temp, "wb") as handle:
-            handle.write(data)
+            data(handle) if callable(data) else handle.write(data)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

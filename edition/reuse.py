@@ -5,7 +5,8 @@ bytes, settings, the code), never by file times:
 
 - DiskStore (`build`, `check`): the last build's record in .edition-cache/ — for each page of
   the site it wrote, the hash of its inputs and of the bytes written; for each text, what the
-  other pages take from it (texts.pickle). A page whose inputs hash the same is read back from
+  other pages take from it (texts.pickle: one record a text, each read only when its key is asked
+  for, and written as the build goes: nothing holds them all). A page whose inputs hash the same is read back from
   the output folder, after checking its bytes are the ones written. `check` reads, never writes.
 - MemoryStore (`serve`): the last build in this process — files unchanged since they were read
   (same size, times and inode) are not read again, pages and their data are kept by key, the
@@ -24,6 +25,8 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
+import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -34,6 +37,7 @@ from .parallel import parallel_map
 MANIFEST = "manifest.json"
 LAST_BUILD = "last-build.json"
 TEXTS = "texts.pickle"
+RECORDS = b"edition texts 2\n"     # texts.pickle: this, a pickle per text, their {key: offset}, its offset (8 bytes)
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -146,10 +150,12 @@ class DiskStore:
         self.folder = root / CACHE_DIR
         self.code = code_version()
         self.previous = {} if fresh else self._read_manifest()
-        self._stored = {} if fresh else None   # the last build's texts, read when first asked
+        self._stored = {} if fresh else None   # the last build's texts: key -> where in texts.pickle
+        self._last = None           # texts.pickle, open while the build reads from it
         self.digests: dict = {}     # content file -> SHA-256 of the bytes read this build
         self.pages: dict = {}       # site path -> {"key", "sha256"} of this build's pages
-        self.texts: dict = {}       # key -> RenderedText without its bytes, for the next build
+        self.texts: dict = {}       # key -> where in the spool its RenderedText (without bytes) is
+        self._spool = None          # this build's texts, pickled as they come, for the next build
         self.made: list = []        # site paths made afresh this build
 
     # what the stages get: a reader
@@ -170,11 +176,13 @@ class DiskStore:
         """(job, RenderedText) for each job, in order: reused where job.key was seen, else made
         (in parallel, over the cores, when many are missing)."""
         jobs = list(jobs)
-        found = [self._find_text(job.path, job.key) for job in jobs]
-        fresh = iter(parallel_map(make, [job for job, page in zip(jobs, found) if page is None]))
-        for job, page in zip(jobs, found):
+        # which to make, decided from the keys alone: a reused page is read when its turn comes
+        known = [self._known(job.path, job.key) for job in jobs]
+        fresh = iter(parallel_map(make, [job for job, found in zip(jobs, known) if not found]))
+        for job, found in zip(jobs, known):
+            page = self._find_text(job.path, job.key) if found else None
             if page is None:
-                page = next(fresh)
+                page = make(job) if found else next(fresh)      # found, but its page was changed since
                 self.made.extend(page.paths)
             self._keep_text(job.key, page)
             yield job, page
@@ -200,7 +208,7 @@ class DiskStore:
             write_atomic(self.folder / MANIFEST, json.dumps(
                 {"code": self.code, "pages": {p: self.pages[p] for p in sorted(paths) if p in self.pages}},
                 indent=1, sort_keys=True).encode())
-            write_atomic(self.folder / TEXTS, pickle.dumps(self.texts, protocol=5))
+            write_atomic(self.folder / TEXTS, self._write_texts)
         except OSError as exc:      # the site is written; only the next build's speed is at stake
             return f"{cannot_write(exc, CACHE_DIR + '/', 'build again')}; the site is written, the next build takes longer"
         except (ValueError, pickle.PicklingError):
@@ -209,10 +217,14 @@ class DiskStore:
 
     # -- below: where a text or page is looked for, and how it is kept
 
-    def _find_text(self, path: str, key: str):
+    def _known(self, path: str, key: str) -> bool:
         if self._stored is None:
             self._stored = self._read_texts()
-        stored = self._stored.get(key)
+        entry = self.previous.get(path)
+        return key in self._stored and isinstance(entry, dict) and entry.get("key") == key
+
+    def _find_text(self, path: str, key: str):
+        stored = self._stored_text(key)
         data = self._find_page(path, key) if stored is not None else None
         if data is None:
             return None
@@ -229,8 +241,40 @@ class DiskStore:
         self._record(page.path, key, page.html)
         for rel, data in [*page.extra_files.items(), *page.more_pages.items()]:
             self._record(rel, key, data)
-        self.texts[key] = dataclasses.replace(page, html=b"", extra_files=dict.fromkeys(page.extra_files, b""),
-                                              more_pages=dict.fromkeys(page.more_pages, b""))
+        if self.read_only or self._spool is False:
+            return
+        kept = dataclasses.replace(page, html=b"", extra_files=dict.fromkeys(page.extra_files, b""),
+                                   more_pages=dict.fromkeys(page.more_pages, b""))
+        try:
+            if self._spool is None:
+                self._spool = tempfile.TemporaryFile()
+                self._spool.write(RECORDS)
+            self.texts[key] = self._spool.tell()
+            pickle.dump(kept, self._spool, protocol=5)
+        except (OSError, ValueError, pickle.PicklingError):
+            self._spool = False     # the next build takes longer; this one goes on
+
+    def _write_texts(self, handle) -> None:
+        if not self._spool:
+            handle.write(RECORDS)
+            offsets = {}
+        else:
+            self._spool.seek(0)
+            shutil.copyfileobj(self._spool, handle)
+            offsets = self.texts
+        at = handle.tell()
+        pickle.dump(offsets, handle, protocol=5)
+        handle.write(at.to_bytes(8, "big"))
+
+    def _stored_text(self, key: str):
+        at = (self._stored or {}).get(key)
+        if at is None or self._last is None:
+            return None
+        try:
+            self._last.seek(at)
+            return pickle.load(self._last)
+        except Exception:  # noqa: BLE001 — a record that cannot be read costs only time
+            return None
 
     def _find_page(self, path: str, key: str):
         """The page as last written, if its inputs are unchanged and nobody touched the file."""
@@ -247,12 +291,20 @@ class DiskStore:
         self.pages[path] = {"key": key, "sha256": hashed or sha256(data)}
 
     def _read_texts(self) -> dict:
+        """{key: where its record is} of texts.pickle, kept open to read each when asked."""
         try:
             # Our own folder, written by this same code version (each key says so); anything
             # unreadable (a flipped byte, another version's classes) is ignored and rebuilt.
-            data = pickle.loads((self.folder / TEXTS).read_bytes())
+            last = open(self.folder / TEXTS, "rb")
+            if last.read(len(RECORDS)) != RECORDS:
+                last.close()
+                return {}
+            last.seek(-8, os.SEEK_END)
+            last.seek(int.from_bytes(last.read(8), "big"))
+            data = pickle.load(last)
         except Exception:  # noqa: BLE001 — a cache that cannot be read costs only time
             return {}
+        self._last = last
         return data if isinstance(data, dict) else {}
 
     def _read_manifest(self) -> dict:
@@ -316,11 +368,16 @@ class MemoryStore(DiskStore):
             kept = self.memory.site_parts[kind] = (key, make())
         return kept[1]
 
+    def _known(self, path: str, key: str) -> bool:
+        if self.memory.texts:
+            return key in self.memory.texts     # memory holds every text of the last build: a miss is a change
+        return super()._known(path, key)
+
     def _find_text(self, path: str, key: str):
         if key in self.memory.texts:
             return self.memory.texts[key]
         if self.memory.texts:
-            return None     # memory holds every text of the last build: a miss is a change
+            return None
         return super()._find_text(path, key)
 
     def _keep_text(self, key: str, page) -> None:
