@@ -37,6 +37,7 @@ from .publish import NOT_FOUND, publish_files
 from .render import interface_strings, load_theme, render_page, render_template
 from .reuse import digest, folder_hash, sha256
 from .sitewide import font_files, make_book, search_index
+from .spool import Spool
 from .urls import UNCHECKED
 from .timeline import dated_notes, has_dates
 from .webannotation import annotation_files
@@ -45,6 +46,7 @@ from .webannotation import annotation_files
 def build(root: Path, config: Config, store, sink, progress=lambda done, total: None) -> Build:
     """The site, phase by phase; problems are values, returned with what was written."""
     paths, rendered_texts, other_pages = [], [], {}
+    search_terms = Spool()      # each text's term counts, for the search index: read back once at the end
 
     def put(path: str, data: bytes) -> None:
         sink.put(path, data)
@@ -80,7 +82,8 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
             put(path, data)
         for path, html in text.more_pages.items():     # a text split into chapters: its other pages
             put(path, html)
-        rendered_texts.append(dataclasses.replace(text, html=b"", extra_files={},
+        search_terms.put(text.search_terms)
+        rendered_texts.append(dataclasses.replace(text, html=b"", extra_files={}, search_terms=b"",
                                                   more_pages=dict.fromkeys(text.more_pages, b"")))
         problems += text.problems
         done += 1
@@ -110,7 +113,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         problems += book_problems
 
     # the search index over every text, the notes and the glossary (remade when a text's words change)
-    for path, data in search_index(rendered_texts, shared, store).items():
+    for path, data in search_index(rendered_texts, search_terms, shared, store).items():
         put(path, data)
 
     # 4. the theme's static files, the edition's media, the search loader, and what the host reads

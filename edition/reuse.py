@@ -47,6 +47,11 @@ def sha256(data: bytes) -> str:
 
 def digest(*parts) -> str:
     """One hash of several strings (each ended by a NUL, so that ("ab", "c") ≠ ("a", "bc"))."""
+    return digest_all(parts)
+
+
+def digest_all(parts) -> str:
+    """digest(*parts) of parts taken one at a time from an iterable (never all in memory)."""
     hashed = hashlib.sha256()
     for part in parts:
         hashed.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)

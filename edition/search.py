@@ -29,7 +29,6 @@ import json
 import re
 import unicodedata
 import zlib
-from array import array
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -69,6 +68,7 @@ _SUPPORTED = tuple(PLURALS)
 _ALPHABET = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in ' "\\')
 _END, _MORE = _ALPHABET[:46], _ALPHABET[46:92]
 _SMALL = [_END[v] if v < 46 else _MORE[v // 46 - 1] + _END[v % 46] for v in range(46 * 47)]  # 0 … 2161
+_SMALL_BYTES = [value.encode("ascii") for value in _SMALL]
 
 
 def languages(site_language: str, text_languages) -> list:
@@ -217,23 +217,28 @@ def index_files(texts, glossary, terms: Terms) -> dict:
     order; glossary: [{id, term, aliases, text}] in the glossary's order.
 
     A term's postings are its documents in order, each as doc * 2 + (1 if a count follows)."""
-    # One text's documents decoded at a time, and postings as arrays of machine integers: at
-    # 10,000 texts a list of every decoded document and an int object per posting were most
-    # of the build's memory.
+    # One text's documents decoded at a time, and each term's postings encoded as they come
+    # (a byte or two each, as _encode would write them): at 10,000 texts a list of every decoded
+    # document, then an integer per posting, were most of the build's memory.
     docs = itertools.chain((doc for _, _, data in texts for doc in _decoded(data)),
                            (_counts(terms.of(" ".join([g["term"], *g["aliases"], g["text"]]))) for g in glossary))
-    lengths, postings, counts = [], defaultdict(_integers), defaultdict(_integers)
+    lengths, postings, last = [], defaultdict(bytearray), {}
+    small = _SMALL_BYTES
     for doc_id, doc in enumerate(docs):
         length, once, more = doc.split("\t")
         lengths.append(int(length))
         value = doc_id * 2
         for term in once.split(" ") if once else ():
-            postings[term].append(value)
+            gap = value - (last.get(term, 0) & -2)
+            postings[term] += small[gap] if gap < len(small) else _number(gap).encode()
+            last[term] = value
         for entry in more.split(" ") if more else ():
             term, _, count = entry.partition(":")
-            postings[term].append(value + 1)
-            counts[term].append(int(count) - 2)
-    encoded = {term: _encode(postings[term], counts.get(term, ())) for term in sorted(postings)}
+            gap, extra = value + 1 - (last.get(term, 0) & -2), int(count) - 2
+            postings[term] += ((small[gap] if gap < len(small) else _number(gap).encode())
+                               + (small[extra] if extra < len(small) else _number(extra).encode()))
+            last[term] = value + 1
+    encoded = {term: postings.pop(term).decode("ascii") for term in sorted(postings)}
     files = {}
     shards = split_shards(list(encoded), encoded)
     for prefix, shard_terms in shards.items():
@@ -249,10 +254,6 @@ def index_files(texts, glossary, terms: Terms) -> dict:
         "", "Glossary", "glossary.html",
         [["term", f"glossary.html#{g['id']}", g["term"], g["text"]] for g in glossary])
     return files
-
-
-def _integers():
-    return array("l")
 
 
 def _decoded(data: bytes) -> list:
@@ -289,7 +290,8 @@ def shard_path(prefix: str) -> str:
 
 
 def _encode(values: list, counts) -> str:
-    """Each posting as (gap from the last document) * 2 + its flag, then its count - 2 if flagged."""
+    """Each posting as (gap from the last document) * 2 + its flag, then its count - 2 if flagged.
+    The plain way: index_files encodes as it goes, the same (tests/test_speed_shortcuts.py)."""
     gaps = [value - (last & -2) for value, last in zip(values, [0, *values[:-1]])]
     try:
         chars = [_SMALL[gap] for gap in gaps]

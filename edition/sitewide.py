@@ -4,6 +4,7 @@ characters of every page (font_files). build() calls them in phases 3b and 4.
 """
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from . import epub, fonts, search
@@ -12,7 +13,7 @@ from .layout import theme_folders
 from .pages import SiteContext, glossary_entries
 from .problems import error
 from .render import render_template
-from .reuse import digest
+from .reuse import digest, digest_all
 
 
 def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
@@ -44,13 +45,14 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
                                               "run `pip install -r requirements.txt`, or set `epub: false`")]
 
 
-def search_index(rendered_texts, shared: SiteContext, store) -> dict:
+def search_index(rendered_texts, spooled, shared: SiteContext, store) -> dict:
     """The index files (search.index_files), reused while every text's words and title, the
-    glossary and the rules are the same: the index first, then the shards it names."""
+    glossary and the rules are the same: the index first, then the shards it names. spooled:
+    each text's term counts (RenderedText.search_terms), in the texts' order, read as needed."""
     terms = shared.search_terms
-    texts = [(r.summary["slug"], r.summary["title"], r.search_terms) for r in rendered_texts]
-    key = digest("search", repr(terms.settings()), digest(repr(sorted(shared.terms.items()))),
-                 *(part for slug, title, data in texts for part in (slug, title, data)))
+    texts = _Texts([(r.summary["slug"], r.summary["title"]) for r in rendered_texts], spooled)
+    key = digest_all(itertools.chain(("search", repr(terms.settings()), digest(repr(sorted(shared.terms.items())))),
+                                     (part for slug, title, data in texts for part in (slug, title, data))))
     made: dict = {}
 
     def make(path: str):
@@ -62,6 +64,17 @@ def search_index(rendered_texts, shared: SiteContext, store) -> dict:
     for path in search.index_parts(index):
         files[path], _ = store.page(path, key, lambda path=path: make(path))
     return files
+
+
+class _Texts:
+    """[(slug, title, term counts)] of the texts, the counts read from the spool as each is reached."""
+
+    def __init__(self, names: list, spooled):
+        self.names, self.spooled = names, spooled
+
+    def __iter__(self):
+        for number, (slug, title) in enumerate(self.names):
+            yield slug, title, self.spooled.get(number)
 
 
 def font_files(root: Path, config: Config, rendered_texts, other_pages: dict, store, theme_key: str) -> dict:

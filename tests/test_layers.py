@@ -51,10 +51,11 @@ ALLOWED = {
     "reuse": {"__init__", "files", "layout", "parallel"},
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
-    "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media", "sitewide",
+    "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media", "sitewide", "spool",
                               "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation", "search",
                               "cite", "fonts", "minify"},
     # the files made from every text at once (EPUB, search index, face subset), reused by key
+    "spool": BOTTOM,    # bytes put aside in a temporary file until the build's last jobs
     "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse"},
     "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files", "layout"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",

@@ -154,3 +154,42 @@ def test_the_build_loader_keeps_the_front_matter_and_lets_the_bodies_go(tmp_path
     light, _ = load_project(root, plain_read, bodies=False)
     assert [(t.meta, t.body_line, t.body) for t in light.texts] == [(t.meta, t.body_line, "") for t in whole.texts]
     assert (light.notes["alpha"].source, light.notes["alpha"].dated, whole.notes["alpha"].dated) == ("", True, True)
+
+
+TERM_COUNTS = st.lists(st.dictionaries(st.sampled_from(["ab", "cd", "ef", "gh", "b", "bz", "ba", "x" * 9]),
+                                       st.sampled_from([1, 1, 2, 3, 47, 2200, 5000])), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(TERM_COUNTS, st.sampled_from([0, 1, 1500, 3000])), min_size=1, max_size=5))
+def test_postings_encoded_as_they_come_are_those_encoded_at_the_end(texts):
+    """search.index_files writes each term's postings as documents come (a byte or two each);
+    the plain way gathers every posting, then encodes each term's (search._encode)."""
+    import zlib
+    from collections import defaultdict
+    from edition import search
+    rules = search.Terms(["en"])
+    data = []
+    for number, (docs, empty) in enumerate(texts):
+        # `empty` documents with no words between: gaps of more than 2,161 take three characters
+        lines = [f"{sum(d.values())}\t" + " ".join(t for t, n in d.items() if n == 1) + "\t" +
+                 " ".join(f"{t}:{n}" for t, n in d.items() if n > 1) for d in docs] + ["0\t\t"] * empty
+        lines = lines + ["0\t\t"] * (2 - len(lines) % 2 if len(lines) % 2 or not lines else 0)     # two a text
+        data.append((f"t{number}", "T", zlib.compress("\n".join(lines).encode())))
+    files = search.index_files(data, [], rules)
+    postings, counts = defaultdict(list), defaultdict(list)
+    documents = [doc for _, _, blob in data for doc in search._decoded(blob)]
+    for doc_id, doc in enumerate(documents):
+        _, once, more = doc.split("\t")
+        for term in once.split(" ") if once else ():
+            postings[term].append(doc_id * 2)
+        for entry in more.split(" ") if more else ():
+            term, _, count = entry.partition(":")
+            postings[term].append(doc_id * 2 + 1)
+            counts[term].append(int(count) - 2)
+    plain = {term: search._encode(postings[term], counts.get(term, ())) for term in sorted(postings)}
+    shards = search.split_shards(list(plain), plain)
+    for prefix, terms in shards.items():
+        assert files[search.shard_path(prefix)] == search._call("shard", [prefix, " ".join(terms),
+                                                                          " ".join(plain[t] for t in terms)])
+    assert sorted(files) == sorted([search.INDEX, search.GLOSSARY, *map(search.shard_path, shards)])
