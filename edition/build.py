@@ -45,7 +45,7 @@ from .webannotation import annotation_files
 
 def build(root: Path, config: Config, store, sink, progress=lambda done, total: None) -> Build:
     """The site, phase by phase; problems are values, returned with what was written."""
-    paths, rendered_texts, other_pages = [], [], {}
+    paths, rendered_texts, other_pages = [], [], {}     # other_pages: site path -> (its ids, its characters)
     search_terms = Spool()      # each text's term counts, for the search index: read back once at the end
 
     def put(path: str, data: bytes) -> None:
@@ -97,7 +97,12 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         html, page_problems = store.page(job.path, job.key, lambda: render_page(shared.theme, job.template, job.context()))
         if job.path != NOT_FOUND:   # the host's 404 comes in phase 4, its links made absolute when they can be
             put(job.path, html)
-        other_pages[job.path] = html
+        else:
+            not_found = html
+        # only what the link check and the fonts need of it is kept (the glossary is 38 MB at 10,000 texts)
+        other_pages[job.path] = (PageIds(ids_in(html)), fonts.characters(html))
+        if job.path == "glossary.html":
+            problems += clashing_term_ids(html, project.glossary)
         problems += page_problems
         template_failed = template_failed or bool(page_problems)
         done += 1
@@ -128,13 +133,13 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
             put(path, data)
     for path, data in search.static_files().items():
         put(path, data)
-    for path, data in font_files(root, config, rendered_texts, other_pages, store, theme_key).items():
+    for path, data in font_files(root, config, rendered_texts, [c for _, c in other_pages.values()], store,
+                                 theme_key).items():
         put(path, data)
-    for path, data in publish_files(list(paths), other_pages[NOT_FOUND], shared.site["base_url"]).items():
+    for path, data in publish_files(list(paths), not_found, shared.site["base_url"]).items():
         put(path, data)
 
     # 5. every internal link, checked against the pages and ids just made (and no id given twice)
-    problems += clashing_term_ids(other_pages.get("glossary.html", b""), project.glossary)
     if not template_failed:
         by_path = {text.path: text.ids for text in rendered_texts}
         siblings = {}
@@ -142,7 +147,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
             by_path.update(text.more_ids)
             siblings.update(dict.fromkeys(text.paths, text.paths) if text.more_pages else {})
         links += [link for text in rendered_texts for link in text.links]
-        problems += check_links(links, set(paths), lambda path: by_path.get(path) or ids_in(other_pages[path]),
+        problems += check_links(links, set(paths), lambda path: by_path.get(path) or other_pages[path][0],
                                 lambda path: siblings.get(path, ()))
     progress(steps, steps)
     return Build(sort_problems(set(problems)), sorted(set(paths)), sorted(store.made))

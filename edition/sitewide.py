@@ -77,13 +77,14 @@ class _Texts:
             yield slug, title, self.spooled.get(number)
 
 
-def font_files(root: Path, config: Config, rendered_texts, other_pages: dict, store, theme_key: str) -> dict:
+def font_files(root: Path, config: Config, rendered_texts, other_characters: list, store, theme_key: str) -> dict:
     """The theme's face subset to the characters of every page (fonts.font_files), reused while
-    the theme and the characters are the same: fonts.css first, then the files it names."""
+    the theme and the characters are the same: fonts.css first, then the files it names.
+    other_characters: fonts.characters() of each page that is not a text's."""
     folder = fonts.face_folder(theme_folders(root, config.theme))
     if folder is None:
         return {}
-    used = set().union(*(r.characters for r in rendered_texts), *map(fonts.characters, other_pages.values()))
+    used = set().union(*(r.characters for r in rendered_texts), *other_characters)
     used = "".join(sorted(used))
     key = digest("fonts", theme_key, used)
     made: dict = {}
