@@ -4,6 +4,7 @@ The theme receives plain data (see theme/README.md) and knows nothing of parsing
 """
 from __future__ import annotations
 
+import itertools
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -198,18 +199,27 @@ def count(context, forms, n: int) -> str:
 
 
 def render_page(theme: Theme, name: str, context: dict):
-    """(page bytes, problems). Encoded at once: a page held as str takes up to 4 bytes a
-    character, as UTF-8 about one."""
-    text, problems = render_template(theme, name, context)
-    return text.encode("utf-8"), problems
+    """(page bytes, problems). Made and encoded a few thousand pieces at a time: a page held as
+    str takes up to 4 bytes a character, as UTF-8 about one, and Jinja's pieces of it all at once
+    (template.render joins them) several times the page: the glossary of 10,000 texts is 38 MB."""
+    page, problems = render_template(theme, name, context, _encoded)
+    return page or b"", problems     # "" when the template failed
 
 
-def render_template(theme: Theme, name: str, context: dict):
-    """Return (html, problems); template mistakes become problems with file:line."""
+def _encoded(template, context: dict) -> bytes:
+    pieces, chunks = template.generate(**context), []
+    while batch := list(itertools.islice(pieces, 4096)):
+        chunks.append("".join(batch).encode("utf-8"))
+    return b"".join(chunks)
+
+
+def render_template(theme: Theme, name: str, context: dict, made=lambda template, context: template.render(**context)):
+    """Return (html, problems); template mistakes become problems with file:line. made(template,
+    context): the page (render_page's, as bytes)."""
     root = theme.root
     try:
         template = theme.env.get_template(name)
-        return template.render(**context), []
+        return made(template, context), []
     except Unreadable as exc:
         return "", [error(_template_path(exc.filename, root, name), None, exc.message)]
     except jinja2.TemplateSyntaxError as exc:

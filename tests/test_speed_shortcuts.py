@@ -193,3 +193,17 @@ def test_postings_encoded_as_they_come_are_those_encoded_at_the_end(texts):
         assert files[search.shard_path(prefix)] == search._call("shard", [prefix, " ".join(terms),
                                                                           " ".join(plain[t] for t in terms)])
     assert sorted(files) == sorted([search.INDEX, search.GLOSSARY, *map(search.shard_path, shards)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["", "a", "é", "\U0001F600", "{{ x }}", "{% for i in n %}{{ i }}{% endfor %}",
+                                 "{{ '' }}", "\n"]), max_size=30).map("".join), st.sampled_from([0, 1, 5000]))
+def test_a_page_made_a_batch_of_pieces_at_a_time_is_the_page_rendered_whole(tmp_path_factory, source, repeats):
+    """render_page encodes a few thousand of Jinja's pieces at a time (the glossary of 10,000 texts
+    is millions): the bytes of the page rendered whole, empty pieces and all."""
+    from edition.render import Theme, render_page, render_template
+    import jinja2
+    theme = Theme(jinja2.Environment(loader=jinja2.DictLoader({"t.html": source})), {}, tmp_path_factory.getbasetemp(), [])
+    context = {"x": "é<", "n": list(range(repeats))}
+    whole, _ = render_template(theme, "t.html", context)
+    assert render_page(theme, "t.html", context) == (whole.encode("utf-8"), [])
