@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import hashlib
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from .publish import NOT_FOUND, publish_files
 from .render import interface_strings, load_theme, render_page, render_template
 from .reuse import digest, folder_hash, sha256
 from .sitewide import font_files, make_book, search_index
-from .spool import Spool
+from .spool import KeptTexts, Spool
 from .urls import UNCHECKED
 from .timeline import dated_notes, has_dates
 from .webannotation import annotation_files
@@ -45,7 +46,7 @@ from .webannotation import annotation_files
 
 def build(root: Path, config: Config, store, sink, progress=lambda done, total: None) -> Build:
     """The site, phase by phase; problems are values, returned with what was written."""
-    paths, rendered_texts, other_pages = [], [], {}     # other_pages: site path -> (its ids, its characters)
+    paths, rendered_texts, other_pages = [], KeptTexts(), {}    # other_pages: site path -> (its ids, its characters)
     search_terms = Spool()      # each text's term counts, for the search index: read back once at the end
 
     def put(path: str, data: bytes) -> None:
@@ -88,7 +89,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         problems += text.problems
         done += 1
         progress(done, steps)
-    problems += unused_terms(project.glossary, rendered_texts) if every_text_read else []
+    problems += unused_terms(project.glossary, rendered_texts.each("occurrences")) if every_text_read else []
     template_failed = any(text.template_failed for text in rendered_texts)
 
     # 3. the other pages: contents, glossary, reference pages, 404
@@ -141,13 +142,16 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
 
     # 5. every internal link, checked against the pages and ids just made (and no id given twice)
     if not template_failed:
-        by_path = {text.path: text.ids for text in rendered_texts}
-        siblings = {}
+        numbers, by_path, siblings = {text.path: n for n, text in enumerate(rendered_texts)}, {}, {}
         for text in rendered_texts:
             by_path.update(text.more_ids)
             siblings.update(dict.fromkeys(text.paths, text.paths) if text.more_pages else {})
-        links += [link for text in rendered_texts for link in text.links]
-        problems += check_links(links, set(paths), lambda path: by_path.get(path) or other_pages[path][0],
+
+        def ids_of(path: str):
+            return (rendered_texts.part(numbers[path], "ids") if path in numbers
+                    else by_path.get(path) or other_pages[path][0])
+        links = itertools.chain(links, (link for text in rendered_texts.each("links") for link in text.links))
+        problems += check_links(links, set(paths), ids_of,
                                 lambda path: siblings.get(path, ()))
     progress(steps, steps)
     return Build(sort_problems(set(problems)), sorted(set(paths)), sorted(store.made))
@@ -347,7 +351,8 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
     jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts, shared),
                     digest(common, "index.html", *(r.index_digest for r in rendered_texts)))]
     if shared.terms:
-        jobs.append(PageJob("glossary.html", "glossary.html", lambda: glossary_context(rendered_texts, shared),
+        jobs.append(PageJob("glossary.html", "glossary.html",
+                            lambda: glossary_context(rendered_texts.each("occurrences"), shared),
                             digest(common, "glossary.html", *(r.glossary_digest for r in rendered_texts))))
     if any(item["kind"] == "timeline" for item in shared.nav):
         jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(rendered_texts, shared),

@@ -82,6 +82,8 @@ def check_links(links, paths, ids_of, siblings=lambda path: ()):
             continue
         if parts.fragment:
             if target not in ids:
+                if len(ids) >= 256:     # a few pages' ids at a time: at 10,000 texts all of them were 22 MB
+                    ids.clear()
                 ids[target] = ids_of(target)
             if unquote(parts.fragment) not in ids[target]:
                 holder = next((other for other in siblings(target) if other != target

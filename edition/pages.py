@@ -259,8 +259,10 @@ def glossary_entries(terms, rendered, strings: dict | None = None) -> list:
 
 
 def unused_terms(glossary, rendered) -> list:
-    used = {term_id for r in rendered for term_id in r.occurrences}
-    used |= {term_id for r in rendered for ids in r.header.values() for term_id in ids}
+    used = set()
+    for r in rendered:      # once: the build hands the texts over one at a time
+        used.update(r.occurrences)
+        used.update(term_id for ids in r.header.values() for term_id in ids)
     return [warning(term.path, term.line, f"glossary term “{term.term}” occurs in no text; "
                                           "check its spelling and aliases, or remove it")
             for term in glossary if term.id not in used]

@@ -30,7 +30,7 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
                   render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
     documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], r.epub) for r in rendered_texts]
     if shared.terms:
-        entries = glossary_entries(list(shared.terms.values()), rendered_texts)
+        entries = glossary_entries(list(shared.terms.values()), rendered_texts.each("occurrences"))
         documents.append(("glossary.xhtml", "Glossary", render("epub/glossary.xhtml", epub.glossary_context(entries, site))))
     for page in pages:
         documents.append((f"{page.slug}.xhtml", page.meta.title,
