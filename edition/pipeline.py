@@ -44,7 +44,7 @@ from pathlib import Path
 from .files import cannot_write
 from .model import Build
 from .problems import has_errors, sort_problems
-from .reuse import DiskStore, inputs_fingerprint, last_build
+from .reuse import DiskStore, Inputs, last_build
 from .write import Discard, OutputRefused, Pick, Staging, Written
 
 
@@ -90,23 +90,28 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
     outcome.save does it)."""
     started = time.perf_counter()
     outcome = Outcome(strict=options.strict)
-    if options.ingest:
-        from .ingest.seeds import ingest_new    # the ingest rules load only when there are seeds to read
-        _, outcome.ingested, outcome.problems = ingest_new(root)
-        if has_errors(outcome.problems):
-            return outcome
     base_url = options.base_url.strip() if options.base_url is not None else None
 
-    # Nothing changed? Decided from the bytes of every input (site.yaml among them) before
-    # anything is parsed: the editor's most common build should cost no more than a hash.
-    fingerprint = ("" if options.clean or options.check or store is not None
-                   else inputs_fingerprint(root, repr((base_url, options.output))))
-    last = last_build(root, fingerprint)
+    # Nothing changed? Decided from every input's times and sizes, or else bytes (site.yaml among
+    # them), before anything is parsed or a seed looked at: the editor's most common build should
+    # cost no more than that. A seed added since the last build changes seeds/, so is seen.
+    settings = repr((base_url, options.output))
+    inputs = None if options.clean or options.check or store is not None else Inputs(root, settings, options.ingest)
+    last = last_build(root, inputs)
     if last is not None and not (options.strict and last.get("problems")):
         outcome.unchanged, outcome.out = True, root / last["out"]
         outcome.recorded = [str(line) for line in last.get("problems", [])]
         outcome.seconds = time.perf_counter() - started
         return outcome
+    if options.ingest:
+        from .ingest.seeds import ingest_new    # the ingest rules load only when there are seeds to read
+        written, outcome.ingested, outcome.problems = ingest_new(root)
+        if has_errors(outcome.problems):
+            return outcome
+        if written and inputs is not None:
+            inputs = Inputs(root, settings, True)     # the content ingest just wrote is an input too
+    if inputs is not None:
+        inputs.fingerprint     # noqa: B018 -- taken now, before the build reads what it hashes
 
     from .build import build        # the stages load only when there is something to build
     from .config import load_config
@@ -153,7 +158,7 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
         sink.discard()
         raise
     if not outcome.failed and not options.check:
-        save = lambda: store.save(outcome.build.paths, outcome.problems, fingerprint)  # noqa: E731
+        save = lambda: store.save(outcome.build.paths, outcome.problems, inputs)  # noqa: E731
         if save_later:
             outcome.save = save
         else:

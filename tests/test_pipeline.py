@@ -1,6 +1,8 @@
 """pipeline.py: run() — the one way build, check and serve run the build."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import text_file
 from edition import pipeline
 from edition.cli import main
@@ -66,3 +68,72 @@ def test_a_mistake_in_site_yaml_does_not_hide_the_content_s_problems(project, ca
     assert err[1] == "site.yaml:2: error: theme `fancy` not found in theme/; use one of: contrast, default"
     assert err[2] == "2 error(s), 0 warning(s)"
     assert not (root / "_site").exists()
+
+
+def _settled(monkeypatch):
+    # inputs written by the test a moment ago count as settled (else no signature is kept)
+    from edition import reuse
+    monkeypatch.setattr(reuse, "SETTLED_SECONDS", 0.0)
+
+
+def test_a_no_change_build_reads_no_input_when_their_times_are_as_recorded(project, monkeypatch):
+    from edition import reuse
+    _settled(monkeypatch)
+    root = project(FILES)
+    assert not pipeline.run(root, pipeline.Options()).failed
+
+    def no_reading(*args):
+        raise AssertionError("an input was read")
+    monkeypatch.setattr(reuse, "inputs_fingerprint", no_reading)
+    assert pipeline.run(root, pipeline.Options()).unchanged
+
+
+def test_a_text_changed_with_its_times_put_back_is_rebuilt(project, monkeypatch):
+    import os
+    _settled(monkeypatch)
+    root = project(FILES)
+    assert not pipeline.run(root, pipeline.Options()).failed
+    text = root / "content/texts/alpha.md"
+    before = text.stat()
+    text.write_text(text_file("Alpha", "The other text.\n"))     # the same size
+    os.utime(text, ns=(before.st_atime_ns, before.st_mtime_ns))   # a tool that keeps times; the change time moves
+    outcome = pipeline.run(root, pipeline.Options())
+    assert not outcome.unchanged and "The other text." in (root / "_site/alpha.html").read_text()
+
+
+def test_a_file_saved_unchanged_costs_one_reading_then_none(project, monkeypatch):
+    from edition import reuse
+    _settled(monkeypatch)
+    root = project(FILES)
+    assert not pipeline.run(root, pipeline.Options()).failed
+    text = root / "content/texts/alpha.md"
+    text.write_bytes(text.read_bytes())     # saved again, same words: new times
+    assert pipeline.run(root, pipeline.Options()).unchanged      # told by the bytes
+    monkeypatch.setattr(reuse, "inputs_fingerprint", lambda *args: pytest.fail("an input was read"))
+    assert pipeline.run(root, pipeline.Options()).unchanged      # and now by the times alone
+
+
+def test_inputs_changed_just_before_a_build_keep_no_signature(project):
+    import json
+    root = project(FILES)      # written a moment ago: within SETTLED_SECONDS of the build
+    assert not pipeline.run(root, pipeline.Options()).failed
+    record = json.loads((root / ".edition-cache/last-build.json").read_text())
+    assert record["signature"] == "" and record["fingerprint"]
+    assert pipeline.run(root, pipeline.Options()).unchanged      # the bytes still tell
+
+
+def test_the_editor_s_command_finds_nothing_changed_without_looking_at_seeds(project, monkeypatch):
+    import sys
+    root = project({**FILES, "seeds/beta.txt": "Beta\n\nThe second text, from a seed.\n"})
+    first = pipeline.run(root, pipeline.Options(ingest=True))
+    assert not first.failed and (root / "content/texts/beta.md").is_file()
+    monkeypatch.setitem(sys.modules, "edition.ingest.seeds", None)     # importing it now fails
+    assert pipeline.run(root, pipeline.Options(ingest=True)).unchanged
+
+
+def test_a_build_that_did_not_ingest_does_not_answer_for_one_that_does(project):
+    root = project({**FILES, "seeds/beta.txt": "Beta\n\nThe second text, from a seed.\n"})
+    assert not pipeline.run(root, pipeline.Options()).failed          # `build`: seeds left alone
+    assert not (root / "content/texts/beta.md").exists()
+    outcome = pipeline.run(root, pipeline.Options(ingest=True))     # `python build.py`
+    assert not outcome.unchanged and (root / "content/texts/beta.md").is_file()
