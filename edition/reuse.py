@@ -1,7 +1,7 @@
 """Reuse: what a build takes from earlier work instead of making it again.
 
 The pipeline asks; a store decides. Every answer is keyed by hashes of what goes in (file
-bytes, settings, the code), never by file times:
+bytes, settings, the code), never by file times (which only ever spare a reading: see below):
 
 - DiskStore (`build`, `check`): the last build's record in .edition-cache/ — for each page of
   the site it wrote, the hash of its inputs and of the bytes written; for each text, what the

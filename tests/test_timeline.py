@@ -65,3 +65,14 @@ def test_check_warns_of_a_note_over_the_edition_s_limit_and_of_a_source_that_lin
             "the glossary") in err
     assert ("content/notes/statement.md:5: warning: the source line links to nothing, so a reader cannot look it "
             "up; link the page read: Source: [Title](https://…)") in err
+
+
+def test_whether_any_note_is_dated_is_told_by_a_date_line_alone():
+    from edition.model import NotesFile
+    from edition.timeline import has_dates
+
+    def notes(*sources):
+        return [NotesFile(f"content/notes/{i}.md", s) for i, s in enumerate(sources)]
+    assert not has_dates(notes("## a\n\nAn update: the bridge.\n", "## b\nsource-date: none\n\nText.\n"))
+    assert not has_dates(notes("## a\ndate:\n\nNo value yet.\n"))
+    assert has_dates(notes("## a\n\nText.\n", "## b\ndate: 1916-03\n\nText.\n"))
