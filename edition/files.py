@@ -118,16 +118,26 @@ def plain_read(path: Path, rel: str, parse, problems):
 def listing(folder: Path) -> list:
     """[(site path, size, modification time)] of every file under a folder, sorted; [] if none.
 
-    Plain os calls and strings: the output of a thousand texts is walked on every build."""
+    Plain os calls and strings, each entry stat-ed from its directory entry: the output of a
+    thousand texts is walked on every build (as os.walk would: a link to a folder is not entered
+    nor listed)."""
     if not folder.is_dir():
         return []
-    found = []
-    base = str(folder)
-    for here, _, names in os.walk(base):
-        prefix = os.path.relpath(here, base).replace(os.sep, "/") + "/" if here != base else ""
-        for name in names:
-            stat = os.stat(os.path.join(here, name), follow_symlinks=False)
-            found.append((prefix + name, stat.st_size, stat.st_mtime_ns))
+    found, todo = [], [("", str(folder))]
+    while todo:
+        prefix, here = todo.pop()
+        try:
+            entries = os.scandir(here)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        todo.append((f"{prefix}{entry.name}/", entry.path))
+                    continue
+                stat = entry.stat(follow_symlinks=False)
+                found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
     return sorted(found)
 
 

@@ -51,3 +51,14 @@ def test_the_listing_has_every_file_with_its_size(tmp_path):
     (tmp_path / "static/a.css").write_bytes(b"abc")
     (tmp_path / "index.html").write_bytes(b"x")
     assert [(rel, size) for rel, size, _ in listing(tmp_path)] == [("index.html", 1), ("static/a.css", 3)]
+
+
+def test_the_listing_names_links_but_does_not_walk_into_a_linked_folder(tmp_path):
+    (tmp_path / "a/b").mkdir(parents=True)
+    (tmp_path / "a/b/x.html").write_text("x")
+    (tmp_path / "top.html").write_text("top")
+    os.symlink(tmp_path / "a", tmp_path / "linked")            # a folder: neither entered nor listed
+    os.symlink(tmp_path / "top.html", tmp_path / "a/same.html")    # a file: listed, as the link
+    os.symlink(tmp_path / "gone", tmp_path / "dangling")
+    assert [rel for rel, _, _ in listing(tmp_path)] == ["a/b/x.html", "a/same.html", "dangling", "top.html"]
+    assert dict((rel, size) for rel, size, _ in listing(tmp_path))["a/same.html"] == len(str(tmp_path / "top.html"))
