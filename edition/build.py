@@ -91,6 +91,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         progress(done, steps)
     problems += unused_terms(project.glossary, rendered_texts.each("occurrences")) if every_text_read else []
     template_failed = any(text.template_failed for text in rendered_texts)
+    # the search index over every text, the notes and the glossary: begun now (it needs only the
+    # texts' words), made meanwhile in a process of its own, put in the site in phase 4
+    search_files = search_index(rendered_texts, search_terms, shared, store)
 
     # 3. the other pages: contents, glossary, reference pages, 404
     jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common)
@@ -109,6 +112,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         done += 1
         progress(done, steps)
 
+    # the face subset to the characters of every page, begun now too
+    face_files = font_files(root, config, rendered_texts, [c for _, c in other_pages.values()], store, theme_key)
+
     # 3b. the whole edition as one EPUB (epub: true), put together from the chapters the texts carry
     if config.epub and not template_failed:
         book = shared.site["epub"]
@@ -118,12 +124,10 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         put(book, data)
         problems += book_problems
 
-    # the search index over every text, the notes and the glossary (remade when a text's words change)
-    for path, data in search_index(rendered_texts, search_terms, shared, store).items():
+    # 4. the search index and the face (begun above), the theme's static files, the edition's
+    #    media, the search loader, and what the host reads (.nojekyll, robots.txt, sitemap, absolute 404)
+    for path, data in search_files().items():
         put(path, data)
-
-    # 4. the theme's static files, the edition's media, the search loader, and what the host reads
-    #    (.nojekyll, robots.txt, sitemap, absolute 404)
     for path, source in shared.theme.static.items():
         data = read_file(root, source, problems)
         if data is not None:
@@ -134,8 +138,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
             put(path, data)
     for path, data in search.static_files().items():
         put(path, data)
-    for path, data in font_files(root, config, rendered_texts, [c for _, c in other_pages.values()], store,
-                                 theme_key).items():
+    for path, data in face_files().items():
         put(path, data)
     for path, data in publish_files(list(paths), not_found, shared.site["base_url"]).items():
         put(path, data)

@@ -1,7 +1,8 @@
 """Spread independent work (annotating texts, rendering pages) over the machine's cores.
 
 Used for cold builds, where every text and page is work; an incremental build has a few
-misses and runs them in-process. Workers are forked, so they start with the parent's
+misses and runs them in-process. meanwhile() runs one long job (the search index, the face
+subset) in a process of its own while the build goes on with the other pages. Workers are forked, so they start with the parent's
 project, matcher and theme in memory: only an index goes out and only the result comes
 back. EDITION_PROCESSES=1 turns the pool off (debugging, profiling).
 
@@ -14,6 +15,7 @@ and kept, a few thousand objects), and the objects the parent made before forkin
 """
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import os
@@ -36,6 +38,13 @@ def processes() -> int:
 CHUNK = 8
 
 
+def _may_fork() -> bool:
+    # Forking while other threads run (serve's watcher and server) can copy a lock another
+    # thread holds into the child, where nothing will ever release it: stay in-process then.
+    return (processes() > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
 def parallel_map(function, items):
     """function(item) for each item, in order, computed over a pool of forked processes.
 
@@ -43,10 +52,7 @@ def parallel_map(function, items):
     while the workers make the next, and never holds them all."""
     items = list(items)
     count = processes()
-    # Forking while other threads run (serve's watcher and server) can copy a lock another
-    # thread holds into the child, where nothing will ever release it: stay in-process then.
-    if (count < 2 or len(items) < MIN_ITEMS or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if len(items) < MIN_ITEMS or not _may_fork():
         for item in items:
             yield _collected(function, item)
         return
@@ -59,6 +65,42 @@ def parallel_map(function, items):
     finally:
         _work = None
         gc.unfreeze()
+
+
+def meanwhile(function, size: int):
+    """function(), begun now in a forked process while the caller goes on: returns a callable
+    that waits for it and gives what it returned. size: how many texts the work reads; for fewer
+    than MIN_ITEMS, where forking is not wise (see parallel_map), or when the process fails in
+    any way, the callable calls function() itself: the same result, or the same exception with
+    its own traceback."""
+    if size < MIN_ITEMS or not _may_fork():
+        return functools.lru_cache(maxsize=1)(function)
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    process = multiprocessing.get_context("fork").Process(target=_send, args=(function, sending), daemon=True)
+    process.start()
+    sending.close()
+
+    @functools.lru_cache(maxsize=1)
+    def result():
+        try:
+            done, value = receiving.recv()
+        except (EOFError, OSError):     # killed, or gone without a word
+            done, value = False, None
+        finally:
+            receiving.close()
+            process.join()
+        return value if done else function()
+    return result
+
+
+def _send(function, connection) -> None:
+    _die_with_parent()
+    try:
+        connection.send((True, function()))
+    except BaseException:   # noqa: BLE001 -- the parent runs it again and sees the error itself
+        connection.send((False, None))
+    finally:
+        connection.close()
 
 
 def _run(index):

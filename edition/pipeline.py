@@ -10,7 +10,7 @@ the test that holds it to the plain way's result:
   forked workers (parallel.py; tests/test_parallel_build.py), and pages stream to the sink as
   they come, so the parent never holds them all;
 - keys hash file bytes, and a build whose inputs all hash the same stops before parsing
-  anything (reuse.last_build; tests/test_incremental.py);
+  anything (unchanged.last_build; tests/test_incremental.py, tests/test_pipeline.py);
 - the cycle collector is off during a build (it found about a hundred objects at N = 1,000 and
   cost a tenth of the time): _no_cycle_collector below;
 - markdown-it skips URL normalising for plain targets and its newline rule when there is no CR
@@ -44,7 +44,8 @@ from pathlib import Path
 from .files import cannot_write
 from .model import Build
 from .problems import has_errors, sort_problems
-from .reuse import DiskStore, Inputs, last_build
+from .reuse import DiskStore
+from .unchanged import Inputs, last_build
 from .write import Discard, OutputRefused, Pick, Staging, Written
 
 

@@ -12,13 +12,9 @@ bytes, settings, the code), never by file times (which only ever spare a reading
   (same size, times and inode) are not read again, pages and their data are kept by key, the
   theme, glossary and matcher while their inputs are the same; the disk is asked only at first.
 
-One check comes before all this (last_build): if no input file changed at all (same bytes, same
-settings, same code) and the output folder is exactly as the last build left it, there is nothing
-to do. Reading every input to hash it is most of that check's cost, so the last build also keeps
-each input's size, times and inode (inputs_signature): when none of them moved, no byte is read.
-It keeps them only when every input was last changed well before the build began, so that a
-change made within the clock's resolution of that moment cannot hide behind equal times. Everything lives in .edition-cache/ (gitignored); deleting it, or `--clean`, costs only time,
-and a record that cannot be read is ignored.
+One check comes before all this (unchanged.py): if no input changed at all, there is nothing
+to do. Everything lives in .edition-cache/ (gitignored); deleting it, or `--clean`, costs only
+time, and a record that cannot be read is ignored.
 """
 from __future__ import annotations
 
@@ -33,16 +29,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import __version__
 from .files import cannot_write, decode, listing, read_bytes, write_atomic
-from .layout import CACHE_DIR, INPUTS, shown
-from .parallel import parallel_map
+from .layout import CACHE_DIR, shown
+from .parallel import meanwhile, parallel_map
+from .unchanged import LAST_BUILD, Inputs, code_version, output_record
 
 MANIFEST = "manifest.json"
-LAST_BUILD = "last-build.json"
 TEXTS = "texts.pickle"
 RECORDS = b"edition texts 2\n"     # texts.pickle: this, a pickle per text, their {key: offset}, its offset (8 bytes)
-PACKAGE = Path(__file__).resolve().parent
 
 
 def sha256(data: bytes) -> str:
@@ -63,16 +57,6 @@ def digest_all(parts) -> str:
     return hashed.hexdigest()
 
 
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the edition package's source, and of the files it copies into the site as they
-    are (assets/: the search loader, MiniSearch): new code never reuses old results."""
-    hashed = hashlib.sha256(__version__.encode())
-    for path in sorted([*PACKAGE.rglob("*.py"), *(p for p in (PACKAGE / "assets").rglob("*") if p.is_file())]):
-        hashed.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    return hashed.hexdigest()
-
-
 def folder_hash(folders) -> str:
     """Hash of every file under the folders (names and bytes), e.g. a theme and its fallback."""
     hashed = hashlib.sha256()
@@ -86,126 +70,6 @@ def folder_hash(folders) -> str:
             except OSError:     # gone or unreadable: the build, reading it, says which
                 hashed.update(b"unreadable")
     return hashed.hexdigest()
-
-
-# --- nothing changed? ---------------------------------------------------------------------
-
-def inputs_fingerprint(root: Path, settings: str) -> str:
-    """One hash of every input's name, kind and bytes, the code, and the effective settings.
-
-    Plain os calls and strings: with pathlib, a no-change build of 2,000 files spent more
-    time making and sorting Path objects than reading the files."""
-    hashed = hashlib.sha256((code_version() + "\0" + settings).encode())
-    base = str(root)
-    for rel in _input_entries(base):
-        path = os.path.join(base, rel)
-        # Folders and links count too: a folder named like a text is a problem to report.
-        kind = b"L" if os.path.islink(path) else b"F" if os.path.isfile(path) else b"D"
-        hashed.update(rel.encode("utf-8", "surrogateescape") + b"\0" + kind)
-        if kind != b"D":
-            try:
-                with open(path, "rb") as handle:
-                    hashed.update(hashlib.sha256(handle.read()).digest())
-            except OSError:
-                return ""     # unreadable: let the real build say what is wrong
-    return hashed.hexdigest()
-
-
-# An input changed less than this long before a build began may change again with the same times
-# (file times have the clock's resolution): the build then keeps no signature, and the next one
-# reads the bytes.
-SETTLED_SECONDS = 2.0
-
-
-def inputs_signature(root: Path, settings: str, now_ns: int) -> str:
-    """One hash of every input's name, kind, size, modification and change times and inode, the
-    code and the settings: "" when some input changed within SETTLED_SECONDS of now_ns, or cannot
-    be read. Any write to a file moves its change time (which no tool sets back), so an equal
-    signature means equal bytes without reading them."""
-    hashed = hashlib.sha256((code_version() + "\0" + settings).encode())
-    base, recent = str(root), now_ns - int(SETTLED_SECONDS * 1e9)
-    for rel in _input_entries(base):
-        try:
-            stat = os.lstat(os.path.join(base, rel))
-        except OSError:
-            return ""
-        if stat.st_mtime_ns > recent or stat.st_ctime_ns > recent:
-            return ""
-        hashed.update(f"{rel}\0{stat.st_mode}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}"
-                      f"\0{stat.st_ino}\0".encode("utf-8", "surrogateescape"))
-    return hashed.hexdigest()
-
-
-def _input_entries(base: str) -> list:
-    """The inputs' site-relative names (files, folders and links under INPUTS), in one fixed order."""
-    found = []
-    for name in INPUTS:
-        top = os.path.join(base, name)
-        if os.path.isfile(top):
-            found.append(name)
-        elif os.path.isdir(top):
-            entries = []
-            for folder, dirs, files in os.walk(top):
-                prefix = os.path.relpath(folder, base).replace(os.sep, "/") + "/"
-                entries += [prefix + entry for entry in dirs + files]
-            found += sorted(entries, key=lambda rel: rel.split("/"))
-    return found
-
-
-def _output_record(out: Path) -> list:
-    return [list(entry) for entry in listing(out)]
-
-
-class Inputs:
-    """The inputs as a build begins: their signature (times and sizes, read at once) and their
-    fingerprint (bytes, read only when the signature cannot tell). ingest: the build ingests new
-    seeds first (so a record of a build that did not cannot say there are none)."""
-
-    def __init__(self, root: Path, settings: str, ingest: bool = False):
-        self.root, self.settings, self.ingest = root, settings, ingest
-        self.signature = inputs_signature(root, settings, time.time_ns())
-        self._fingerprint = None
-
-    @property
-    def fingerprint(self) -> str:
-        if self._fingerprint is None:
-            self._fingerprint = inputs_fingerprint(self.root, self.settings)
-        return self._fingerprint
-
-
-def last_build(root: Path, inputs: Inputs | None):
-    """The last build's record ({out, problems, …}) if it saw exactly these inputs and nobody
-    has touched its output since; None when there is work to do. Needs neither the settings
-    parsed nor the content loaded: site.yaml is one of the inputs hashed. An equal signature
-    answers without reading the inputs; a new one (a file saved unchanged, a checkout) is
-    recorded when the bytes prove equal, so that the next build need not read them either."""
-    if inputs is None:
-        return None
-    try:
-        last = json.loads((root / CACHE_DIR / LAST_BUILD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(last, dict):
-        return None
-    same_signature = bool(inputs.signature) and last.get("signature") == inputs.signature
-    if not same_signature and (not inputs.fingerprint or last.get("fingerprint") != inputs.fingerprint):
-        return None
-    out = last.get("out")
-    if not isinstance(out, str) or not isinstance(last.get("problems", []), list):
-        return None
-    if inputs.ingest and last.get("ingested") is not True:
-        return None
-    try:
-        if last.get("output") != _output_record(root / out):
-            return None
-    except OSError:
-        return None
-    if not same_signature and inputs.signature:
-        try:
-            write_atomic(root / CACHE_DIR / LAST_BUILD, json.dumps(dict(last, signature=inputs.signature)).encode())
-        except OSError:
-            pass    # only the next build's speed is at stake
-    return last
 
 
 # --- the stores ---------------------------------------------------------------------------
@@ -266,6 +130,26 @@ class DiskStore:
         self._record(path, key, data)
         return data, problems
 
+    def made_together(self, key: str, first: str, parts, make_all, size: int):
+        """A callable giving {path: bytes}: files that make_all() makes at once (an index, then
+        the parts its bytes name: parts(bytes) -> paths), each reused as last written while key
+        is the same. When the first is not there to reuse, make_all() (reading `size` texts)
+        begins now, in a process of its own (parallel.meanwhile), and the build goes on."""
+        begun = make_all if self._has(first, key) else meanwhile(make_all, size)
+        made: dict = {}
+
+        def make(path: str):
+            if not made:
+                made.update(begun())
+            return made[path], []
+
+        def files() -> dict:
+            found = {first: self.page(first, key, lambda: make(first))[0]}
+            for path in parts(found[first]):
+                found[path] = self.page(path, key, lambda path=path: make(path))[0]
+            return found
+        return files
+
     def save(self, paths, problems, inputs: Inputs | None) -> str:
         """Record the site just written, for the next build to reuse; why not, if it could not be."""
         if self.read_only:
@@ -274,7 +158,7 @@ class DiskStore:
             write_atomic(self.folder / LAST_BUILD, json.dumps({
                 "fingerprint": inputs.fingerprint if inputs else "", "signature": inputs.signature if inputs else "",
                 "ingested": bool(inputs and inputs.ingest), "out": shown(self.out, self.root),
-                "output": _output_record(self.out), "problems": [str(p) for p in problems]}).encode())
+                "output": output_record(self.out), "problems": [str(p) for p in problems]}).encode())
             write_atomic(self.folder / MANIFEST, json.dumps(
                 {"code": self.code, "pages": {p: self.pages[p] for p in sorted(paths) if p in self.pages}},
                 indent=1, sort_keys=True).encode())
@@ -346,6 +230,9 @@ class DiskStore:
         except Exception:  # noqa: BLE001 — a record that cannot be read costs only time
             return None
 
+    def _has(self, path: str, key: str) -> bool:
+        return self._find_page(path, key) is not None
+
     def _find_page(self, path: str, key: str):
         """The page as last written, if its inputs are unchanged and nobody touched the file."""
         entry = self.previous.get(path)
@@ -415,6 +302,12 @@ class MemoryStore(DiskStore):
             self._record(path, kept[0], kept[1])
             return kept[1], []
         return super().page(path, key, make)
+
+    def _has(self, path: str, key: str) -> bool:
+        kept = self.memory.pages.get(path)
+        if kept is not None and (kept[0] == key or self.later and path.startswith(self.later)):
+            return True     # page() hands back these bytes
+        return super()._has(path, key)
 
     def read(self, path: Path, rel: str, parse, problems):
         signature = _signature(path)

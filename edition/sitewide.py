@@ -1,6 +1,7 @@
 """The files made from every text at once, each reused while what it is made of is the same:
 the EPUB (make_book), the search index (search_index), the theme's face subset to the
-characters of every page (font_files). build() calls them in phases 3b and 4.
+characters of every page (font_files). build() calls them in phases 3b and 4; the index and the
+face begin as soon as what they read is made, and are made meanwhile (the store's made_together).
 """
 from __future__ import annotations
 
@@ -45,25 +46,18 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
                                               "run `pip install -r requirements.txt`, or set `epub: false`")]
 
 
-def search_index(rendered_texts, spooled, shared: SiteContext, store) -> dict:
-    """The index files (search.index_files), reused while every text's words and title, the
-    glossary and the rules are the same: the index first, then the shards it names. spooled:
-    each text's term counts (RenderedText.search_terms), in the texts' order, read as needed."""
+def search_index(rendered_texts, spooled, shared: SiteContext, store):
+    """A callable giving the index files (search.index_files), begun at once while the other
+    pages are made, and reused while every text's words and title, the glossary and the rules
+    are the same: the index first, then the shards it names. spooled: each text's term counts
+    (RenderedText.search_terms), in the texts' order, read as needed."""
     terms = shared.search_terms
     texts = _Texts([(r.summary["slug"], r.summary["title"]) for r in rendered_texts], spooled)
     key = digest_all(itertools.chain(("search", repr(terms.settings()), digest(repr(sorted(shared.terms.items())))),
                                      (part for slug, title, data in texts for part in (slug, title, data))))
-    made: dict = {}
-
-    def make(path: str):
-        if not made:
-            made.update(search.index_files(texts, search.glossary_entries(shared.terms.values()), terms))
-        return made[path], []
-    index, _ = store.page(search.INDEX, key, lambda: make(search.INDEX))
-    files = {search.INDEX: index}
-    for path in search.index_parts(index):
-        files[path], _ = store.page(path, key, lambda path=path: make(path))
-    return files
+    glossary = search.glossary_entries(shared.terms.values())
+    return store.made_together(key, search.INDEX, search.index_parts,
+                               lambda: search.index_files(texts, glossary, terms), len(texts.names))
 
 
 class _Texts:
@@ -77,24 +71,16 @@ class _Texts:
             yield slug, title, self.spooled.get(number)
 
 
-def font_files(root: Path, config: Config, rendered_texts, other_characters: list, store, theme_key: str) -> dict:
-    """The theme's face subset to the characters of every page (fonts.font_files), reused while
-    the theme and the characters are the same: fonts.css first, then the files it names.
-    other_characters: fonts.characters() of each page that is not a text's."""
+def font_files(root: Path, config: Config, rendered_texts, other_characters: list, store, theme_key: str):
+    """A callable giving the theme's face subset to the characters of every page
+    (fonts.font_files), begun at once while the build goes on, and reused while the theme and
+    the characters are the same: fonts.css first, then the files it names. other_characters:
+    fonts.characters() of each page that is not a text's."""
     folder = fonts.face_folder(theme_folders(root, config.theme))
     if folder is None:
-        return {}
+        return dict
     used = set().union(*(r.characters for r in rendered_texts), *other_characters)
     used = "".join(sorted(used))
     key = digest("fonts", theme_key, used)
-    made: dict = {}
-
-    def make(path: str):
-        if not made:
-            made.update(fonts.font_files(folder, used))
-        return made[path], []
-    css, _ = store.page(fonts.CSS, key, lambda: make(fonts.CSS))
-    files = {fonts.CSS: css}
-    for path in fonts.parts(folder, css):
-        files[path], _ = store.page(path, key, lambda path=path: make(path))
-    return files
+    return store.made_together(key, fonts.CSS, lambda css: fonts.parts(folder, css),
+                               lambda: fonts.font_files(folder, used), len(rendered_texts))

@@ -7,6 +7,7 @@ anonymous (tempfile.TemporaryFile): it goes when the build does, however that en
 from __future__ import annotations
 
 import dataclasses
+import os
 import pickle
 import tempfile
 
@@ -29,6 +30,9 @@ class Spool:
         at, length = self._places[number]
         if not length:
             return b""
+        self._file.flush()
+        if hasattr(os, "pread"):    # leaves the file's offset alone: a forked process shares it
+            return os.pread(self._file.fileno(), length, at)
         self._file.seek(at)
         return self._file.read(length)
 

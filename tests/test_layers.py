@@ -48,7 +48,8 @@ ALLOWED = {
     "timeline": {"model"},
     "ingest": {"problems", "ids", "ingest", "layout", "frontmatter", "files"},     # a package: its modules import one another
     # below the pipeline: reuse and writing
-    "reuse": {"__init__", "files", "layout", "parallel"},
+    "reuse": {"files", "layout", "parallel", "unchanged"},
+    "unchanged": {"__init__", "files", "layout"},     # the no-change shortcut: before anything is parsed
     "write": {"files"},
     # the build, the pipeline that runs it, and the commands above it
     "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media", "sitewide", "spool",
@@ -57,7 +58,7 @@ ALLOWED = {
     # the files made from every text at once (EPUB, search index, face subset), reused by key
     "spool": BOTTOM,    # bytes put aside in a temporary file until the build's last jobs
     "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse"},
-    "pipeline": {"model", "problems", "reuse", "write", "build", "config", "ingest", "files", "layout"},
+    "pipeline": {"model", "problems", "reuse", "unchanged", "write", "build", "config", "ingest", "files", "layout"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
                   "language", "config", "folding"},
     "serve": {"pipeline", "layout", "messages", "problems", "reuse", "write"},

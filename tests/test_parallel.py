@@ -59,3 +59,27 @@ def _alive(pid: int) -> bool:
         return False
     with open(f"/proc/{pid}/stat") as stat:       # a zombie is gone for our purpose
         return stat.read().split(") ")[-1][0] != "Z"
+
+
+def test_meanwhile_works_in_another_process_for_a_large_edition_and_in_this_one_for_a_small(monkeypatch):
+    from edition.parallel import MIN_ITEMS, meanwhile
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    later = meanwhile(lambda: (os.getpid(), b"index" * 1000), MIN_ITEMS)
+    pid, data = later()
+    assert pid != os.getpid() and data == b"index" * 1000
+    assert later() == (pid, data)       # asked again: the same answer, not a second run
+    assert meanwhile(os.getpid, MIN_ITEMS - 1)() == os.getpid()
+    monkeypatch.setenv("EDITION_PROCESSES", "1")
+    assert meanwhile(os.getpid, MIN_ITEMS)() == os.getpid()
+
+
+def test_a_failure_in_the_other_process_is_raised_here_with_its_own_error(monkeypatch):
+    import pytest
+    from edition.parallel import MIN_ITEMS, meanwhile
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+
+    def broken():
+        raise ValueError("the index cannot be made")
+    later = meanwhile(broken, MIN_ITEMS)
+    with pytest.raises(ValueError, match="the index cannot be made"):
+        later()

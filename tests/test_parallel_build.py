@@ -5,6 +5,7 @@ import shutil
 import sys
 
 from conftest import REPO, SITE_YAML, build_files
+from edition import fonts
 
 sys.path.insert(0, str(REPO / "bench"))
 import corpus  # noqa: E402
@@ -23,6 +24,8 @@ def test_pool_and_single_process_give_the_same_site(tmp_path, monkeypatch):
     assert [p for p in pooled_files if pooled_files[p] != alone_files[p]] == []
     assert pooled.problems == alone.problems
     assert b'class="note-ref"' in pooled_files["text-0069.html"]
+    # made meanwhile, each in a process of its own (parallel.meanwhile), and the same
+    assert b"text-0069" in pooled_files["search/index.js"] and pooled_files[fonts.CSS].count(b"@font-face") >= 3
 
 
 def test_pages_streamed_to_the_output_by_the_command_equal_a_one_process_build(tmp_path, monkeypatch):

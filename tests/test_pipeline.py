@@ -72,19 +72,19 @@ def test_a_mistake_in_site_yaml_does_not_hide_the_content_s_problems(project, ca
 
 def _settled(monkeypatch):
     # inputs written by the test a moment ago count as settled (else no signature is kept)
-    from edition import reuse
-    monkeypatch.setattr(reuse, "SETTLED_SECONDS", 0.0)
+    from edition import unchanged
+    monkeypatch.setattr(unchanged, "SETTLED_SECONDS", 0.0)
 
 
 def test_a_no_change_build_reads_no_input_when_their_times_are_as_recorded(project, monkeypatch):
-    from edition import reuse
+    from edition import unchanged
     _settled(monkeypatch)
     root = project(FILES)
     assert not pipeline.run(root, pipeline.Options()).failed
 
     def no_reading(*args):
         raise AssertionError("an input was read")
-    monkeypatch.setattr(reuse, "inputs_fingerprint", no_reading)
+    monkeypatch.setattr(unchanged, "inputs_fingerprint", no_reading)
     assert pipeline.run(root, pipeline.Options()).unchanged
 
 
@@ -102,14 +102,14 @@ def test_a_text_changed_with_its_times_put_back_is_rebuilt(project, monkeypatch)
 
 
 def test_a_file_saved_unchanged_costs_one_reading_then_none(project, monkeypatch):
-    from edition import reuse
+    from edition import unchanged
     _settled(monkeypatch)
     root = project(FILES)
     assert not pipeline.run(root, pipeline.Options()).failed
     text = root / "content/texts/alpha.md"
     text.write_bytes(text.read_bytes())     # saved again, same words: new times
     assert pipeline.run(root, pipeline.Options()).unchanged      # told by the bytes
-    monkeypatch.setattr(reuse, "inputs_fingerprint", lambda *args: pytest.fail("an input was read"))
+    monkeypatch.setattr(unchanged, "inputs_fingerprint", lambda *args: pytest.fail("an input was read"))
     assert pipeline.run(root, pipeline.Options()).unchanged      # and now by the times alone
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import dataclasses
 
 from edition.model import PageIds, RenderedText
-from edition.reuse import DiskStore, Memory, MemoryStore, digest, inputs_fingerprint, last_build
+from edition.reuse import DiskStore, Memory, MemoryStore, digest
+from edition.unchanged import inputs_fingerprint, last_build
 
 from conftest import text_file, write_project
 

@@ -123,11 +123,11 @@ def test_the_index_is_remade_when_a_text_s_words_change_and_only_then(project):
 
 
 def test_the_loader_and_minisearch_count_as_code_so_a_new_one_is_never_skipped(tmp_path, monkeypatch):
-    from edition import reuse
+    from edition import unchanged
     (tmp_path / "assets").mkdir()
     (tmp_path / "build.py").write_text("x = 1\n")
     (tmp_path / "assets" / "search.js").write_text("/* one */")
-    monkeypatch.setattr(reuse, "PACKAGE", tmp_path)
-    before = reuse.code_version.__wrapped__()
+    monkeypatch.setattr(unchanged, "PACKAGE", tmp_path)
+    before = unchanged.code_version.__wrapped__()
     (tmp_path / "assets" / "search.js").write_text("/* two */")
-    assert reuse.code_version.__wrapped__() != before
+    assert unchanged.code_version.__wrapped__() != before
