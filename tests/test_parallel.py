@@ -62,8 +62,11 @@ def _alive(pid: int) -> bool:
 
 
 def test_meanwhile_works_in_another_process_for_a_large_edition_and_in_this_one_for_a_small(monkeypatch):
+    from edition import parallel
     from edition.parallel import MIN_ITEMS, meanwhile
     monkeypatch.setenv("EDITION_PROCESSES", "2")
+    # a thread another test left running would keep it in-process (see parallel._may_fork)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
     later = meanwhile(lambda: (os.getpid(), b"index" * 1000), MIN_ITEMS)
     pid, data = later()
     assert pid != os.getpid() and data == b"index" * 1000
@@ -71,12 +74,17 @@ def test_meanwhile_works_in_another_process_for_a_large_edition_and_in_this_one_
     assert meanwhile(os.getpid, MIN_ITEMS - 1)() == os.getpid()
     monkeypatch.setenv("EDITION_PROCESSES", "1")
     assert meanwhile(os.getpid, MIN_ITEMS)() == os.getpid()
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)     # serve's watcher and server
+    assert meanwhile(os.getpid, MIN_ITEMS)() == os.getpid()
 
 
 def test_a_failure_in_the_other_process_is_raised_here_with_its_own_error(monkeypatch):
     import pytest
+    from edition import parallel
     from edition.parallel import MIN_ITEMS, meanwhile
     monkeypatch.setenv("EDITION_PROCESSES", "2")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
 
     def broken():
         raise ValueError("the index cannot be made")
