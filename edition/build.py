@@ -46,8 +46,9 @@ from .webannotation import annotation_files
 
 def build(root: Path, config: Config, store, sink, progress=lambda done, total: None) -> Build:
     """The site, phase by phase; problems are values, returned with what was written."""
-    paths, rendered_texts, other_pages = [], KeptTexts(), {}    # other_pages: site path -> (its ids, its characters)
-    search_terms = Spool()      # each text's term counts, for the search index: read back once at the end
+    # what the last jobs read of every text waits on disk, or in memory where the store keeps all (serve)
+    paths, rendered_texts, other_pages = [], KeptTexts(store.in_memory), {}    # other_pages: path -> (ids, characters)
+    search_terms = Spool(store.in_memory)   # each text's term counts, for the search index: read back once at the end
 
     def put(path: str, data: bytes) -> None:
         sink.put(path, data)

@@ -78,6 +78,8 @@ class DiskStore:
     """Reuse from the last build on disk. fresh=True finds nothing (and saves anew);
     read_only=True finds but never saves (`check`)."""
 
+    in_memory = False   # what the build puts aside until its last jobs waits on disk (spool.py)
+
     def __init__(self, root: Path, out: Path, fresh: bool = False, read_only: bool = False):
         self.root, self.out, self.read_only = root, out, read_only
         self.folder = root / CACHE_DIR
@@ -286,6 +288,8 @@ class Memory:
 
 class MemoryStore(DiskStore):
     """serve's store: the last build in memory first, the disk only when memory has nothing."""
+
+    in_memory = True    # serve keeps every build in memory: spooling would only cost each save
 
     def __init__(self, root: Path, out: Path, memory: Memory, fresh: bool = False, later: tuple = ()):
         """later: site folders (`search/`) whose pages this build may take as the last build made

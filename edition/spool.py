@@ -13,12 +13,19 @@ import tempfile
 
 
 class Spool:
-    def __init__(self):
+    """in_memory: kept in a list instead (serve, which keeps its builds in memory anyway, and
+    would pay for the file on every save)."""
+
+    def __init__(self, in_memory: bool = False):
         self._file = None
         self._places: list = []     # (offset, length) of each thing put
+        self._memory = [] if in_memory else None
 
     def put(self, data: bytes) -> int:
         """Put data aside; its number, for get()."""
+        if self._memory is not None:
+            self._memory.append(data)
+            return len(self._memory) - 1
         if self._file is None:
             self._file = tempfile.TemporaryFile()
         self._file.seek(0, 2)
@@ -27,6 +34,8 @@ class Spool:
         return len(self._places) - 1
 
     def get(self, number: int) -> bytes:
+        if self._memory is not None:
+            return self._memory[number]
         at, length = self._places[number]
         if not length:
             return b""
@@ -44,11 +53,15 @@ class KeptTexts:
 
     PARTS = ("occurrences", "ids", "links")     # the glossary's back-references; the link check's
 
-    def __init__(self):
+    def __init__(self, in_memory: bool = False):
+        """in_memory: the texts are kept whole, parts and all (serve: see Spool)."""
         self.light: list = []
-        self.spool = Spool()
+        self.spool = None if in_memory else Spool()
 
     def append(self, text) -> None:
+        if self.spool is None:
+            self.light.append(text)
+            return
         for name in self.PARTS:
             self.spool.put(pickle.dumps(getattr(text, name), protocol=5))
         self.light.append(dataclasses.replace(text, **dict.fromkeys(self.PARTS)))
@@ -60,8 +73,13 @@ class KeptTexts:
         return len(self.light)
 
     def part(self, number: int, name: str):
+        if self.spool is None:
+            return getattr(self.light[number], name)
         return pickle.loads(self.spool.get(number * len(self.PARTS) + self.PARTS.index(name)))
 
     def each(self, name: str):
+        if self.spool is None:
+            yield from self.light
+            return
         for number, text in enumerate(self.light):
             yield dataclasses.replace(text, **{name: self.part(number, name)})
