@@ -29,11 +29,11 @@ STAGES = [  # (module, function, what it is)
     (search, "text_places", "search: each text's places (its blocks and notes as plain text)"),
     (search, "places_script", "search: each text's places file (search/t/<slug>.js)"),
     (search, "text_terms", "search: each text's term counts"),
-    (build, "search_index", "search: the index and its shards (one job)"),
+    (search, "index_files", "search: the index and its shards (one job, made meanwhile in its own process)"),
     (cite, "citation", "cite: each text's citation and head metadata"),
     (cite, "files", "cite: each text's CSL-JSON, BibTeX and RIS"),
     (fonts, "characters", "fonts: the characters of each page"),
-    (build, "font_files", "fonts: the face subset to them (fontTools, WOFF2)"),
+    (fonts, "font_files", "fonts: the face subset to them (fontTools, WOFF2; made meanwhile in its own process)"),
 ]
 
 
