@@ -19,17 +19,15 @@ time, and a record that cannot be read is ignored.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import json
 import os
 import pickle
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
-from .files import cannot_write, decode, listing, read_bytes, write_atomic
+from .files import cannot_write, decode, read_bytes, write_atomic
 from .layout import CACHE_DIR, shown
 from .parallel import meanwhile, parallel_map
 from .unchanged import LAST_BUILD, Inputs, code_version, output_record
