@@ -90,6 +90,7 @@ class Terms:
         self.stop = {w for lang in self.langs for w in STOP_WORDS[lang].split()}
 
         self.known: dict = {}   # word -> its terms (none for a word left out): words repeat
+        self.single: dict = {}  # word -> its one term, "" for none, _SEVERAL for more (counted)
 
     def of(self, text: str) -> list:
         """The terms of a text, in order (repeats kept). Each distinct word is folded once: the
@@ -99,6 +100,24 @@ class Terms:
         for word in set(words).difference(known):
             known[word] = tuple(t for t in map(self.term, _WORD.findall(fold(word))) if t)
         return [term for word in words for term in known[word]]
+
+    def counted(self, text: str) -> tuple:
+        """(how many terms, {term: count}) of a text: what of() gives, counted, in the order of
+        of()'s first occurrences. A word almost always makes one term or none, so the words are
+        mapped to their terms and counted at C speed; a text with a word of two terms ("a_b")
+        is counted the plain way."""
+        words = _RAW_WORD.findall(text.lower())
+        single = self.single
+        for word in set(words).difference(single):
+            terms = tuple(t for t in map(self.term, _WORD.findall(fold(word))) if t)
+            self.known[word] = terms
+            single[word] = terms[0] if len(terms) == 1 else "" if not terms else _SEVERAL
+        counts = Counter(map(single.__getitem__, words))
+        if _SEVERAL in counts:
+            listed = self.of(text)
+            return len(listed), dict(Counter(listed))
+        left_out = counts.pop("", 0)
+        return len(words) - left_out, counts
 
     def term(self, word: str) -> str:
         """A folded word's term, or "" when it is left out (a stop word, a letter alone)."""
@@ -116,6 +135,8 @@ class Terms:
         return {"plurals": [[p.pattern, r.replace("\\1", "$1")] for p, r in self.rules],
                 "stop": sorted(self.stop)}
 
+
+_SEVERAL = object()   # a word that makes more than one term
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"   # combining accents
 _MARK = re.compile(f"[{_MARKS}]")
@@ -195,18 +216,17 @@ def places_script(slug: str, title: str, url: str, places: list) -> bytes:
 def text_terms(places: list, terms: Terms) -> bytes:
     """The text's two documents (body with header, notes) as term counts, compressed: what the
     index job needs of a text, small enough to keep for a thousand texts."""
-    docs = [_counts(terms.of("\n".join(place[-1] for place in places if place[0] in wanted)))
+    docs = [_counts(*terms.counted("\n".join(place[-1] for place in places if place[0] in wanted)))
             for wanted in (("top", "p", "l"), ("note",))]
     return zlib.compress("\n".join(docs).encode("utf-8"), 1)
 
 
-def _counts(words: list) -> str:
+def _counts(length: int, counts: dict) -> str:
     """'length<TAB>term term …<TAB>term:3 …': the document's length, the terms it has once, and
-    those it has more than once, with their counts."""
-    counts = Counter(words)
+    those it has more than once, with their counts (Terms.counted)."""
     once = [word for word, n in counts.items() if n == 1]
     more = [f"{word}:{n}" for word, n in counts.items() if n > 1]
-    return f"{len(words)}\t{' '.join(once)}\t{' '.join(more)}"
+    return f"{length}\t{' '.join(once)}\t{' '.join(more)}"
 
 
 # --- the index ------------------------------------------------------------------------------
@@ -221,7 +241,7 @@ def index_files(texts, glossary, terms: Terms) -> dict:
     # (a byte or two each, as _encode would write them): at 10,000 texts a list of every decoded
     # document, then an integer per posting, were most of the build's memory.
     docs = itertools.chain((doc for _, _, data in texts for doc in _decoded(data)),
-                           (_counts(terms.of(" ".join([g["term"], *g["aliases"], g["text"]]))) for g in glossary))
+                           (_counts(*terms.counted(" ".join([g["term"], *g["aliases"], g["text"]]))) for g in glossary))
     lengths, postings, last = [], defaultdict(bytearray), {}
     small = _SMALL_BYTES
     for doc_id, doc in enumerate(docs):

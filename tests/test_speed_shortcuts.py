@@ -207,3 +207,19 @@ def test_a_page_made_a_batch_of_pieces_at_a_time_is_the_page_rendered_whole(tmp_
     context = {"x": "é<", "n": list(range(repeats))}
     whole, _ = render_template(theme, "t.html", context)
     assert render_page(theme, "t.html", context) == (whole.encode("utf-8"), [])
+
+
+WORD_PIECES = st.sampled_from(["cartels", "Cártel", "the", "a", "of", "prisons", "foo_bar", "x_x", "7", "é",
+                               "\u0301", "BUKELE’s", "São", " ", "\n", "-", ",", "journaux", "Häuser", "ß"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(WORD_PIECES, max_size=30).map("".join), st.sampled_from([["en"], ["en", "es"], ["fr", "de"]]))
+def test_terms_counted_word_by_word_are_the_terms_listed_and_counted(text, langs):
+    from collections import Counter
+    from edition.search import Terms
+    listed = Terms(langs).of(text)
+    length, counts = Terms(langs).counted(text)
+    assert (length, list(counts.items())) == (len(listed), list(Counter(listed).items()))
+
+
