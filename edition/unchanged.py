@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .files import listing, write_atomic
+from .files import listing_record, write_atomic
 from .layout import CACHE_DIR, INPUTS
 
 LAST_BUILD = "last-build.json"
@@ -97,8 +97,8 @@ def _input_entries(base: str) -> list:
     return found
 
 
-def output_record(out: Path) -> list:
-    return [list(entry) for entry in listing(out)]
+def output_record(out: Path) -> str:
+    return listing_record(out)
 
 
 class Inputs:

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from edition.files import decode, listing, markdown_files, write_atomic
+from edition.files import decode, listing, listing_record, markdown_files, write_atomic
 
 
 def test_markdown_files_are_listed_without_hidden_files_folders_or_links_out(tmp_path):
@@ -62,3 +62,22 @@ def test_the_listing_names_links_but_does_not_walk_into_a_linked_folder(tmp_path
     os.symlink(tmp_path / "gone", tmp_path / "dangling")
     assert [rel for rel, _, _ in listing(tmp_path)] == ["a/b/x.html", "a/same.html", "dangling", "top.html"]
     assert dict((rel, size) for rel, size, _ in listing(tmp_path))["a/same.html"] == len(str(tmp_path / "top.html"))
+
+
+def test_the_listing_record_moves_with_any_file_added_removed_or_rewritten(tmp_path):
+    site = tmp_path / "_site"
+    (site / "static").mkdir(parents=True)
+    (site / "index.html").write_text("x")
+    (site / "static/a.css").write_text("abc")
+    record = listing_record(site)
+    assert record == listing_record(site) and sorted(record.split("\n")) == sorted(
+        f"{rel}\0{size}\0{mtime}" for rel, size, mtime in listing(site))
+    (site / "index.html").write_text("y")       # same size, in place: its time moves
+    os.utime(site / "index.html", ns=(1, 1))
+    assert listing_record(site) != record
+    record = listing_record(site)
+    (site / "static/b.css").write_text("")
+    assert listing_record(site) != record
+    (site / "static/b.css").unlink()
+    assert listing_record(site) == record
+    assert listing_record(tmp_path / "nowhere") == ""
