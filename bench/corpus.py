@@ -232,10 +232,15 @@ def render_text(index, n_texts, blocks, anchors, seed, footnotes: bool):
     if footnotes:
         out += [f"[^{n}]: {body}\n\n    {source}" for n, (body, source) in enumerate(bodies, 1)]
     notes = []
-    for (block, start, last), (body, source) in zip(ordered, bodies):
+    for number, ((block, start, last), (body, source)) in enumerate(zip(ordered, bodies), 1):
         quote = " ".join(v for _, v, _ in blocks[block][1][start:last + 1])
-        notes.append((quote, body, source))
+        notes.append((quote, body, source, note_date(index, number)))
     return "\n\n".join(out) + "\n", notes
+
+
+def note_date(index: int, number: int) -> str:
+    """One note in ten is dated (what it tells happened then): the timeline page is in the build."""
+    return f"{2015 + (index + number) % 10}-{number % 12 + 1:02d}" if (index + number) % 10 == 0 else ""
 
 
 def front_matter(index: int, hugo: bool) -> str:
@@ -249,7 +254,8 @@ def front_matter(index: int, hugo: bool) -> str:
 def notes_file(notes, rng: random.Random) -> str:
     order = list(range(len(notes)))
     rng.shuffle(order)      # file order is not reading order: the build numbers by position
-    return "\n".join(f"## {notes[i][0]}\n\n{notes[i][1]}\n\n{notes[i][2]}\n" for i in order)
+    return "\n".join(f"## {notes[i][0]}\n" + (f"date: {notes[i][3]}\n" if notes[i][3] else "")
+                     + f"\n{notes[i][1]}\n\n{notes[i][2]}\n" for i in order)
 
 
 def glossary_file(entries) -> str:

@@ -32,6 +32,10 @@ STAGES = [  # (module, function, what it is)
     (search, "index_files", "search: the index and its shards (one job, made meanwhile in its own process)"),
     (cite, "citation", "cite: each text's citation and head metadata"),
     (cite, "files", "cite: each text's CSL-JSON, BibTeX and RIS"),
+    (build, "annotation_files", "annotations: each text's notes as Web Annotations (annotations/<slug>.jsonld)"),
+    (build, "render_template", "EPUB: each text's chapter (epub/text.xhtml, Jinja)"),
+    (build, "make_book", "EPUB: the book put together (its contents, glossary and pages; EbookLib)"),
+    (pages, "events", "timeline: every dated note in order (page data)"),
     (fonts, "characters", "fonts: the characters of each page"),
     (fonts, "font_files", "fonts: the face subset to them (fontTools, WOFF2; made meanwhile in its own process)"),
 ]
