@@ -119,7 +119,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     # 3b. the whole edition as one EPUB (epub: true), put together from the chapters the texts carry
     if config.epub and not template_failed:
         book = shared.site["epub"]
-        key = digest(common, book, *(r.epub for r in rendered_texts), *(store.digest(p.path) for p in pages),
+        key = digest(common, book, *(r.epub for r in rendered_texts.each("epub")), *(store.digest(p.path) for p in pages),
                      *(f"{path}\0{digest(read_file(root, source, []) or b'')}" for path, source in sorted(media.items())))
         data, book_problems = store.page(book, key, lambda: make_book(rendered_texts, pages, shared, media))
         put(book, data)

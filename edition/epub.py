@@ -165,8 +165,8 @@ ACCESSIBILITY = (
 
 
 def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None = None) -> bytes:
-    """The EPUB's bytes. documents: [(file name, title, pack(XHTML))] in reading order, the
-    contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata; media:
+    """The EPUB's bytes. documents: [(file name, title, pack(XHTML), or a function giving it)] in
+    reading order, the contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata; media:
     {site path: file} of the edition's own files, of which the images the documents show go
     in. Each document is unpacked only as it goes into the zip: a thousand texts are never all
     in memory at once."""
@@ -174,7 +174,7 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
 
     class Packed(epub.EpubItem):
         def get_content(self, default=None):
-            return zlib.decompress(self.content)
+            return zlib.decompress(_packed(self.content))
 
     book = epub.EpubBook()
     book.set_identifier(identifier(site))
@@ -195,7 +195,7 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
     style = epub.EpubItem(uid="style", file_name="epub.css", media_type="text/css",
                           content=stylesheet.encode("utf-8"))
     book.add_item(style)
-    shown = set().union(*(images_in(packed) for _, _, packed in documents))
+    shown = set().union(*(images_in(_packed(packed)) for _, _, packed in documents))
     for number, path in enumerate(sorted(p for p in shown if p in (media or {}))):
         book.add_item(epub.EpubItem(uid=f"img{number}", file_name=path, media_type=IMAGE_TYPES[_suffix(path)],
                                     content=media[path].read_bytes()))
@@ -213,6 +213,10 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
     out = io.BytesIO()
     _write(out, book, when)
     return out.getvalue()
+
+
+def _packed(packed) -> bytes:
+    return packed() if callable(packed) else packed
 
 
 def unpack(packed: bytes) -> str:

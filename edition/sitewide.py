@@ -5,6 +5,7 @@ face begin as soon as what they read is made, and are made meanwhile (the store'
 """
 from __future__ import annotations
 
+import functools
 import itertools
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
     summaries = [r.summary for r in rendered_texts]
     documents = [("index.xhtml", "Contents",
                   render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
-    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], r.epub) for r in rendered_texts]
+    # each chapter read back from where the build keeps it only as it goes into the zip
+    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], functools.partial(rendered_texts.part, number, "epub"))
+                  for number, r in enumerate(rendered_texts)]
     if shared.terms:
         entries = glossary_entries(list(shared.terms.values()), rendered_texts.each("occurrences"))
         documents.append(("glossary.xhtml", "Glossary", render("epub/glossary.xhtml", epub.glossary_context(entries, site))))

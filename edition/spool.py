@@ -51,7 +51,7 @@ class KeptTexts:
     without their largest parts (PARTS: at 10,000 texts 73 MB), which wait in a spool. Iterating
     gives the texts without them; each(name) gives them with that part read back, one at a time."""
 
-    PARTS = ("occurrences", "ids", "links")     # the glossary's back-references; the link check's
+    PARTS = ("occurrences", "ids", "links", "epub")   # the glossary's back-references; the link check's; the book's chapter
 
     def __init__(self, in_memory: bool = False):
         """in_memory: the texts are kept whole, parts and all (serve: see Spool)."""
