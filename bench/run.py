@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import importlib.metadata
 import os
 import platform
@@ -140,10 +141,12 @@ def interleaved(specs, runs: int) -> list:
 def prepare(work: Path, n: int, terms: int) -> Path:
     root = work / f"n{n}-t{terms}"
     stamp = root / ".corpus-done"
-    if not stamp.is_file():
+    # the stamp names the generator that wrote the corpus: a changed corpus.py writes it again
+    made_by = hashlib.sha256(Path(corpus.__file__).read_bytes()).hexdigest()
+    if not stamp.is_file() or stamp.read_text() != made_by:
         shutil.rmtree(root, ignore_errors=True)
         corpus.write_corpus(root, n, terms)
-        stamp.write_text("")
+        stamp.write_text(made_by)
     shutil.rmtree(root / "theme", ignore_errors=True)
     shutil.copytree(REPO / "theme", root / "theme")       # the theme as it is now
     (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
