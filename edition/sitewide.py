@@ -24,9 +24,10 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
     site, problems = shared.site, []
 
     def render(name: str, context: dict) -> bytes:
-        document, found = render_template(shared.theme, name, context)
+        packed, found = render_template(shared.theme, name, context,
+                                        lambda template, context: epub.pack_pieces(template.generate(**context)))
         problems.extend(found)
-        return epub.pack(document)
+        return packed or epub.pack("")      # "" when the template failed
     summaries = [r.summary for r in rendered_texts]
     documents = [("index.xhtml", "Contents",
                   render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]

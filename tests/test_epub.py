@@ -209,3 +209,10 @@ def test_serve_previews_the_site_without_the_book(tmp_path):
     Builder(root, log=lambda line: None).rebuild()
     assert (root / "_site/letter.html").is_file() and not (root / "_site" / BOOK).exists()
     assert ".epub" not in (root / "_site/index.html").read_text(encoding="utf-8")
+
+
+def test_a_document_packed_piece_by_piece_unpacks_to_the_document_packed_whole():
+    from edition import epub
+    pieces = ["<p>", "Caf\u00e9 \x07bell", "</p>"] * 5000 + ["\U0001F600", ""]
+    assert epub.unpack(epub.pack_pieces(iter(pieces))) == epub.unpack(epub.pack("".join(pieces)))
+    assert epub.unpack(epub.pack_pieces(iter([]))) == ""
