@@ -175,8 +175,8 @@ ACCESSIBILITY = (
 )
 
 
-def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None = None) -> bytes:
-    """The EPUB's bytes. documents: [(file name, title, pack(XHTML), or a function giving it)] in
+def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None = None, out=None):
+    """The EPUB's bytes, or None when they are written into out (a binary file). documents: [(file name, title, pack(XHTML), or a function giving it)] in
     reading order, the contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata; media:
     {site path: file} of the edition's own files, of which the images the documents show go
     in. Each document is unpacked only as it goes into the zip: a thousand texts are never all
@@ -221,6 +221,9 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
             book.toc.append(epub.Link(name, title, f"nav{number}"))
     book.add_item(epub.EpubNcx())      # the contents for EPUB 2 reading systems
     book.spine = spine
+    if out is not None:
+        _write(out, book, when)
+        return None
     out = io.BytesIO()
     _write(out, book, when)
     return out.getvalue()

@@ -6,6 +6,7 @@ elsewhere) and turns what cannot be read into a problem with the file's name.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from pathlib import Path
 
@@ -148,6 +149,12 @@ def _files_under(folder: Path):
                         todo.append((f"{prefix}{entry.name}/", entry.path))
                     continue
                 yield prefix + entry.name, entry.stat(follow_symlinks=False)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read a block at a time (a large file is never whole in memory)."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def cannot_write(exc: OSError, name: str = "", again: str = "run the command again") -> str:

@@ -27,7 +27,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .files import cannot_write, decode, read_bytes, write_atomic
+from .files import cannot_write, decode, file_sha256, read_bytes, write_atomic
 from .layout import CACHE_DIR, shown
 from .parallel import meanwhile, parallel_map
 from .unchanged import LAST_BUILD, Inputs, code_version, output_record
@@ -129,6 +129,24 @@ class DiskStore:
             self.made.append(path)
         self._record(path, key, data)
         return data, problems
+
+    def file(self, path: str, key: str, make):
+        """(write, problems) of a file too large to hold (the EPUB): write(handle) writes the
+        file as last written while key is the same (copied a block at a time), else as make()
+        -> (write, problems) makes it; record(path, key, sha256) once it is written."""
+        entry = self.previous.get(path)
+        old = self.out / path
+        try:
+            if isinstance(entry, dict) and entry.get("key") == key and file_sha256(old) == entry.get("sha256"):
+                return (lambda handle: _copy(old, handle)), []
+        except OSError:
+            pass
+        self.made.append(path)
+        return make()
+
+    def record(self, path: str, key: str, hashed: str | None) -> None:
+        if hashed:
+            self._record(path, key, b"", hashed)
 
     def made_together(self, key: str, first: str, parts, make_all, size: int):
         """A callable giving {path: bytes}: files that make_all() makes at once (an index, then
@@ -374,3 +392,8 @@ def _signature(path: Path):
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+
+
+def _copy(path: Path, target) -> None:
+    with open(path, "rb") as source:
+        shutil.copyfileobj(source, target, 1 << 20)

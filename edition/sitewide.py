@@ -19,8 +19,9 @@ from .reuse import digest, digest_all
 
 
 def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
-    """(EPUB bytes, problems): the contents, each text's chapter, the glossary, the reference
-    pages, and the edition's images they show."""
+    """(write, problems): write(handle) writes the EPUB into a file (at 10,000 texts it is over
+    100 MB: never whole in memory); None when it cannot be made. The book: the contents, each
+    text's chapter, the glossary, the reference pages, and the edition's images they show."""
     site, problems = shared.site, []
 
     def render(name: str, context: dict) -> bytes:
@@ -42,12 +43,13 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
                           render("epub/page.xhtml", epub.page_context(page, shared.md.render(page.body), site))))
     stylesheet = epub.unpack(render("epub/epub.css", {}))
     if problems:
-        return b"", problems
+        return None, problems
     try:
-        return epub.make_book(site, documents, stylesheet, summaries, media), []
+        import ebooklib.epub  # noqa: F401 — loaded only for an edition that makes a book
     except ImportError:     # an older install: one clear line, not a traceback
-        return b"", [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
-                                              "run `pip install -r requirements.txt`, or set `epub: false`")]
+        return None, [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
+                                               "run `pip install -r requirements.txt`, or set `epub: false`")]
+    return functools.partial(epub.make_book, site, documents, stylesheet, summaries, media), []
 
 
 def search_index(rendered_texts, spooled, shared: SiteContext, store):

@@ -14,6 +14,9 @@ as the build makes them, then commit() or discard().
 from __future__ import annotations
 
 import errno
+import hashlib
+import io
+import filecmp
 import os
 import re
 import shutil
@@ -22,7 +25,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import listing, write_atomic
+from .files import file_sha256, listing, write_atomic
 
 MARKER = ".edition-site"   # marks a folder this tool wrote, and so may replace
 MARKER_TEXT = "This folder is written by `python build.py`; edits here are replaced.\n"
@@ -90,6 +93,21 @@ class Staging:
                 exc.filename = f"{self.name}/{rel}"     # the file as the editor knows it, not the staging folder's
                 raise
 
+    def put_file(self, rel: str, write) -> str:
+        """put() of a file too large to hold (the EPUB): write(handle) writes it. Its SHA-256."""
+        target = self._folder() / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with open(target, "wb") as handle:
+                write(handle)
+        except OSError as exc:
+            exc.filename = f"{self.name}/{rel}"
+            raise
+        hashed = file_sha256(target)
+        same = rel in self.before and _same_file(self.out / rel, target)
+        (self.result.unchanged if same else self.result.changed).append(rel)
+        return hashed
+
     def commit(self) -> Written:
         result = self.result
         result.changed.sort()
@@ -142,6 +160,9 @@ class InPlace:
         if self.whole is not None:
             self.whole.put(rel, data)
 
+    def put_file(self, rel: str, write) -> str:
+        return put_bytes(self, rel, write)      # serve makes no EPUB: nothing this large comes
+
     def commit(self) -> Written:
         if self.whole is not None:
             result = self.whole.commit()
@@ -173,6 +194,9 @@ class Discard:
     def put(self, rel: str, data: bytes) -> None:
         pass
 
+    def put_file(self, rel: str, write) -> None:
+        pass    # not even made
+
     def commit(self) -> Written:
         return Written()
 
@@ -190,6 +214,9 @@ class Pick:
         if rel.endswith(self.ending):
             self.files[rel] = data
 
+    def put_file(self, rel: str, write) -> str:
+        return put_bytes(self, rel, write)
+
     def commit(self) -> Written:
         return Written()
 
@@ -204,6 +231,13 @@ def site_files(out: Path):
 
 def _sizes_and_times(out: Path) -> dict:
     return {rel: (size, mtime) for rel, size, mtime in listing(out)}
+
+
+def _same_file(old: Path, new: Path) -> bool:
+    try:
+        return filecmp.cmp(old, new, shallow=False)
+    except OSError:
+        return False
 
 
 def _read(path: Path):
@@ -276,3 +310,12 @@ def _alive(pid: int) -> bool:
 
 def _ours(out: Path) -> bool:
     return out.is_dir() and ((out / MARKER).is_file() or not any(out.iterdir()))
+
+
+def put_bytes(sink, rel: str, write) -> str:
+    """put_file() for a sink that keeps bytes (serve's, `epub`'s): the file made in memory."""
+    buffer = io.BytesIO()
+    write(buffer)
+    data = buffer.getvalue()
+    sink.put(rel, data)
+    return hashlib.sha256(data).hexdigest()

@@ -88,6 +88,10 @@ class Collect:
     def put(self, rel, data):
         self.files[rel] = data
 
+    def put_file(self, rel, write):
+        from edition.write import put_bytes
+        return put_bytes(self, rel, write)
+
     def commit(self):
         from edition.write import Written
         return Written(changed=sorted(self.files))

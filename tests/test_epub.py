@@ -216,3 +216,21 @@ def test_a_document_packed_piece_by_piece_unpacks_to_the_document_packed_whole()
     pieces = ["<p>", "Caf\u00e9 \x07bell", "</p>"] * 5000 + ["\U0001F600", ""]
     assert epub.unpack(epub.pack_pieces(iter(pieces))) == epub.unpack(epub.pack("".join(pieces)))
     assert epub.unpack(epub.pack_pieces(iter([]))) == ""
+
+
+def test_the_book_is_written_into_the_site_kept_while_unchanged_and_made_again_if_touched(tmp_path, monkeypatch):
+    from edition import build
+    root = write_project(tmp_path / "proj", TEXTS, SITE)
+    assert cli.main(["--root", str(root), "build"]) == 0
+    site = root / "_site"
+    first = (site / BOOK).read_bytes()
+    (site / "robots.txt").unlink()      # the output touched: a real build, where the book is reused
+    made = build.make_book
+    monkeypatch.setattr(build, "make_book", lambda *args: pytest.fail("the book was made again"))
+    assert cli.main(["--root", str(root), "build"]) == 0
+    assert (site / "robots.txt").is_file() and (site / BOOK).read_bytes() == first
+    monkeypatch.setattr(build, "make_book", made)
+    (site / BOOK).write_bytes(b"scribbled")     # the book touched by hand: made again, never trusted
+    assert cli.main(["--root", str(root), "build"]) == 0
+    assert (site / BOOK).read_bytes() == first
+    assert cli.main(["--root", str(root), "check"]) == 0 and (site / BOOK).read_bytes() == first
