@@ -19,7 +19,7 @@ from . import epub
 from .annotate import annotate_text
 from .chapters import number_pages, number_sections, page_of_line, split_chapters
 from .config import Config
-from .files import decode, markdown_entries, read_bytes
+from .files import decode, read_bytes
 from .glossary import TermMatcher
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, duplicate_ids, ids_in
@@ -56,11 +56,11 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
 
     # 1. gather and check: every content file read and checked (notes are read here, parsed with
     #    their text); the texts' bodies and notes are let go, and each text's job reads its own again
-    project, problems = load_project(root, store.read, bodies=False)
+    project, problems = load_project(root, store.read, bodies=False, listed=store.listed)
     seeds, seed_problems = read_seeds(root, project.texts)
     problems += seed_problems
     # A text that could not be read is no missing text, and the words in it are not missing terms.
-    every_text_read = len(project.texts) == len(markdown_entries(root, TEXTS_DIR))
+    every_text_read = len(project.texts) == len(store.listed(root, TEXTS_DIR).names)
     if not project.texts and every_text_read:
         problems.append(warning(TEXTS_DIR, None, "the edition has no texts yet; put one in seeds/ and run "
                                                  "`python3 build.py`, or write content/texts/NAME.md"))

@@ -7,13 +7,13 @@ Notes files are read here and parsed with their text (parse_notes), where they a
 """
 from __future__ import annotations
 
-import dataclasses
 import difflib
+import os
 import re
 from pathlib import Path
 
 from . import frontmatter
-from .files import markdown_entries, markdown_files
+from .files import markdown_folder
 from .folding import text_key
 from .ids import make_id
 from .layout import GLOSSARY_FILE, NOTES_DIR, PAGES_DIR, TEXTS_DIR, inside
@@ -38,30 +38,34 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _PLACEHOLDER = re.compile(r"\bTODO:")
 
 
-def load_project(root: Path, read, bodies: bool = True):
+def load_project(root: Path, read, bodies: bool = True, listed=markdown_folder):
     """Read every content file; return (Project, problems). bodies=False (the build): each text's
     body and notes file are checked, then let go (Text.body and NotesFile.source are ""), for the
-    text's job to read again: at 10,000 texts they were 290 MB, most of the build's memory."""
+    text's job to read again: at 10,000 texts they were 290 MB, most of the build's memory.
+    listed(root, folder) lists a folder (files.markdown_folder)."""
     problems = []
-    texts = _load_documents(root, TEXTS_DIR, TEXT_KEYS, Text, TextMeta, problems, read, bodies)
-    pages = _load_documents(root, PAGES_DIR, PAGE_KEYS, Page, PageMeta, problems, read)
+    text_folder = listed(root, TEXTS_DIR)
+    texts = _load_documents(root, text_folder, TEXTS_DIR, TEXT_KEYS, Text, TextMeta, problems, read, bodies)
+    pages = _load_documents(root, listed(root, PAGES_DIR), PAGES_DIR, PAGE_KEYS, Page, PageMeta, problems, read)
     _check_slug_clashes(texts, pages, problems)
     # A text that could not be read still exists: its notes are not orphans.
-    text_slugs = {entry.name[:-3] for _, entry in markdown_entries(root, TEXTS_DIR)}
-    notes = read_notes(root, text_slugs, problems, read, bodies)
+    text_slugs = {name[:-3] for name in text_folder.names}
+    notes = read_notes(root, text_slugs, problems, read, bodies, listed(root, NOTES_DIR))
     glossary = load_glossary(root, problems, read)
     return Project(texts, pages, notes, glossary), problems
 
 
 # --- texts and pages --------------------------------------------------------------------
 
-def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, problems, read, bodies: bool = True):
+def _load_documents(root: Path, listing, folder: str, keys: dict, kind, meta_type, problems, read, bodies: bool = True):
     documents = []
-    for path in markdown_files(root, folder, problems):
-        rel = f"{folder}/{path.name}"
-        slug = path.stem
+    problems.extend(listing.problems)
+    base = str(root)
+    for name in listing.files:
+        rel = f"{folder}/{name}"
+        slug = name[:-3]
         if not SLUG.match(slug):
-            problems.append(error(rel, None, f"file name `{path.name}` cannot be a web address; "
+            problems.append(error(rel, None, f"file name `{name}` cannot be a web address; "
                                              "rename it with lower-case letters, digits and hyphens"))
             continue
 
@@ -72,7 +76,7 @@ def _load_documents(root: Path, folder: str, keys: dict, kind, meta_type, proble
             # The build goes on to find the other problems; a missing title is already reported.
             meta.setdefault("title", slug)
             return kind(slug, rel, meta_type(**meta), body if bodies else "", body_line)
-        value = read(path, rel, document, problems)
+        value = read(os.path.join(base, rel), rel, document, problems)
         if value is not None:
             documents.append(value)
     return documents
@@ -94,20 +98,26 @@ def _check_slug_clashes(texts, pages, problems):
 
 # --- notes ------------------------------------------------------------------------------
 
-def read_notes(root: Path, text_slugs, problems, read, bodies: bool = True):
+def read_notes(root: Path, text_slugs, problems, read, bodies: bool = True, listing=None):
     """{text slug: NotesFile} for every notes file that belongs to a text."""
-    notes = {}
-    for path in markdown_files(root, NOTES_DIR, problems):
-        rel = f"{NOTES_DIR}/{path.name}"
-        if path.stem not in text_slugs:
-            near = difflib.get_close_matches(path.stem, sorted(text_slugs), n=1)
+    listing = listing if listing is not None else markdown_folder(root, NOTES_DIR)
+    problems.extend(listing.problems)
+    notes, base = {}, str(root)
+    for name in listing.files:
+        rel, stem = f"{NOTES_DIR}/{name}", name[:-3]
+        if stem not in text_slugs:
+            near = difflib.get_close_matches(stem, sorted(text_slugs), n=1)
             hint = f"rename it to {near[0]}.md" if near else "remove it or add the text"
             problems.append(error(rel, None, f"notes for a text that does not exist "
-                                             f"(no {TEXTS_DIR}/{path.stem}.md); {hint}"))
+                                             f"(no {TEXTS_DIR}/{stem}.md); {hint}"))
             continue
-        notes_file = read(path, rel, lambda source, found, rel=rel: NotesFile(rel, source), problems)
+
+        def notes_file(source, found, rel=rel):
+            read_whole = NotesFile(rel, source)
+            return read_whole if bodies else NotesFile(rel, "", read_whole.dated)
+        notes_file = read(os.path.join(base, rel), rel, notes_file, problems)
         if notes_file is not None:
-            notes[path.stem] = notes_file if bodies else dataclasses.replace(notes_file, source="")
+            notes[stem] = notes_file
     return notes
 
 

@@ -27,7 +27,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .files import cannot_write, decode, file_sha256, read_bytes, write_atomic
+from .files import cannot_write, decode, file_sha256, markdown_folder, read_bytes, write_atomic
 from .layout import CACHE_DIR, shown
 from .parallel import meanwhile, parallel_map
 from .unchanged import LAST_BUILD, Inputs, code_version, output_record
@@ -100,6 +100,10 @@ class DiskStore:
 
     def digest(self, rel: str) -> str:
         return self.digests.get(rel, "")
+
+    def listed(self, root: Path, folder: str):
+        """What the stages get to list a folder with: files.markdown_folder."""
+        return markdown_folder(root, folder)
 
     def reuse(self, kind: str, key: str, make):
         """Something a build makes once (the theme, the glossary): kept only in memory."""
@@ -178,7 +182,7 @@ class DiskStore:
                 "ingested": bool(inputs and inputs.ingest), "out": shown(self.out, self.root),
                 "output": output_record(self.out), "problems": [str(p) for p in problems]}).encode())
             write_atomic(self.folder / MANIFEST, json.dumps(
-                {"code": self.code, "pages": {p: self.pages[p] for p in sorted(paths) if p in self.pages}},
+                {"code": self.code, "pages": {p: self._entry(p) for p in sorted(paths) if p in self.pages}},
                 indent=1, sort_keys=True).encode())
             write_atomic(self.folder / TEXTS, self._write_texts)
         except OSError as exc:      # the site is written; only the next build's speed is at stake
@@ -210,21 +214,22 @@ class DiskStore:
     def _keep_text(self, key: str, page) -> None:
         # The page and the files made with it (annotations/…) are read back from the output
         # next time, like any page: the record keeps only their names.
-        self._record(page.path, key, page.html)
-        for rel, data in [*page.extra_files.items(), *page.more_pages.items()]:
-            self._record(rel, key, data)
+        self._record_text(key, page)
         if self.read_only or self._spool is False:
             return
-        kept = dataclasses.replace(page, html=b"", extra_files=dict.fromkeys(page.extra_files, b""),
-                                   more_pages=dict.fromkeys(page.more_pages, b""))
         try:
             if self._spool is None:
                 self._spool = tempfile.TemporaryFile()
                 self._spool.write(RECORDS)
             self.texts[key] = self._spool.tell()
-            pickle.dump(kept, self._spool, protocol=5)
+            pickle.dump(_without_bytes(page), self._spool, protocol=5)
         except (OSError, ValueError, pickle.PicklingError):
             self._spool = False     # the next build takes longer; this one goes on
+
+    def _record_text(self, key: str, page) -> None:
+        self._record(page.path, key, page.html)
+        for rel, data in [*page.extra_files.items(), *page.more_pages.items()]:
+            self._record(rel, key, data)
 
     def _write_texts(self, handle) -> None:
         if not self._spool:
@@ -234,9 +239,7 @@ class DiskStore:
             self._spool.seek(0)
             shutil.copyfileobj(self._spool, handle)
             offsets = self.texts
-        at = handle.tell()
-        pickle.dump(offsets, handle, protocol=5)
-        handle.write(at.to_bytes(8, "big"))
+        _end_records(handle, offsets)
 
     def _stored_text(self, key: str):
         at = (self._stored or {}).get(key)
@@ -264,6 +267,10 @@ class DiskStore:
 
     def _record(self, path: str, key: str, data: bytes, hashed: str | None = None) -> None:
         self.pages[path] = {"key": key, "sha256": hashed or sha256(data)}
+
+    def _entry(self, path: str) -> dict:
+        """The manifest's record of a page of this build: {key, sha256}."""
+        return self.pages[path]
 
     def _read_texts(self) -> dict:
         """{key: where its record is} of texts.pickle, kept open to read each when asked."""
@@ -297,6 +304,7 @@ class Memory:
 
     def __init__(self):
         self.files: dict = {}       # content file -> (signature, value, problems, digest) of its last read
+        self.folders: dict = {}     # content folder -> its files.MarkdownFolder as last listed
         self.texts: dict = {}       # key -> RenderedText (with its bytes)
         self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
         self.site_parts: dict = {}  # kind -> (key, value): the theme, the glossary, the matcher
@@ -307,12 +315,18 @@ class MemoryStore(DiskStore):
 
     in_memory = True    # serve keeps every build in memory: spooling would only cost each save
 
-    def __init__(self, root: Path, out: Path, memory: Memory, fresh: bool = False, later: tuple = ()):
+    def __init__(self, root: Path, out: Path, memory: Memory, fresh: bool = False, later: tuple = (),
+                 changed=None):
         """later: site folders (`search/`) whose pages this build may take as the last build made
-        them although their inputs changed, to be remade when edits pause (owed then says so)."""
+        them although their inputs changed, to be remade when edits pause (owed then says so).
+        changed: the project's files and folders (names relative to root) that may have changed
+        since memory last read them — what serve's watchers saw — or None for any: a file or
+        folder outside them is taken as last read, without looking at it (see read)."""
         super().__init__(root, out, fresh=fresh or bool(memory.texts))
         self.memory = memory
         self.later, self.owed = later, False
+        self.changed = None if changed is None else frozenset(changed)
+        self._under = None if changed is None else tuple(f"{rel}/" for rel in self.changed)
 
     def page(self, path: str, key: str, make):
         kept = self.memory.pages.get(path)
@@ -330,20 +344,39 @@ class MemoryStore(DiskStore):
         return super()._has(path, key)
 
     def read(self, path: Path, rel: str, parse, problems):
-        signature = _signature(path)
-        kept = self.memory.files.get(rel) if signature else None
-        if kept and kept[0] == signature:
-            _, value, found, hashed = kept
-        else:
-            found = []
-            data = read_bytes(path, rel, found)
-            hashed = sha256(data) if data is not None else ""
-            value = None if data is None else parse(decode(data, rel, found), found)
-            if signature:
-                self.memory.files[rel] = (signature, value, found, hashed)
+        """As DiskStore.read, from memory while the file is unchanged: the same value (the very
+        object) again. A file the watchers did not see change is not even looked at; one they
+        did, or any when they cannot tell (changed is None), is read again unless its size,
+        times and inode are those of the last read."""
+        kept = self.memory.files.get(rel)
+        if kept is None or self._may_differ(rel):
+            signature = _signature(path)
+            if kept is None or not signature or kept[0] != signature:
+                found = []
+                data = read_bytes(path, rel, found)
+                hashed = sha256(data) if data is not None else ""
+                value = None if data is None else parse(decode(data, rel, found), found)
+                kept = (signature, value, found, hashed)
+                if signature:
+                    self.memory.files[rel] = kept
+                else:
+                    self.memory.files.pop(rel, None)
+        _, value, found, hashed = kept
         self.digests[rel] = hashed
         problems.extend(found)
         return value
+
+    def listed(self, root: Path, folder: str):
+        """files.markdown_folder(root, folder), from memory while nothing in or above the folder
+        may have changed (see read)."""
+        kept = self.memory.folders.get(folder)
+        if kept is None or self.changed is None or any(
+                rel == folder or rel.startswith(f"{folder}/") or folder.startswith(f"{rel}/") for rel in self.changed):
+            kept = self.memory.folders[folder] = markdown_folder(root, folder)
+        return kept
+
+    def _may_differ(self, rel: str) -> bool:
+        return self.changed is None or rel in self.changed or rel.startswith(self._under)
 
     def reuse(self, kind: str, key: str, make):
         kept = self.memory.site_parts.get(kind)
@@ -364,8 +397,17 @@ class MemoryStore(DiskStore):
         return super()._find_text(path, key)
 
     def _keep_text(self, key: str, page) -> None:
-        super()._keep_text(key, page)
-        self.memory.texts[key] = page
+        # kept as it is, bytes and all; pickled for the next `build` only when the disk cache is saved
+        self._record_text(key, page)
+        self.texts[key] = self.memory.texts[key] = page
+
+    def _write_texts(self, handle) -> None:
+        handle.write(RECORDS)
+        offsets = {}
+        for key, page in self.texts.items():
+            offsets[key] = handle.tell()
+            pickle.dump(_without_bytes(page), handle, protocol=5)
+        _end_records(handle, offsets)
 
     def _find_page(self, path: str, key: str):
         kept = self.memory.pages.get(path)
@@ -376,19 +418,36 @@ class MemoryStore(DiskStore):
     def _record(self, path: str, key: str, data: bytes, hashed: str | None = None) -> None:
         # serve hands back the very bytes it made last time: hash each page once, not per save
         kept = self.memory.pages.get(path)
-        hashed = kept[2] if kept and kept[1] is data else sha256(data)
-        super()._record(path, key, data, hashed)
-        self.memory.pages[path] = (key, data, hashed)
+        if kept is None or kept[0] != key or kept[1] is not data:
+            hashed = kept[2] if kept is not None and kept[1] is data else hashed or sha256(data)
+            kept = self.memory.pages[path] = (key, data, hashed)
+        self.pages[path] = kept
+
+    def _entry(self, path: str) -> dict:
+        key, _, hashed = self.pages[path]
+        return {"key": key, "sha256": hashed}
 
     def forget_unused(self) -> None:
         """Keep only what the last build used: serve runs for hours."""
-        self.memory.texts = {k: v for k, v in self.memory.texts.items() if k in self.texts}
-        self.memory.pages = {p: v for p, v in self.memory.pages.items() if p in self.pages}
+        self.memory.texts = dict(self.texts)
+        self.memory.pages = dict(self.pages)
 
 
-def _signature(path: Path):
+def _without_bytes(page):
+    """A text's record for the disk cache: its pages and files by name only (read back from the output)."""
+    return dataclasses.replace(page, html=b"", extra_files=dict.fromkeys(page.extra_files, b""),
+                               more_pages=dict.fromkeys(page.more_pages, b""))
+
+
+def _end_records(handle, offsets: dict) -> None:
+    at = handle.tell()
+    pickle.dump(offsets, handle, protocol=5)
+    handle.write(at.to_bytes(8, "big"))
+
+
+def _signature(path):
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)

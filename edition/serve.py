@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import mimetypes
+import os
 import queue
 import signal
 import sys
@@ -80,6 +81,7 @@ class Builder:
         self.owes_index = False     # the last build kept the search index of the build before
         self.built_at = 0.0         # when the last build ended (time.monotonic)
         self.printed: set = set()   # the problems of the last build, as printed: each is printed once
+        self.trusted = False        # whether memory read the project as the last build ended (see rebuild)
 
     # Remaking the index takes about a second a thousand texts, and a save made meanwhile waits for
     # it: it is remade only after this long without a save.
@@ -105,14 +107,21 @@ class Builder:
         ingest = changed_paths is None or any(Path(p).is_relative_to(seeds) for p in changed_paths)
         stores = []
         later = () if complete or changed_paths is None else (f"{SEARCH_DIR}/",)
+        # What may have changed since memory last read the project: what the watchers saw, or
+        # anything (None) on the first build, a complete one (memory checked against the disk
+        # once edits pause), or after a build that ended in an exception (it may have read half).
+        trusted, self.trusted = self.trusted, False
+        changed = (None if not trusted or complete or changed_paths is None or START in changed_paths
+                   else project_names(self.root, changed_paths))
 
         def store(out):
-            stores.append(MemoryStore(self.root, out, self.memory, fresh=self.clean, later=later))
+            stores.append(MemoryStore(self.root, out, self.memory, fresh=self.clean, later=later, changed=changed))
             return stores[-1]
         # No EPUB in the preview: every save would make the whole book again (a second at 1,000 texts).
         outcome = pipeline.run(self.root, pipeline.Options(ingest=ingest, epub=False), store=store,
                                sink=lambda out: InPlace(out, self.kept), save_later=True)
         self.clean = False      # --clean means the first build only
+        self.trusted = True
         for line in ingested_lines(self.root, outcome.ingested):
             self.log(line)
         problems = [str(p) for p in outcome.problems]
@@ -149,6 +158,21 @@ class Builder:
 
 
 # --- watching ---------------------------------------------------------------------------
+
+START = "(start)"   # the catch-up build's batch, once the watchers are set up: they may have missed a save
+
+
+def project_names(root: Path, paths):
+    """The names (relative to root) of the paths a watcher reported, or None (anything may have
+    changed) when one is not inside the project as root names it."""
+    names, top = set(), Path(os.path.abspath(root))
+    for path in paths:
+        path = Path(os.path.abspath(path))
+        if not path.is_relative_to(top) or path == top:
+            return None
+        names.add(path.relative_to(top).as_posix())
+    return names
+
 
 def watch(root: Path, changes: queue.Queue, stop: threading.Event):
     """Start watcher threads that put a token on `changes` for each batch of edits."""
@@ -338,7 +362,7 @@ class Preview:
         self.threads += watch(self.root, self.changes, self.stop_event)
         # The watchers report nothing until they are set up: one catch-up build, once they surely
         # are, picks up a save made in that moment (a no-change build costs little and reloads nothing).
-        catch_up = threading.Timer(1.0, self.changes.put, args=(["(start)"],))
+        catch_up = threading.Timer(1.0, self.changes.put, args=([START],))
         catch_up.daemon = True
         catch_up.start()
         self.threads.append(catch_up)

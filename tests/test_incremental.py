@@ -193,6 +193,32 @@ def test_serve_rebuilds_in_memory_give_the_same_site_as_a_clean_build(tmp_path):
     assert "A note, SAME length." in (root / "_site/fee.html").read_text(encoding="utf-8")
 
 
+def test_serve_looks_again_at_every_file_once_edits_pause_and_after_a_build_that_broke(tmp_path, monkeypatch):
+    # A save reads only what the watchers saw change; what they missed is read when edits pause
+    # (the complete build), or at the next save after a build that ended in an exception.
+    root = write_project(tmp_path / "p", FILES)
+    builder = serve_builder(root)
+    notes, text = root / "content/notes/fee.md", root / "content/texts/trip.md"
+    notes.write_text("## relatively low\n\nA note the watchers missed.\n", encoding="utf-8")
+    text.write_text(text_file("The trip", "Rubio flew home.\n", date="2025-02-04"), encoding="utf-8")
+    builder.rebuild([str(text)])
+    assert "Rubio flew home." in (root / "_site/trip.html").read_text(encoding="utf-8")
+    assert "A first note about the fee." in (root / "_site/fee.html").read_text(encoding="utf-8")
+    builder.flush()
+    assert "A note the watchers missed." in (root / "_site/fee.html").read_text(encoding="utf-8")
+
+    notes.write_text("## relatively low\n\nAnother missed note.\n", encoding="utf-8")
+    run = pipeline.run
+    monkeypatch.setattr(pipeline, "run", lambda *args, **kwargs: 1 / 0)
+    try:
+        builder.rebuild([str(text)])
+    except ZeroDivisionError:
+        pass
+    monkeypatch.setattr(pipeline, "run", run)
+    builder.rebuild([str(text)])
+    assert "Another missed note." in (root / "_site/fee.html").read_text(encoding="utf-8")
+
+
 def test_serve_rewrites_a_page_edited_by_hand_in_the_output(tmp_path):
     root = write_project(tmp_path / "p", FILES)
     builder = serve_builder(root)

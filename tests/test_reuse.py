@@ -74,6 +74,26 @@ def test_serve_s_store_reads_an_unchanged_file_once(tmp_path):
     assert len(parsed) == 1
 
 
+def test_serve_s_store_looks_only_at_what_the_watchers_saw_change(tmp_path):
+    root = write_project(tmp_path / "p", {"content/texts/a.md": text_file("A", "One.\n")})
+    memory, rel = Memory(), "content/texts/a.md"
+
+    def read(changed):
+        store = MemoryStore(root, root / "_site", memory, changed=changed)
+        return store.read(root / rel, rel, lambda source, problems: source, []), store.listed(root, "content/texts").files
+    assert read(None) == (text_file("A", "One.\n"), ("a.md",))
+    (root / rel).write_text(text_file("A", "Two.\n"), encoding="utf-8")
+    (root / "content/texts/b.md").write_text(text_file("B", "Three.\n"), encoding="utf-8")
+    # not seen to change: neither the file nor its folder is looked at
+    assert read(set()) == (text_file("A", "One.\n"), ("a.md",))
+    assert read({"content/notes/a.md"}) == (text_file("A", "One.\n"), ("a.md",))
+    assert read({rel}) == (text_file("A", "Two.\n"), ("a.md", "b.md"))
+    (root / rel).write_text(text_file("A", "Four.\n"), encoding="utf-8")
+    assert read({"content"})[0] == text_file("A", "Four.\n")     # a folder above it: anything in it
+    (root / rel).write_text(text_file("A", "Five.\n"), encoding="utf-8")
+    assert read(None)[0] == text_file("A", "Five.\n")     # no list: everything is looked at
+
+
 def test_the_fingerprint_changes_with_any_input_and_the_settings(tmp_path):
     root = write_project(tmp_path / "p", {"content/texts/a.md": text_file("A", "One.\n")})
     before = inputs_fingerprint(root, "settings")
