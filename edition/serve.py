@@ -119,7 +119,7 @@ class Builder:
             return stores[-1]
         # No EPUB in the preview: every save would make the whole book again (a second at 1,000 texts).
         outcome = pipeline.run(self.root, pipeline.Options(ingest=ingest, epub=False), store=store,
-                               sink=lambda out: InPlace(out, self.kept), save_later=True)
+                               sink=lambda out: InPlace(out, self.kept, look=changed is None), save_later=True)
         self.clean = False      # --clean means the first build only
         self.trusted = True
         for line in ingested_lines(self.root, outcome.ingested):
