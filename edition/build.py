@@ -161,9 +161,13 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         def ids_of(path: str):
             return (rendered_texts.part(numbers[path], "ids") if path in numbers
                     else by_path.get(path) or other_pages[path][0])
-        links = itertools.chain(links, (link for text in rendered_texts.each("links") for link in text.links))
-        problems += check_links(links, set(paths), ids_of,
-                                lambda path: siblings.get(path, ()))
+        # the links of each text, and of each other page (serve checks again only what changed)
+        by_page: dict = {}
+        for link in links:
+            by_page.setdefault(link[3], []).append(link)
+        groups = itertools.chain(((("page", page), found) for page, found in by_page.items()),
+                                 ((("text", text.path), text.links) for text in rendered_texts.each("links")))
+        problems += store.checked_links(groups, set(paths), ids_of, lambda path: siblings.get(path, ()), check_links)
     progress(steps, steps)
     return Build(sort_problems(set(problems)), sorted(set(paths)), sorted(store.made))
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import pickle
@@ -172,6 +173,11 @@ class DiskStore:
             return found
         return files
 
+    def checked_links(self, groups, paths, ids_of, siblings, check) -> list:
+        """The problems of check(links, paths, ids_of, siblings) (linkcheck.check_links) over the
+        links of every group: groups are (name, links), a text's links or a page's."""
+        return check(itertools.chain.from_iterable(links for _, links in groups), paths, ids_of, siblings)
+
     def save(self, paths, problems, inputs: Inputs | None) -> str:
         """Record the site just written, for the next build to reuse; why not, if it could not be."""
         if self.read_only:
@@ -308,6 +314,7 @@ class Memory:
         self.texts: dict = {}       # key -> RenderedText (with its bytes)
         self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
         self.site_parts: dict = {}  # kind -> (key, value): the theme, the glossary, the matcher
+        self.links = None           # the last link check (_LinksChecked)
 
 
 class MemoryStore(DiskStore):
@@ -409,6 +416,32 @@ class MemoryStore(DiskStore):
             pickle.dump(_without_bytes(page), handle, protocol=5)
         _end_records(handle, offsets)
 
+    def checked_links(self, groups, paths, ids_of, siblings, check) -> list:
+        """As DiskStore.checked_links, each group checked again only when its links changed, or
+        the ids of a page it looked into, or the site's paths (a hint names the nearest page):
+        a save checks the links of the text it changed and of those that point into it."""
+        last = self.memory.links
+        if last is None or last.paths != paths:
+            last = _LinksChecked(paths)
+        # the pages whose ids a group looked at: which have other ids now
+        ids = {page: ids_of(page) for page in last.ids}
+        moved = {page for page, now in ids.items() if not (now is last.ids[page] or now == last.ids[page])}
+
+        def looked_up(page):
+            consulted.add(page)
+            ids[page] = ids_of(page)
+            return ids[page]
+        problems, checked = [], {}
+        for name, links in groups:
+            kept = last.groups.get(name)
+            if kept is None or not (kept[0] is links or kept[0] == links) or not moved.isdisjoint(kept[1]):
+                consulted = set()
+                kept = (links, consulted, check(links, paths, looked_up, siblings))
+            checked[name] = kept
+            problems += kept[2]
+        self.memory.links = _LinksChecked(paths, ids, checked)
+        return problems
+
     def _find_page(self, path: str, key: str):
         kept = self.memory.pages.get(path)
         if kept is not None and kept[0] == key:
@@ -431,6 +464,15 @@ class MemoryStore(DiskStore):
         """Keep only what the last build used: serve runs for hours."""
         self.memory.texts = dict(self.texts)
         self.memory.pages = dict(self.pages)
+
+
+@dataclasses.dataclass
+class _LinksChecked:
+    """What serve's last link check found: for the site's paths, each group's links, the pages
+    whose ids it looked at and its problems, and those pages' ids as they were."""
+    paths: set
+    ids: dict = dataclasses.field(default_factory=dict)       # page -> its ids (model.PageIds)
+    groups: dict = dataclasses.field(default_factory=dict)    # name -> (links, {page}, problems)
 
 
 def _without_bytes(page):

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from edition.model import PageIds, RenderedText
 from edition.reuse import DiskStore, Memory, MemoryStore, digest
@@ -121,3 +125,35 @@ def test_the_last_build_s_texts_are_read_one_at_a_time_and_a_damaged_one_costs_o
     again = DiskStore(tmp_path, out)
     made = [found.path for _, found in again.texts_for(jobs, lambda job: page(job.path))]
     assert made == ["a.html", "b.html"] and again.made == ["a.html"]
+
+
+PAGES = ["a.html", "b.html", "c.html", "c-2.html", "media/map.png"]
+HREFS = ["a.html", "a.html#p1", "b.html#p2", "#p1", "#note-x", "c.html#p2", "c-2.html#p1", "cc.html", "d.html#p1",
+         "media/map.png", "media/mapp.png", "/a.html", "", "htp://x", "https://example.org"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["ids", "links", "paths"]), st.integers(0, 3),
+                          st.sets(st.sampled_from(["p1", "p2", "note-x"])),
+                          st.lists(st.sampled_from(HREFS), max_size=4)), min_size=1, max_size=8))
+def test_serve_s_link_check_finds_what_a_whole_check_finds(steps):
+    # serve checks again only the groups whose links, or the ids of the pages they looked into,
+    # changed (or all, when the site's paths did): the same problems as checking every link.
+    from edition.linkcheck import check_links
+    ids = {page: PageIds({"p1"}) for page in PAGES}
+    paths = set(PAGES)
+    groups = {("text", page): [] for page in PAGES[:4]}
+    memory = Memory()
+    for what, which, names, hrefs in steps:
+        page = PAGES[which]
+        if what == "ids":
+            ids[page] = PageIds(names)
+        elif what == "links":
+            groups[("text", page)] = [(href, f"content/texts/{which}.md", line, page) for line, href in enumerate(hrefs)]
+        else:
+            paths = paths ^ {page}
+        store = MemoryStore(Path("/nowhere"), Path("/nowhere/_site"), memory)
+        siblings = lambda path: ("c.html", "c-2.html") if path.startswith("c") else ()  # noqa: E731
+        found = store.checked_links(list(groups.items()), set(paths), ids.__getitem__, siblings, check_links)
+        whole = check_links([link for links in groups.values() for link in links], set(paths), ids.__getitem__, siblings)
+        assert sorted(map(str, found)) == sorted(map(str, whole))
