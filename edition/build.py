@@ -65,7 +65,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         problems.append(warning(TEXTS_DIR, None, "the edition has no texts yet; put one in seeds/ and run "
                                                  "`python3 build.py`, or write content/texts/NAME.md"))
     media = media_files(root, problems)
-    texts, pages = reading_order(project.texts, project.pages)
+    # serve keeps a step's answer while its inputs are the very values of the last build (store.reuse)
+    texts, pages = store.reuse("reading order", (tuple(project.texts), tuple(project.pages)),
+                               lambda: reading_order(project.texts, project.pages))
     theme_key = theme_digest(root, config)
     shared, string_problems = site_context(root, config, project, texts, pages, store, theme_key, image_sizes(media))
     problems += string_problems
@@ -85,7 +87,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         for path, html in text.more_pages.items():     # a text split into chapters: its other pages
             put(path, html)
         search_terms.put(text.search_terms)
-        rendered_texts.append(dataclasses.replace(text, html=b"", extra_files={}, search_terms=b"",
+        # serve's store holds every text whole anyway: a copy without its bytes would only cost each save
+        rendered_texts.append(text if store.in_memory else
+                              dataclasses.replace(text, html=b"", extra_files={}, search_terms=b"",
                                                   more_pages=dict.fromkeys(text.more_pages, b"")))
         problems += text.problems
         done += 1
@@ -187,7 +191,9 @@ def site_context(root: Path, config: Config, project, texts, pages, store, theme
     # also a global of the theme's templates, for those whose context has none (the EPUB's)
     theme.env.globals["strings"] = strings
     timeline = strings.get("timeline", "Timeline") if has_dates(project.notes.values()) else ""
-    nav = navigation(texts, pages, bool(terms), md, config.language, strings.get("glossary", "Glossary"), timeline)
+    nav_inputs = (texts, pages, bool(terms), sizes, config.language, strings.get("glossary", "Glossary"), timeline)
+    nav = store.reuse("navigation", nav_inputs, lambda: navigation(texts, pages, bool(terms), md, config.language,
+                                                                   strings.get("glossary", "Glossary"), timeline))
     search_terms = search.Terms(search.languages(config.language, [str(t.meta.language or '') for t in texts]))
     site = site_data(config)
     face = fonts.face_folder(theme_folders(root, config.theme))
@@ -202,7 +208,8 @@ def theme_digest(root: Path, config: Config) -> str:
 
 def shared_inputs(shared: SiteContext, store, theme_key: str) -> str:
     """What every page shows besides its own content: the theme, the settings, the glossary, the navigation."""
-    return digest(theme_key, repr(shared.config), store.digest(GLOSSARY_FILE), digest(repr(shared.nav)),
+    nav_digest = store.reuse("navigation digest", shared.nav, lambda: digest(repr(shared.nav)))
+    return digest(theme_key, repr(shared.config), store.digest(GLOSSARY_FILE), nav_digest,
                   repr(sorted(shared.image_sizes.items())))
 
 
@@ -223,16 +230,23 @@ class TextJob:
 
 
 def text_jobs(root: Path, texts, project, seeds: dict, shared: SiteContext, store, common: str) -> list:
-    jobs = []
+    """A job for each text; serve keeps each while what it is made of is the same (store.reuse)."""
+    jobs, nav, last = [], shared.nav, len(texts) - 1
     for index, text in enumerate(texts):
-        neighbours = [dict(shared.nav[i], rel=rel) for i, rel in ((index - 1, "previous"), (index + 1, "next"))
-                      if 0 <= i < len(texts)]
         notes = project.notes.get(text.slug)
-        seed, seed_digest = seeds.get(text.slug, (None, "-"))
+        seed = seeds.get(text.slug, (None, "-"))
         digests = (store.digest(text.path), store.digest(notes.path) if notes else "-")
-        jobs.append(TextJob(text, notes, neighbours, digest(common, text.path, *digests, repr(neighbours), seed_digest),
-                            seed, root, digests))
+        before, after = nav[index - 1] if index else None, nav[index + 1] if index < last else None
+        jobs.append(store.reuse(("text job", text.path), (root, common, text, notes, seed, digests, before, after),
+                                lambda: text_job(root, text, notes, seed, digests, before, after, common)))
     return jobs
+
+
+def text_job(root: Path, text: Text, notes, seed: tuple, digests: tuple, before, after, common: str) -> TextJob:
+    """A text's job: its neighbours are the nav items before and after it (None at either end)."""
+    neighbours = [dict(item, rel=rel) for item, rel in ((before, "previous"), (after, "next")) if item is not None]
+    return TextJob(text, notes, neighbours, digest(common, text.path, *digests, repr(neighbours), seed[1]),
+                   seed[0], root, digests)
 
 
 def render_text(job: TextJob, shared: SiteContext) -> RenderedText:

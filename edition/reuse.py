@@ -106,8 +106,10 @@ class DiskStore:
         """What the stages get to list a folder with: files.markdown_folder."""
         return markdown_folder(root, folder)
 
-    def reuse(self, kind: str, key: str, make):
-        """Something a build makes once (the theme, the glossary): kept only in memory."""
+    def reuse(self, kind, key, make):
+        """make(), for something a build makes once (the theme, the glossary, the reading order):
+        serve keeps it while key (compared with ==; a tuple of the values it is made from) is the
+        same, in memory only."""
         return make()
 
     def texts_for(self, jobs, make):
@@ -313,7 +315,7 @@ class Memory:
         self.folders: dict = {}     # content folder -> its files.MarkdownFolder as last listed
         self.texts: dict = {}       # key -> RenderedText (with its bytes)
         self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
-        self.site_parts: dict = {}  # kind -> (key, value): the theme, the glossary, the matcher
+        self.site_parts: dict = {}  # kind -> (key, value): the theme, the glossary, each text's job…
         self.links = None           # the last link check (_LinksChecked)
 
 
@@ -332,6 +334,7 @@ class MemoryStore(DiskStore):
         super().__init__(root, out, fresh=fresh or bool(memory.texts))
         self.memory = memory
         self.later, self.owed = later, False
+        self.parts: dict = {}       # what reuse() gave this build, by kind
         self.changed = None if changed is None else frozenset(changed)
         self._under = None if changed is None else tuple(f"{rel}/" for rel in self.changed)
 
@@ -385,10 +388,13 @@ class MemoryStore(DiskStore):
     def _may_differ(self, rel: str) -> bool:
         return self.changed is None or rel in self.changed or rel.startswith(self._under)
 
-    def reuse(self, kind: str, key: str, make):
+    def reuse(self, kind, key, make):
+        # Comparing a tuple compares its items by identity first: while a text's file is not read
+        # again its value is the very object of the last build, and the key compares in a step.
         kept = self.memory.site_parts.get(kind)
         if kept is None or kept[0] != key:
             kept = self.memory.site_parts[kind] = (key, make())
+        self.parts[kind] = kept
         return kept[1]
 
     def _known(self, path: str, key: str) -> bool:
@@ -464,6 +470,7 @@ class MemoryStore(DiskStore):
         """Keep only what the last build used: serve runs for hours."""
         self.memory.texts = dict(self.texts)
         self.memory.pages = dict(self.pages)
+        self.memory.site_parts = dict(self.parts)
 
 
 @dataclasses.dataclass
