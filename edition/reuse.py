@@ -25,6 +25,7 @@ import json
 import os
 import pickle
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -377,13 +378,27 @@ class MemoryStore(DiskStore):
         return value
 
     def listed(self, root: Path, folder: str):
-        """files.markdown_folder(root, folder), from memory while nothing in or above the folder
-        may have changed (see read)."""
+        """files.markdown_folder(root, folder), from memory while no entry of the folder, nor the
+        folder or one above it, may have changed (see read). A file it lists that was saved
+        again, and is still a plain file, changes nothing: the folder is not listed again."""
         kept = self.memory.folders.get(folder)
-        if kept is None or self.changed is None or any(
-                rel == folder or rel.startswith(f"{folder}/") or folder.startswith(f"{rel}/") for rel in self.changed):
+        if kept is None or self.changed is None or any(self._moves(root, folder, rel, kept) for rel in self.changed):
             kept = self.memory.folders[folder] = markdown_folder(root, folder)
         return kept
+
+    @staticmethod
+    def _moves(root: Path, folder: str, rel: str, listed) -> bool:
+        """Whether the change at rel may change the folder's listing."""
+        if rel == folder or folder.startswith(f"{rel}/"):
+            return True
+        parent, _, name = rel.rpartition("/")
+        if parent != folder:
+            return False    # deeper down: a folder named like a Markdown file is reported when it comes or goes
+        try:
+            kind = os.lstat(root / rel).st_mode
+        except OSError:
+            return name in listed.names     # removed
+        return name not in listed.files or not stat.S_ISREG(kind)
 
     def _may_differ(self, rel: str) -> bool:
         return self.changed is None or rel in self.changed or rel.startswith(self._under)
@@ -496,10 +511,10 @@ def _end_records(handle, offsets: dict) -> None:
 
 def _signature(path):
     try:
-        stat = os.stat(path)
+        found = os.stat(path)
     except OSError:
         return None
-    return (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+    return (found.st_mtime_ns, found.st_ctime_ns, found.st_size, found.st_ino)
 
 
 def _copy(path: Path, target) -> None:

@@ -91,7 +91,13 @@ def test_serve_s_store_looks_only_at_what_the_watchers_saw_change(tmp_path):
     # not seen to change: neither the file nor its folder is looked at
     assert read(set()) == (text_file("A", "One.\n"), ("a.md",))
     assert read({"content/notes/a.md"}) == (text_file("A", "One.\n"), ("a.md",))
-    assert read({rel}) == (text_file("A", "Two.\n"), ("a.md", "b.md"))
+    assert read({rel}) == (text_file("A", "Two.\n"), ("a.md",))    # saved again: the folder lists the same
+    assert read({"content/texts/b.md"})[1] == ("a.md", "b.md")
+    (root / "content/texts/b.md").unlink()
+    (root / "content/texts/b.md").mkdir()
+    assert read({"content/texts/b.md"})[1] == ("a.md",)     # a folder named like a text is no text
+    (root / "content/texts/b.md").rmdir()
+    assert read({"content/texts/b.md"})[1] == ("a.md",)
     (root / rel).write_text(text_file("A", "Four.\n"), encoding="utf-8")
     assert read({"content"})[0] == text_file("A", "Four.\n")     # a folder above it: anything in it
     (root / rel).write_text(text_file("A", "Five.\n"), encoding="utf-8")
