@@ -94,14 +94,16 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         problems += text.problems
         done += 1
         progress(done, steps)
-    problems += unused_terms(project.glossary, rendered_texts.each("occurrences")) if every_text_read else []
+    made = tuple(rendered_texts)    # the texts as made: serve reuses the steps below while they are the same
+    problems += store.reuse("unused terms", (project.glossary, made), lambda: unused_terms(
+        project.glossary, rendered_texts.each("occurrences"))) if every_text_read else []
     template_failed = any(text.template_failed for text in rendered_texts)
     # the search index over every text, the notes and the glossary: begun now (it needs only the
     # texts' words), made meanwhile in a process of its own, put in the site in phase 4
     search_files = search_index(rendered_texts, search_terms, shared, store)
 
     # 3. the other pages: contents, glossary, reference pages, 404
-    jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common)
+    jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common, made)
     for job in jobs:
         html, page_problems = store.page(job.path, job.key, lambda: render_page(shared.theme, job.template, job.context()))
         if job.path != NOT_FOUND:   # the host's 404 comes in phase 4, its links made absolute when they can be
@@ -109,9 +111,11 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         else:
             not_found = html
         # only what the link check and the fonts need of it is kept (the glossary is 38 MB at 10,000 texts)
-        other_pages[job.path] = (PageIds(ids_in(html)), fonts.characters(html))
+        other_pages[job.path] = store.reuse(("page ids", job.path), html,
+                                            lambda: (PageIds(ids_in(html)), fonts.characters(html)))
         if job.path == "glossary.html":
-            problems += clashing_term_ids(html, project.glossary)
+            problems += store.reuse("glossary ids", (html, project.glossary),
+                                    lambda: clashing_term_ids(html, project.glossary))
         problems += page_problems
         template_failed = template_failed or bool(page_problems)
         done += 1
@@ -155,12 +159,11 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     for path, data in publish_files(list(paths), not_found, shared.site["base_url"]).items():
         put(path, data)
 
+    in_order, every_path = store.reuse("site paths", tuple(paths), lambda: (sorted(set(paths)), set(paths)))
+
     # 5. every internal link, checked against the pages and ids just made (and no id given twice)
     if not template_failed:
-        numbers, by_path, siblings = {text.path: n for n, text in enumerate(rendered_texts)}, {}, {}
-        for text in rendered_texts:
-            by_path.update(text.more_ids)
-            siblings.update(dict.fromkeys(text.paths, text.paths) if text.more_pages else {})
+        numbers, by_path, siblings = store.reuse("link targets", made, lambda: link_targets(rendered_texts))
 
         def ids_of(path: str):
             return (rendered_texts.part(numbers[path], "ids") if path in numbers
@@ -171,9 +174,18 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
             by_page.setdefault(link[3], []).append(link)
         groups = itertools.chain(((("page", page), found) for page, found in by_page.items()),
                                  ((("text", text.path), text.links) for text in rendered_texts.each("links")))
-        problems += store.checked_links(groups, set(paths), ids_of, lambda path: siblings.get(path, ()), check_links)
+        problems += store.checked_links(groups, every_path, ids_of, lambda path: siblings.get(path, ()), check_links)
     progress(steps, steps)
-    return Build(sort_problems(set(problems)), sorted(set(paths)), sorted(store.made))
+    return Build(sort_problems(set(problems)), in_order, sorted(store.made))
+
+
+def link_targets(rendered_texts) -> tuple:
+    """({text's path: its number}, {chapter page: its ids}, {page of a split text: the text's pages})."""
+    numbers, by_path, siblings = {text.path: n for n, text in enumerate(rendered_texts)}, {}, {}
+    for text in rendered_texts:
+        by_path.update(text.more_ids)
+        siblings.update(dict.fromkeys(text.paths, text.paths) if text.more_pages else {})
+    return numbers, by_path, siblings
 
 
 # --- what build() is made of ------------------------------------------------------------
@@ -373,20 +385,23 @@ class PageJob:
     key: str
 
 
-def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: str):
+def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: str, made: tuple = ()):
     """The jobs for the contents, glossary, reference pages and 404, and their links to check.
     A context is only made for a page whose inputs changed: the glossary's back-references
-    alone are a hundred thousand items at scale."""
+    alone are a hundred thousand items at scale. made: the texts as made (serve keeps the keys
+    while they are the same)."""
+    def key(path: str, parts):
+        return store.reuse(("key", path), (common, made), lambda: digest(common, path, *parts()))
     jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts, shared),
-                    digest(common, "index.html", *(r.index_digest for r in rendered_texts)))]
+                    key("index.html", lambda: (r.index_digest for r in rendered_texts)))]
     if shared.terms:
         jobs.append(PageJob("glossary.html", "glossary.html",
                             lambda: glossary_context(rendered_texts.each("occurrences"), shared),
-                            digest(common, "glossary.html", *(r.glossary_digest for r in rendered_texts))))
+                            key("glossary.html", lambda: (r.glossary_digest for r in rendered_texts))))
     if any(item["kind"] == "timeline" for item in shared.nav):
         jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(rendered_texts, shared),
-                            digest(common, "timeline.html", *(repr((r.dated, r.summary["title"], str(r.summary["date"])))
-                                                              for r in rendered_texts))))
+                            key("timeline.html", lambda: (repr((r.dated, r.summary["title"], str(r.summary["date"])))
+                                                          for r in rendered_texts))))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in shared.terms.values() for href, line in term["links"]]
     md = shared.md

@@ -8,7 +8,6 @@ Notes files are read here and parsed with their text (parse_notes), where they a
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from pathlib import Path
 
@@ -76,7 +75,7 @@ def _load_documents(root: Path, listing, folder: str, keys: dict, kind, meta_typ
             # The build goes on to find the other problems; a missing title is already reported.
             meta.setdefault("title", slug)
             return kind(slug, rel, meta_type(**meta), body if bodies else "", body_line)
-        value = read(os.path.join(base, rel), rel, document, problems)
+        value = read(f"{base}/{rel}", rel, document, problems)
         if value is not None:
             documents.append(value)
     return documents
@@ -115,7 +114,7 @@ def read_notes(root: Path, text_slugs, problems, read, bodies: bool = True, list
         def notes_file(source, found, rel=rel):
             read_whole = NotesFile(rel, source)
             return read_whole if bodies else NotesFile(rel, "", read_whole.dated)
-        notes_file = read(os.path.join(base, rel), rel, notes_file, problems)
+        notes_file = read(f"{base}/{rel}", rel, notes_file, problems)
         if notes_file is not None:
             notes[stem] = notes_file
     return notes

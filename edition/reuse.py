@@ -442,7 +442,7 @@ class MemoryStore(DiskStore):
         the ids of a page it looked into, or the site's paths (a hint names the nearest page):
         a save checks the links of the text it changed and of those that point into it."""
         last = self.memory.links
-        if last is None or last.paths != paths:
+        if last is None or last.paths is not paths and last.paths != paths:
             last = _LinksChecked(paths)
         # the pages whose ids a group looked at: which have other ids now
         ids = {page: ids_of(page) for page in last.ids}
