@@ -137,3 +137,22 @@ def test_the_folders_of_a_build_that_was_killed_are_cleared_by_the_next(tmp_path
     assert main(["--root", str(root), "build"]) == 0
     assert not dead.exists() and alive.exists()
     alive.rmdir()
+
+
+def test_serve_s_writer_replaces_only_what_differs_from_what_it_wrote(tmp_path):
+    out, kept = tmp_path / "_site", write.Kept()
+    first = write.InPlace(out, kept)
+    same = b"<p>a</p>"
+    for rel, data in {"a.html": same, "b.html": b"<p>b</p>", "c.html": b"<p>c</p>", "d/e.html": b"<p>e</p>"}.items():
+        first.put(rel, data)
+    assert first.commit().changed == ["a.html", "b.html", "c.html", "d/e.html"]
+    second = write.InPlace(out, kept, look=False)
+    second.put("c.html", b"<p>C</p>")
+    second.put("a.html", same)                 # the very bytes written last time
+    second.put("b.html", b"<p>" + b"b</p>")     # equal bytes, another object
+    second.put("f.html", b"<p>f</p>")
+    second.put("f.html", b"<p>F</p>")          # put twice: the last counts
+    result = second.commit()
+    assert (result.changed, sorted(result.unchanged), result.removed) == (["c.html", "f.html"], ["a.html", "b.html"],
+                                                                          ["d/e.html"])
+    assert tree(out) == {"a.html": same, "b.html": b"<p>b</p>", "c.html": b"<p>C</p>", "f.html": b"<p>F</p>"}
