@@ -94,8 +94,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         problems += text.problems
         done += 1
         progress(done, steps)
-    made = tuple(rendered_texts)    # the texts as made: serve reuses the steps below while they are the same
-    problems += store.reuse("unused terms", (project.glossary, made), lambda: unused_terms(
+    # serve reuses the steps below while what each reads of every text is the same (a tuple of the very objects)
+    used = (project.glossary, *(r.occurrences for r in rendered_texts), *(r.header for r in rendered_texts))
+    problems += store.reuse("unused terms", used, lambda: unused_terms(
         project.glossary, rendered_texts.each("occurrences"))) if every_text_read else []
     template_failed = any(text.template_failed for text in rendered_texts)
     # the search index over every text, the notes and the glossary: begun now (it needs only the
@@ -103,7 +104,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     search_files = search_index(rendered_texts, search_terms, shared, store)
 
     # 3. the other pages: contents, glossary, reference pages, 404
-    jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common, made)
+    jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common)
     for job in jobs:
         html, page_problems = store.page(job.path, job.key, lambda: render_page(shared.theme, job.template, job.context()))
         if job.path != NOT_FOUND:   # the host's 404 comes in phase 4, its links made absolute when they can be
@@ -163,7 +164,8 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
 
     # 5. every internal link, checked against the pages and ids just made (and no id given twice)
     if not template_failed:
-        numbers, by_path, siblings = store.reuse("link targets", made, lambda: link_targets(rendered_texts))
+        numbers, by_path, siblings = store.reuse("link targets", (*(r.path for r in rendered_texts), *(
+            (r.path, r.more_ids) for r in rendered_texts if r.more_ids)), lambda: link_targets(rendered_texts))
 
         def ids_of(path: str):
             return (rendered_texts.part(numbers[path], "ids") if path in numbers
@@ -385,23 +387,22 @@ class PageJob:
     key: str
 
 
-def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: str, made: tuple = ()):
+def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: str):
     """The jobs for the contents, glossary, reference pages and 404, and their links to check.
     A context is only made for a page whose inputs changed: the glossary's back-references
-    alone are a hundred thousand items at scale. made: the texts as made (serve keeps the keys
-    while they are the same)."""
-    def key(path: str, parts):
-        return store.reuse(("key", path), (common, made), lambda: digest(common, path, *parts()))
+    alone are a hundred thousand items at scale. serve keeps each key while what it hashes is the same."""
+    def key(path: str, parts: tuple):
+        return store.reuse(("key", path), (common, *parts), lambda: digest(common, path, *parts))
     jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts, shared),
-                    key("index.html", lambda: (r.index_digest for r in rendered_texts)))]
+                    key("index.html", tuple(r.index_digest for r in rendered_texts)))]
     if shared.terms:
         jobs.append(PageJob("glossary.html", "glossary.html",
                             lambda: glossary_context(rendered_texts.each("occurrences"), shared),
-                            key("glossary.html", lambda: (r.glossary_digest for r in rendered_texts))))
+                            key("glossary.html", tuple(r.glossary_digest for r in rendered_texts))))
     if any(item["kind"] == "timeline" for item in shared.nav):
         jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(rendered_texts, shared),
-                            key("timeline.html", lambda: (repr((r.dated, r.summary["title"], str(r.summary["date"])))
-                                                          for r in rendered_texts))))
+                            key("timeline.html", tuple(repr((r.dated, r.summary["title"], str(r.summary["date"])))
+                                                       for r in rendered_texts))))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in shared.terms.values() for href, line in term["links"]]
     md = shared.md

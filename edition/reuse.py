@@ -109,8 +109,8 @@ class DiskStore:
 
     def reuse(self, kind, key, make):
         """make(), for something a build makes once (the theme, the glossary, the reading order):
-        serve keeps it while key (compared with ==; a tuple of the values it is made from) is the
-        same, in memory only."""
+        serve keeps it while key (compared with ==; a tuple of the values it is made from, or a
+        function giving them, called only by a store that keeps things) is the same, in memory only."""
         return make()
 
     def texts_for(self, jobs, make):
@@ -407,6 +407,7 @@ class MemoryStore(DiskStore):
         # Comparing a tuple compares its items by identity first: while a text's file is not read
         # again its value is the very object of the last build, and the key compares in a step.
         kept = self.memory.site_parts.get(kind)
+        key = key() if callable(key) else key
         if kept is None or kept[0] != key:
             kept = self.memory.site_parts[kind] = (key, make())
         self.parts[kind] = kept
@@ -426,7 +427,13 @@ class MemoryStore(DiskStore):
 
     def _keep_text(self, key: str, page) -> None:
         # kept as it is, bytes and all; pickled for the next `build` only when the disk cache is saved
-        self._record_text(key, page)
+        kept, pages = self.memory.pages, self.pages
+        for rel, data in ((page.path, page.html), *page.extra_files.items(), *page.more_pages.items()):
+            last = kept.get(rel)
+            if last is not None and last[1] is data and last[0] == key:
+                pages[rel] = last       # as recorded last time (_record, without the calls)
+            else:
+                self._record(rel, key, data)
         self.texts[key] = self.memory.texts[key] = page
 
     def _write_texts(self, handle) -> None:
