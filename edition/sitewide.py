@@ -59,8 +59,11 @@ def search_index(rendered_texts, spooled, shared: SiteContext, store):
     (RenderedText.search_terms), in the texts' order, read as needed."""
     terms = shared.search_terms
     texts = _Texts([(r.summary["slug"], r.summary["title"]) for r in rendered_texts], spooled)
-    key = digest_all(itertools.chain(("search", repr(terms.settings()), digest(repr(sorted(shared.terms.items())))),
-                                     (part for slug, title, data in texts for part in (slug, title, data))))
+    settings = repr(terms.settings())
+    # serve keeps the key while all it hashes is the same (the very objects, compared at once)
+    key = store.reuse("search key", lambda: (settings, shared.terms, *texts.names, *map(spooled.get, range(len(texts.names)))),
+                      lambda: digest_all(itertools.chain(("search", settings, digest(repr(sorted(shared.terms.items())))),
+                                                         (part for slug, title, data in texts for part in (slug, title, data)))))
     glossary = search.glossary_entries(shared.terms.values())
     return store.made_together(key, search.INDEX, search.index_parts,
                                lambda: search.index_files(texts, glossary, terms), len(texts.names))
@@ -85,8 +88,8 @@ def font_files(root: Path, config: Config, rendered_texts, other_characters: lis
     folder = fonts.face_folder(theme_folders(root, config.theme))
     if folder is None:
         return dict
-    used = set().union(*(r.characters for r in rendered_texts), *other_characters)
-    used = "".join(sorted(used))
+    every = (*(r.characters for r in rendered_texts), *other_characters)
+    used = store.reuse("characters", every, lambda: "".join(sorted(set().union(*every))))
     key = digest("fonts", theme_key, used)
     return store.made_together(key, fonts.CSS, lambda css: fonts.parts(folder, css),
                                lambda: fonts.font_files(folder, used), len(rendered_texts))
