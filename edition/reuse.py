@@ -318,6 +318,7 @@ class Memory:
         self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
         self.site_parts: dict = {}  # kind -> (key, value): the theme, the glossary, each text's job…
         self.links = None           # the last link check (_LinksChecked)
+        self.made_unchecked: list = []  # each build's store.made since that check (a build may end before it)
 
 
 class MemoryStore(DiskStore):
@@ -334,6 +335,7 @@ class MemoryStore(DiskStore):
         folder outside them is taken as last read, without looking at it (see read)."""
         super().__init__(root, out, fresh=fresh or bool(memory.texts))
         self.memory = memory
+        memory.made_unchecked.append(self.made)
         self.later, self.owed = later, False
         self.parts: dict = {}       # what reuse() gave this build, by kind
         self.changed = None if changed is None else frozenset(changed)
@@ -451,9 +453,15 @@ class MemoryStore(DiskStore):
         last = self.memory.links
         if last is None or last.paths is not paths and last.paths != paths:
             last = _LinksChecked(paths)
-        # the pages whose ids a group looked at: which have other ids now
-        ids = {page: ids_of(page) for page in last.ids}
-        moved = {page for page, now in ids.items() if not (now is last.ids[page] or now == last.ids[page])}
+        # Of the pages whose ids a group looked at, which have other ids now: only a page made
+        # afresh since the last check can (any other is the very bytes, and ids, it was then).
+        made = set().union(*self.memory.made_unchecked)
+        self.memory.made_unchecked = []
+        ids, moved = dict(last.ids), set()
+        for page in made.intersection(last.ids):
+            ids[page] = ids_of(page)
+            if not (ids[page] is last.ids[page] or ids[page] == last.ids[page]):
+                moved.add(page)
 
         def looked_up(page):
             consulted.add(page)
