@@ -31,6 +31,21 @@ text's words or pages, each with its test:
   written, keeping their ids and characters;
 - postings are encoded as documents come (search.index_files), and a page is encoded a few
   thousand pieces at a time (render.render_page; both tests/test_speed_shortcuts.py).
+
+Why a save in `serve` costs about what it changed, not what the edition holds — serve passes its
+store (reuse.MemoryStore) and its writer (write.InPlace); the stages are the same. Each trick:
+- the store reads only the files and folders the watchers saw change: any other file is the value
+  read last, not looked at (MemoryStore.read, .listed; tests/test_reuse.py); every file is looked
+  at again once edits pause and after a build that broke (tests/test_incremental.py);
+- a step whose inputs are the very values of the last build gives its last answer (store.reuse,
+  keys compared item by item, by identity first): the reading order, the navigation, each text's
+  job, the keys and lists made from every text (serve after each of a series of edits against a
+  clean build: tests/test_incremental.py);
+- the link check checks again only the texts and pages whose links, or the ids they point into,
+  changed (MemoryStore.checked_links; a property test in tests/test_reuse.py);
+- texts are kept as objects, pickled for the next `build` only when edits pause; the writer
+  takes the output folder as it left it until then, and sorts out what differs as files are put
+  (write.InPlace; tests/test_write.py, tests/test_incremental.py).
 """
 from __future__ import annotations
 
