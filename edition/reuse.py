@@ -361,8 +361,8 @@ class MemoryStore(DiskStore):
         object) again. A file the watchers did not see change is not even looked at; one they
         did, or any when they cannot tell (changed is None), is read again unless its size,
         times and inode are those of the last read."""
-        kept = self.memory.files.get(rel)
-        if kept is None or self._may_differ(rel):
+        kept, changed = self.memory.files.get(rel), self.changed
+        if kept is None or changed is None or changed and (rel in changed or rel.startswith(self._under)):
             signature = _signature(path)
             if kept is None or not signature or kept[0] != signature:
                 found = []
@@ -402,9 +402,6 @@ class MemoryStore(DiskStore):
             return name in listed.names     # removed
         return name not in listed.files or not stat.S_ISREG(kind)
 
-    def _may_differ(self, rel: str) -> bool:
-        return self.changed is None or rel in self.changed or rel.startswith(self._under)
-
     def reuse(self, kind, key, make):
         # Comparing a tuple compares its items by identity first: while a text's file is not read
         # again its value is the very object of the last build, and the key compares in a step.
@@ -414,6 +411,23 @@ class MemoryStore(DiskStore):
             kept = self.memory.site_parts[kind] = (key, make())
         self.parts[kind] = kept
         return kept[1]
+
+    def texts_for(self, jobs, make):
+        """As DiskStore.texts_for; once memory holds the last build's texts, a text is found there
+        by its key or made (a miss is a change), in one loop."""
+        texts = self.memory.texts
+        if not texts:
+            yield from super().texts_for(jobs, make)
+            return
+        jobs = list(jobs)
+        fresh = iter(parallel_map(make, [job for job in jobs if job.key not in texts]))
+        for job in jobs:
+            page = texts.get(job.key)
+            if page is None:
+                page = next(fresh)
+                self.made.extend(page.paths)
+            self._keep_text(job.key, page)
+            yield job, page
 
     def _known(self, path: str, key: str) -> bool:
         if self.memory.texts:
