@@ -325,12 +325,13 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     places = search.text_places(summary, lines, annotated.blocks, annotated.notes, page_of)
     extra = {search.places_path(job.text.slug): search.places_script(job.text.slug, summary["title"], job.path, places),
              **cite.files(citation["item"])}
+    terms = search.text_terms(places, shared.search_terms)
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
                         digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header, numbers))),
                         {**annotation_files(annotated, shared.site, shared.config.annotations), **extra},
                         book_chapter, more_pages=pages, more_ids=ids, number_pages=numbers,
-                        number_sections=number_sections(annotated), search_terms=search.text_terms(places, shared.search_terms),
+                        number_sections=number_sections(annotated), search_terms=terms, search_digest=sha256(terms),
                         dated=dated_notes(annotated, job.path),
                         characters="".join(sorted(set().union(*map(fonts.characters, [html, *pages.values()])))))
 

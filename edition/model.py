@@ -230,6 +230,7 @@ class RenderedText:
         """Every page of the text: its own, then its chapters'."""
         return [self.path, *self.more_pages]
     search_terms: bytes = b""   # the text's two search documents as term counts (search.text_terms)
+    search_digest: str = ""     # their SHA-256, for the search index's key (the counts wait in a spool)
     characters: str = ""        # every character the page shows, once (fonts.characters): the font's subset
 
 
