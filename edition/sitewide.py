@@ -60,10 +60,13 @@ def search_index(rendered_texts, spooled, shared: SiteContext, store):
     terms = shared.search_terms
     texts = _Texts([(r.summary["slug"], r.summary["title"]) for r in rendered_texts], spooled)
     settings = repr(terms.settings())
-    # serve keeps the key while all it hashes is the same (the very objects, compared at once)
-    key = store.reuse("search key", lambda: (settings, shared.terms, *texts.names, *map(spooled.get, range(len(texts.names)))),
+    # the key hashes each text's counts by their digest (the counts stay in the spool), and serve
+    # keeps it while all it hashes is the same
+    digests = [r.search_digest for r in rendered_texts]
+    key = store.reuse("search key", (settings, shared.terms, *texts.names, *digests),
                       lambda: digest_all(itertools.chain(("search", settings, digest(repr(sorted(shared.terms.items())))),
-                                                         (part for slug, title, data in texts for part in (slug, title, data)))))
+                                                         (part for (slug, title), hashed in zip(texts.names, digests)
+                                                          for part in (slug, title, hashed)))))
     glossary = search.glossary_entries(shared.terms.values())
     return store.made_together(key, search.INDEX, search.index_parts,
                                lambda: search.index_files(texts, glossary, terms), len(texts.names))
