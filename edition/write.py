@@ -156,8 +156,6 @@ class InPlace:
     def __init__(self, out: Path, kept: Kept, look: bool = True):
         self.out, self.kept = out, kept
         self.files: dict = {}
-        self.changed: list = []     # site paths put with other bytes than written last time
-        self.unchanged: list = []
         # Someone changed the folder since (or this is the first build): write it whole.
         as_left = kept.files and (not look or _sizes_and_times(out) == kept.listing)
         self.whole = None if as_left else Staging(out)
@@ -166,10 +164,6 @@ class InPlace:
         self.files[rel] = data
         if self.whole is not None:
             self.whole.put(rel, data)
-        else:
-            last = self.kept.files.get(rel)
-            # a page reused is the very bytes written last time: no need to compare them
-            (self.unchanged if last is data or last == data else self.changed).append(rel)
 
     def put_file(self, rel: str, write) -> str:
         return put_bytes(self, rel, write)      # serve makes no EPUB: nothing this large comes
@@ -178,12 +172,13 @@ class InPlace:
         if self.whole is not None:
             result = self.whole.commit()
         else:
-            if len(self.changed) + len(self.unchanged) != len(self.files):     # a path put twice: its last bytes count
-                known = self.kept.files
-                self.changed = [rel for rel, data in self.files.items() if known.get(rel) != data]
-                self.unchanged = [rel for rel, data in self.files.items() if known.get(rel) == data]
-            # unchanged in the order put: sorting 60,000 paths would cost a save at 10,000 texts 0.03 s
-            result = Written(sorted(self.changed), self.unchanged, sorted(self.kept.files.keys() - self.files.keys()))
+            known = self.kept.files
+            # a page reused is the very bytes written last time: they need no comparing; the
+            # unchanged stay in the order put (sorting 60,000 paths cost a save at 10,000 texts 0.03 s)
+            same = [known.get(rel) is data or known.get(rel) == data for rel, data in self.files.items()]
+            result = Written(sorted(rel for rel, kept in zip(self.files, same) if not kept),
+                             [rel for rel, kept in zip(self.files, same) if kept],
+                             sorted(known.keys() - self.files.keys()))
             for rel in result.changed:
                 write_atomic(self.out / rel, self.files[rel])
                 stat = (self.out / rel).stat()
