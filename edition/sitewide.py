@@ -63,11 +63,12 @@ def search_index(rendered_texts, spooled, shared: SiteContext, store):
     # the key hashes each text's counts by their digest (the counts stay in the spool), and serve
     # keeps it while all it hashes is the same
     digests = [r.search_digest for r in rendered_texts]
-    key = store.reuse("search key", (settings, shared.terms, *texts.names, *digests),
-                      lambda: digest_all(itertools.chain(("search", settings, digest(repr(sorted(shared.terms.items())))),
+    terms_digest = store.reuse("search glossary key", shared.terms, lambda: digest(repr(sorted(shared.terms.items()))))
+    key = store.reuse("search key", (settings, terms_digest, *texts.names, *digests),
+                      lambda: digest_all(itertools.chain(("search", settings, terms_digest),
                                                          (part for (slug, title), hashed in zip(texts.names, digests)
                                                           for part in (slug, title, hashed)))))
-    glossary = search.glossary_entries(shared.terms.values())
+    glossary = store.reuse("search glossary", shared.terms, lambda: search.glossary_entries(shared.terms.values()))
     return store.made_together(key, search.INDEX, search.index_parts,
                                lambda: search.index_files(texts, glossary, terms), len(texts.names))
 
