@@ -83,8 +83,7 @@ def outside_link(root: Path, rel: str):
 def read_bytes(path, rel: str, problems) -> bytes | None:
     """The file's bytes (path: a Path or a str), or None and a problem at rel."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return Path(path).read_bytes()
     except OSError as exc:
         problems.append(error(rel, None, unreadable(exc)))
         return None
