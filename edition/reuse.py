@@ -315,6 +315,7 @@ class Memory:
         self.files: dict = {}       # content file -> (signature, value, problems, digest) of its last read
         self.folders: dict = {}     # content folder -> its files.MarkdownFolder as last listed
         self.texts: dict = {}       # key -> RenderedText (with its bytes)
+        self.records: dict = {}     # key -> (that RenderedText, {site path: its record in pages} of its files)
         self.pages: dict = {}       # site path -> (key, bytes, their SHA-256) for every page
         self.site_parts: dict = {}  # kind -> (key, value): the theme, the glossary, each text's job…
         self.links = None           # the last link check (_LinksChecked)
@@ -338,6 +339,7 @@ class MemoryStore(DiskStore):
         memory.made_unchecked.append(self.made)
         self.later, self.owed = later, False
         self.parts: dict = {}       # what reuse() gave this build, by kind
+        self.records: dict = {}     # as Memory.records, for the texts of this build
         self.changed = None if changed is None else frozenset(changed)
         self._under = None if changed is None else tuple(f"{rel}/" for rel in self.changed)
 
@@ -443,13 +445,15 @@ class MemoryStore(DiskStore):
 
     def _keep_text(self, key: str, page) -> None:
         # kept as it is, bytes and all; pickled for the next `build` only when the disk cache is saved
-        kept, pages = self.memory.pages, self.pages
-        for rel, data in ((page.path, page.html), *page.extra_files.items(), *page.more_pages.items()):
-            last = kept.get(rel)
-            if last is not None and last[1] is data and last[0] == key:
-                pages[rel] = last       # as recorded last time (_record, without the calls)
-            else:
+        records = self.memory.records.get(key)
+        if records is None or records[0] is not page:
+            for rel, data in ((page.path, page.html), *page.extra_files.items(), *page.more_pages.items()):
                 self._record(rel, key, data)
+            records = (page, {rel: self.pages[rel] for rel in (page.path, *page.extra_files, *page.more_pages)})
+        else:   # the very text kept last time: its files' records as they were, at once
+            self.pages.update(records[1])
+            self.memory.pages.update(records[1])
+        self.records[key] = self.memory.records[key] = records
         self.texts[key] = self.memory.texts[key] = page
 
     def _write_texts(self, handle) -> None:
@@ -513,6 +517,7 @@ class MemoryStore(DiskStore):
     def forget_unused(self) -> None:
         """Keep only what the last build used: serve runs for hours."""
         self.memory.texts = dict(self.texts)
+        self.memory.records = dict(self.records)
         self.memory.pages = dict(self.pages)
         self.memory.site_parts = dict(self.parts)
 
