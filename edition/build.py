@@ -392,8 +392,8 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
     """The jobs for the contents, glossary, reference pages and 404, and their links to check.
     A context is only made for a page whose inputs changed: the glossary's back-references
     alone are a hundred thousand items at scale. serve keeps each key while what it hashes is the same."""
-    def key(path: str, parts: tuple):
-        return store.reuse(("key", path), (common, *parts), lambda: digest(common, path, *parts))
+    def key(path: str, parts: tuple, as_text=lambda part: part):
+        return store.reuse(("key", path), (common, *parts), lambda: digest(common, path, *map(as_text, parts)))
     jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts, shared),
                     key("index.html", tuple(r.index_digest for r in rendered_texts)))]
     if shared.terms:
@@ -402,8 +402,9 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
                             key("glossary.html", tuple(r.glossary_digest for r in rendered_texts))))
     if any(item["kind"] == "timeline" for item in shared.nav):
         jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(rendered_texts, shared),
-                            key("timeline.html", tuple(repr((r.dated, r.summary["title"], str(r.summary["date"])))
-                                                       for r in rendered_texts))))
+                            key("timeline.html", tuple((r.dated, r.summary["title"], r.summary["date"])
+                                                       for r in rendered_texts),
+                                lambda part: repr((part[0], part[1], str(part[2]))))))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in shared.terms.values() for href, line in term["links"]]
     md = shared.md
