@@ -506,7 +506,7 @@ class MemoryStore(DiskStore):
         # serve hands back the very bytes it made last time: hash each page once, not per save
         kept = self.memory.pages.get(path)
         if kept is None or kept[0] != key or kept[1] is not data:
-            hashed = kept[2] if kept is not None and kept[1] is data else hashed or sha256(data)
+            hashed = hashed or (kept[2] if kept is not None and kept[1] is data else sha256(data))
             kept = self.memory.pages[path] = (key, data, hashed)
         self.pages[path] = kept
 
