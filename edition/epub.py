@@ -117,12 +117,25 @@ def pack_pieces(pieces) -> bytes:
 
 
 def glossary_context(entries, site: dict) -> dict:
-    terms = [dict(term, html=as_xhtml(term["html"], site),
-                  refs=[dict(title=ref.title, url=_xhtml_url(ref.url),
-                             paragraphs=[dict(label=p.label, url=_xhtml_url(p.url)) for p in ref.paragraphs])
-                        for ref in term["refs"]])
-             for term in entries]
+    terms = [dict(term, html=as_xhtml(term["html"], site), refs=BookRefs(term["refs"])) for term in entries]
     return {"site": site, "terms": terms, "language": site["language"]}
+
+
+class BookRefs:
+    """A term's back-references (pages.BackRefs) pointing into the book, each made as the
+    template reaches it, as the site's glossary makes them (made at once, a glossary of
+    10,000 texts is a hundred megabytes)."""
+
+    def __init__(self, refs):
+        self.refs = refs
+
+    def __len__(self) -> int:
+        return len(self.refs)
+
+    def __iter__(self):
+        for ref in self.refs:
+            yield dict(title=ref.title, url=_xhtml_url(ref.url),
+                       paragraphs=[dict(label=p.label, url=_xhtml_url(p.url)) for p in ref.paragraphs])
 
 
 def page_context(page, body_html: str, site: dict) -> dict:

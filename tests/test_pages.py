@@ -1,6 +1,8 @@
 """What each page shows: the order of texts by partial dates, titles with Markdown, languages."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from edition.markdown import make_markdown
 from edition.model import PartialDate, Text, TextMeta
 from edition.pages import lang_attrs, navigation, reading_order, title_forms
@@ -32,3 +34,46 @@ def test_a_text_in_another_language_is_marked_wherever_its_title_stands():
     nav = navigation([text("ddhc", title="Déclaration", language="fr")], [], True, make_markdown(), "en", "Glossary")
     assert nav[0]["lang_attrs"] == ' lang="fr"' and nav[1] == dict(
         title="Glossary", title_html="Glossary", url="glossary.html", kind="glossary", lang_attrs="")
+
+
+TERM_IDS = st.sampled_from(["kaa", "zy", "xoe", "unknown"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.dictionaries(st.sampled_from(["subtitle", "byline", "photo_caption"]),
+                                          st.lists(TERM_IDS, max_size=3), max_size=2),
+                          st.dictionaries(TERM_IDS, st.lists(st.integers(1, 60), min_size=1, max_size=4), max_size=3),
+                          st.booleans(), st.sampled_from([(), ((1, "t.html"), (20, "t-2.html"))]),
+                          st.sampled_from([(), ((3, "Part one"), (30, "Part two"))])), max_size=6),
+       st.sampled_from([None, {"cite_paragraph": "par. {n}"}]))
+def test_back_references_kept_as_numbers_are_the_refs_made_at_once(texts, strings):
+    """glossary_entries keeps each term's back-references as numbers (pages.BackRefs) and makes
+    the Refs as the page reaches them; the plain way makes every Ref and Place at once."""
+    from types import SimpleNamespace
+    from edition.language import CITE
+    from edition.model import HEADER_FIELDS
+    from edition.pages import Place, Ref, glossary_entries
+    rendered = [SimpleNamespace(path=f"t{n}.html", header=header, occurrences=occurrences,
+                                summary={"title": f"T{n}", "title_html": f"<i>T{n}</i>", "lang_attrs": "", "verse": verse},
+                                number_pages=pages, number_sections=sections)
+                for n, (header, occurrences, verse, pages, sections) in enumerate(texts)]
+    plain = {}
+    for r in rendered:
+        places = {}
+        for name, ids in r.header.items():
+            for term_id in dict.fromkeys(ids):
+                places.setdefault(term_id, []).append(Place(HEADER_FIELDS[name], None, f"{r.path}#{name}", ""))
+        kind = "line" if r.summary["verse"] else "paragraph"
+        pattern = (strings or CITE).get(f"cite_{kind}", CITE[f"cite_{kind}"])
+        for term_id, numbers in r.occurrences.items():
+            for n in numbers:
+                page = [p for first, p in r.number_pages if first <= n][-1:] or [r.path]
+                section = [s for first, s in r.number_sections if first <= n][-1:] or [""]
+                places.setdefault(term_id, []).append(Place(pattern.replace("{n}", str(n)), n,
+                                                            f"{page[0]}#{kind[0] if kind == 'line' else 'p'}{n}", section[0]))
+        for term_id, found in places.items():
+            plain.setdefault(term_id, []).append(Ref(r.summary["title"], r.path, found, r.summary["title_html"], ""))
+    terms = [{"id": term_id} for term_id in ("kaa", "zy", "xoe")]
+    entries = glossary_entries(terms, iter(rendered), strings)
+    assert [(e["id"], len(e["refs"]), list(e["refs"])) for e in entries] == [
+        (t["id"], len(plain.get(t["id"], [])), plain.get(t["id"], [])) for t in terms]
