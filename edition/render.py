@@ -4,6 +4,7 @@ The theme receives plain data (see theme/README.md) and knows nothing of parsing
 """
 from __future__ import annotations
 
+import io
 import itertools
 import sys
 import traceback
@@ -201,16 +202,17 @@ def count(context, forms, n: int) -> str:
 def render_page(theme: Theme, name: str, context: dict):
     """(page bytes, problems). Made and encoded a few thousand pieces at a time: a page held as
     str takes up to 4 bytes a character, as UTF-8 about one, and Jinja's pieces of it all at once
-    (template.render joins them) several times the page: the glossary of 10,000 texts is 38 MB."""
+    (template.render joins them) several times the page: the glossary of 10,000 texts is 38 MB.
+    The encoded pieces go into one buffer, whose bytes are the page (no join copies them)."""
     page, problems = render_template(theme, name, context, _encoded)
     return page or b"", problems     # "" when the template failed
 
 
 def _encoded(template, context: dict) -> bytes:
-    pieces, chunks = template.generate(**context), []
+    pieces, page = template.generate(**context), io.BytesIO()
     while batch := list(itertools.islice(pieces, 4096)):
-        chunks.append("".join(batch).encode("utf-8"))
-    return b"".join(chunks)
+        page.write("".join(batch).encode("utf-8"))
+    return page.getvalue()
 
 
 def render_template(theme: Theme, name: str, context: dict, made=lambda template, context: template.render(**context)):
