@@ -1,10 +1,15 @@
 """Spread independent work (annotating texts, rendering pages) over the machine's cores.
 
 Used for cold builds, where every text and page is work; an incremental build has a few
-misses and runs them in-process. meanwhile() runs one long job (the search index, the face
-subset) in a process of its own while the build goes on with the other pages. Workers are forked, so they start with the parent's
+misses and runs them in-process. Workers are forked, so they start with the parent's
 project, matcher and theme in memory: only an index goes out and only the result comes
 back. EDITION_PROCESSES=1 turns the pool off (debugging, profiling).
+
+meanwhile() runs one long job (the search index, the face subset) in a process of its own
+while the build goes on with the other pages. That process is a fresh interpreter, not a fork:
+it is begun late, when the parent holds what every text left it (a forked child counts all of
+that as its own: at 10,000 texts the two were 160 and 207 MB, fresh 30 and 60), and it is given
+only the job, pickled, and the files it reads, by number.
 
 The build runs with the cycle collector off (pipeline._no_cycle_collector), and a rendered
 template leaves a cycle behind (Jinja's context and the macros it defines refer to each other),
@@ -17,9 +22,13 @@ from __future__ import annotations
 
 import functools
 import gc
-import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
+import tempfile
 import threading
+from pathlib import Path
 
 MIN_ITEMS = 64      # below this, starting workers costs more than it saves
 
@@ -41,6 +50,7 @@ CHUNK = 8
 def _may_fork() -> bool:
     # Forking while other threads run (serve's watcher and server) can copy a lock another
     # thread holds into the child, where nothing will ever release it: stay in-process then.
+    import multiprocessing      # not in meanwhile's process, which never forks
     return (processes() > 1 and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
 
@@ -50,6 +60,7 @@ def parallel_map(function, items):
 
     A generator: each result is handed on as it arrives, so the caller can write a page
     while the workers make the next, and never holds them all."""
+    import multiprocessing
     items = list(items)
     count = processes()
     if len(items) < MIN_ITEMS or not _may_fork():
@@ -67,40 +78,66 @@ def parallel_map(function, items):
         gc.unfreeze()
 
 
-def meanwhile(function, size: int):
-    """function(), begun now in a forked process while the caller goes on: returns a callable
-    that waits for it and gives what it returned. size: how many texts the work reads; for fewer
-    than MIN_ITEMS, where forking is not wise (see parallel_map), or when the process fails in
-    any way, the callable calls function() itself: the same result, or the same exception with
-    its own traceback."""
+def meanwhile(function, size: int, files=()):
+    """function(), begun now in a process of its own while the caller goes on: returns a callable
+    that waits for it and gives what it returned. function must pickle (a module's function, or
+    a functools.partial of one with plain data); files: the numbers of open files it reads, which
+    that process is given (spool.Spool.files). size: how many texts the work reads; for fewer than
+    MIN_ITEMS, where a process is not worth starting, where the pool would not fork (see
+    _may_fork), or when the process fails in any way, the callable calls function() itself: the
+    same result, or the same exception with its own traceback."""
+    here = functools.lru_cache(maxsize=1)(function)
     if size < MIN_ITEMS or not _may_fork():
-        return functools.lru_cache(maxsize=1)(function)
-    receiving, sending = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_send, args=(function, sending), daemon=True)
-    process.start()
-    sending.close()
+        return here
+    try:
+        # the job waits in a file, so that the caller need not wait for the process to read it
+        with tempfile.TemporaryFile() as job:
+            pickle.dump(sys.path, job, protocol=5)
+            pickle.dump(function, job, protocol=5)
+            job.seek(0)
+            receiving, sending = os.pipe()
+            try:
+                process = subprocess.Popen([sys.executable, "-S", "-c", _BEGIN, str(sending), _PACKAGE], stdin=job,
+                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                           pass_fds=(sending, *files))
+            except BaseException:
+                os.close(receiving)
+                raise
+            finally:
+                os.close(sending)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):     # cannot pickle it, or start one
+        return here
 
     @functools.lru_cache(maxsize=1)
     def result():
         try:
-            done, value = receiving.recv()
-        except (EOFError, OSError):     # killed, or gone without a word
+            with open(receiving, "rb") as answer:
+                done, value = pickle.load(answer)
+        except Exception:   # noqa: BLE001 -- killed, gone without a word, or an answer cut short
             done, value = False, None
-        finally:
-            receiving.close()
-            process.join()
-        return value if done else function()
+            process.kill()
+        process.wait()
+        return value if done else here()
     return result
 
 
-def _send(function, connection) -> None:
+_PACKAGE = str(Path(__file__).resolve().parents[1])     # where `edition` is, for meanwhile's process
+_BEGIN = "import sys; sys.path.insert(0, sys.argv[2]); from edition.parallel import _answer; _answer(int(sys.argv[1]))"
+
+
+def _answer(sending: int) -> None:
+    """meanwhile's process: the caller's import path and the job from stdin, (done, value) into
+    the pipe `sending`; on any failure (False, None), and the caller runs the job itself."""
     _die_with_parent()
-    try:
-        connection.send((True, function()))
-    except BaseException:   # noqa: BLE001 -- the parent runs it again and sees the error itself
-        connection.send((False, None))
-    finally:
-        connection.close()
+    gc.disable()    # as in the build (pipeline._no_cycle_collector): the job's objects go by their counts
+    with open(sending, "wb") as out:
+        try:
+            source = sys.stdin.buffer
+            sys.path[:] = pickle.load(source)
+            answer = pickle.dumps((True, pickle.load(source)()), protocol=5)
+        except BaseException:   # noqa: BLE001 -- the caller runs it again and sees the error itself
+            answer = pickle.dumps((False, None))
+        out.write(answer)
 
 
 def _run(index):

@@ -16,6 +16,7 @@ from .pages import SiteContext, glossary_entries
 from .problems import error
 from .render import render_template
 from .reuse import digest, digest_all
+from .spool import Joined
 
 
 def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
@@ -56,32 +57,23 @@ def search_index(rendered_texts, spooled, shared: SiteContext, store):
     """A callable giving the index files (search.index_files), begun at once while the other
     pages are made, and reused while every text's words and title, the glossary and the rules
     are the same: the index first, then the shards it names. spooled: each text's term counts
-    (RenderedText.search_terms), in the texts' order, read as needed."""
+    (RenderedText.search_terms), in the texts' order, read as needed (by the index's own
+    process too, which is given the spool's file)."""
     terms = shared.search_terms
-    texts = _Texts([(r.summary["slug"], r.summary["title"]) for r in rendered_texts], spooled)
+    texts = Joined([(r.summary["slug"], r.summary["title"]) for r in rendered_texts], spooled)
     settings = repr(terms.settings())
     # the key hashes each text's counts by their digest (the counts stay in the spool), and serve
     # keeps it while all it hashes is the same
     digests = [r.search_digest for r in rendered_texts]
     terms_digest = store.reuse("search glossary key", shared.terms, lambda: digest(repr(sorted(shared.terms.items()))))
-    key = store.reuse("search key", (settings, terms_digest, *texts.names, *digests),
+    key = store.reuse("search key", (settings, terms_digest, *texts.items, *digests),
                       lambda: digest_all(itertools.chain(("search", settings, terms_digest),
-                                                         (part for (slug, title), hashed in zip(texts.names, digests)
+                                                         (part for (slug, title), hashed in zip(texts.items, digests)
                                                           for part in (slug, title, hashed)))))
     glossary = store.reuse("search glossary", shared.terms, lambda: search.glossary_entries(shared.terms.values()))
     return store.made_together(key, search.INDEX, search.index_parts,
-                               lambda: search.index_files(texts, glossary, terms), len(texts.names))
-
-
-class _Texts:
-    """[(slug, title, term counts)] of the texts, the counts read from the spool as each is reached."""
-
-    def __init__(self, names: list, spooled):
-        self.names, self.spooled = names, spooled
-
-    def __iter__(self):
-        for number, (slug, title) in enumerate(self.names):
-            yield slug, title, self.spooled.get(number)
+                               functools.partial(search.index_files, texts, glossary, terms), len(texts),
+                               spooled.files())
 
 
 def font_files(root: Path, config: Config, rendered_texts, other_characters: list, store, theme_key: str):
@@ -96,4 +88,4 @@ def font_files(root: Path, config: Config, rendered_texts, other_characters: lis
     used = store.reuse("characters", every, lambda: "".join(sorted(set().union(*every))))
     key = digest("fonts", theme_key, used)
     return store.made_together(key, fonts.CSS, lambda css: fonts.parts(folder, css),
-                               lambda: fonts.font_files(folder, used), len(rendered_texts))
+                               functools.partial(fonts.font_files, folder, used), len(rendered_texts))

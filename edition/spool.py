@@ -33,6 +33,16 @@ class Spool:
         self._file.write(data)
         return len(self._places) - 1
 
+    def files(self) -> tuple:
+        """The number of the open file it keeps, for a process it is handed to (parallel.meanwhile)."""
+        return () if self._file is None else (self._file.fileno(),)
+
+    def __reduce__(self):
+        # Pickled for another process, which reads the same file by its number (files()).
+        if self._file is not None:
+            self._file.flush()
+        return _reopened, (self.files(), self._places, self._memory)
+
     def get(self, number: int) -> bytes:
         if self._memory is not None:
             return self._memory[number]
@@ -44,6 +54,29 @@ class Spool:
             return os.pread(self._file.fileno(), length, at)
         self._file.seek(at)
         return self._file.read(length)
+
+
+def _reopened(files: tuple, places: list, memory: list | None) -> Spool:
+    spool = Spool(in_memory=memory is not None)
+    spool._places, spool._memory = places, memory
+    if files:
+        spool._file = open(files[0], "rb", closefd=False)
+    return spool
+
+
+class Joined:
+    """Each item with what was put aside for it, in order: (*items[n], spool.get(n)), each read
+    as it is reached. Pickles as its items and the spool (for parallel.meanwhile)."""
+
+    def __init__(self, items: list, spool: Spool):
+        self.items, self.spool = items, spool
+
+    def __iter__(self):
+        for number, item in enumerate(self.items):
+            yield (*item, self.spool.get(number))
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
 class KeptTexts:

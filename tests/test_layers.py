@@ -57,7 +57,7 @@ ALLOWED = {
                               "cite", "fonts", "minify"},
     # the files made from every text at once (EPUB, search index, face subset), reused by key
     "spool": BOTTOM,    # bytes put aside in a temporary file until the build's last jobs
-    "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse"},
+    "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse", "spool"},
     "pipeline": {"model", "problems", "reuse", "unchanged", "write", "build", "config", "ingest", "files", "layout"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
                   "language", "config", "folding"},

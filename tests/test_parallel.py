@@ -1,4 +1,4 @@
-"""parallel.py: forked workers in order, and gone when their build is killed."""
+"""parallel.py: forked workers in order, and gone when their build is killed; a job meanwhile in a fresh process."""
 from __future__ import annotations
 
 import os
@@ -61,22 +61,59 @@ def _alive(pid: int) -> bool:
         return stat.read().split(") ")[-1][0] != "Z"
 
 
+def pid_and(data: bytes):
+    return os.getpid(), data
+
+
+def broken():
+    raise ValueError("the index cannot be made")
+
+
 def test_meanwhile_works_in_another_process_for_a_large_edition_and_in_this_one_for_a_small(monkeypatch):
+    import functools
     from edition import parallel
     from edition.parallel import MIN_ITEMS, meanwhile
     monkeypatch.setenv("EDITION_PROCESSES", "2")
     # a thread another test left running would keep it in-process (see parallel._may_fork)
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
-    later = meanwhile(lambda: (os.getpid(), b"index" * 1000), MIN_ITEMS)
+    later = meanwhile(functools.partial(pid_and, b"index" * 1000), MIN_ITEMS)
     pid, data = later()
     assert pid != os.getpid() and data == b"index" * 1000
     assert later() == (pid, data)       # asked again: the same answer, not a second run
     assert meanwhile(os.getpid, MIN_ITEMS - 1)() == os.getpid()
+    # what cannot be pickled for the other process is made here
+    assert meanwhile(lambda: os.getpid(), MIN_ITEMS)() == os.getpid()
     monkeypatch.setenv("EDITION_PROCESSES", "1")
     assert meanwhile(os.getpid, MIN_ITEMS)() == os.getpid()
     monkeypatch.setenv("EDITION_PROCESSES", "2")
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 3)     # serve's watcher and server
     assert meanwhile(os.getpid, MIN_ITEMS)() == os.getpid()
+
+
+def test_the_other_process_is_a_fresh_one_and_reads_the_files_it_is_given(monkeypatch):
+    """It starts with nothing of this process's memory (it is no fork: the build has grown by
+    the time it begins), and reads a spool by the number of its open file."""
+    import functools
+    from edition import parallel
+    from edition.parallel import MIN_ITEMS, meanwhile
+    from edition.spool import Joined, Spool
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    spool = Spool()
+    for n in range(3):
+        spool.put(b"terms %d" % n)
+    held = [bytes(1000) for _ in range(50_000)]       # 50 MB that a fork would start with
+    later = meanwhile(functools.partial(_read_and_measure, Joined([("a",), ("b",), ("c",)], spool)), MIN_ITEMS,
+                      spool.files())
+    found, pid, resident = later()
+    assert found == [("a", b"terms 0"), ("b", b"terms 1"), ("c", b"terms 2")]
+    assert pid != os.getpid() and resident < 40 * 2**20 and held
+
+
+def _read_and_measure(texts):
+    with open("/proc/self/statm") as statm:        # resident now (ru_maxrss counts the fork before the exec)
+        resident = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    return list(texts), os.getpid(), resident
 
 
 def test_a_failure_in_the_other_process_is_raised_here_with_its_own_error(monkeypatch):
@@ -85,9 +122,6 @@ def test_a_failure_in_the_other_process_is_raised_here_with_its_own_error(monkey
     from edition.parallel import MIN_ITEMS, meanwhile
     monkeypatch.setenv("EDITION_PROCESSES", "2")
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
-
-    def broken():
-        raise ValueError("the index cannot be made")
     later = meanwhile(broken, MIN_ITEMS)
     with pytest.raises(ValueError, match="the index cannot be made"):
         later()

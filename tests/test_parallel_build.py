@@ -42,3 +42,24 @@ def test_pages_streamed_to_the_output_by_the_command_equal_a_one_process_build(t
     one, two = ({rel: (r / "_site" / rel).read_bytes() for rel in site_files(r / "_site")} for r in roots.values())
     assert len(one) > 70 and one == two
     assert [p.name for p in tmp_path.glob("corpus-2/._site.*")] == []     # no staging folder left behind
+
+
+def test_the_search_index_and_the_face_are_made_in_processes_of_their_own(tmp_path, monkeypatch):
+    """Fresh processes (parallel.meanwhile), begun late without the build's memory: what this
+    process would make them with is broken here, and the site is whole all the same."""
+    from edition import parallel, search
+
+    def broken(*args, **kwargs):
+        raise AssertionError("made in the build's own process")
+    root = tmp_path / "corpus"
+    corpus.write_corpus(root, 70, 300)
+    shutil.copytree(REPO / "theme", root / "theme")
+    (root / "site.yaml").write_text(SITE_YAML, encoding="utf-8")
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)     # another test's thread
+    monkeypatch.setattr(search, "split_shards", broken)
+    monkeypatch.setattr(fonts, "_subset", broken)
+    fonts._MADE.clear()
+    build, files = build_files(root)
+    assert all(p.severity != "error" for p in build.problems) and b"text-0069" in files["search/index.js"]
+    assert files[fonts.CSS].count(b"@font-face") >= 3
