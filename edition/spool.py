@@ -1,8 +1,9 @@
 """A spool: bytes put aside in a temporary file while the build goes on, read back by number.
 
-What a build gathers from every text for one job at the end (each text's search term counts)
-waits here instead of in memory: at 10,000 texts the term counts alone were 60 MB. The file is
-anonymous (tempfile.TemporaryFile): it goes when the build does, however that ends.
+What a build gathers from every text for its last jobs (each text's search term counts, its
+summary, its glossary back-references, ids and links) waits here instead of in memory: at
+10,000 texts the term counts alone were 60 MB, the summaries 24 MB. The file is anonymous
+(tempfile.TemporaryFile): it goes when the build does, however that ends.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import dataclasses
 import os
 import pickle
 import tempfile
+from array import array
 
 
 class Spool:
@@ -18,7 +20,7 @@ class Spool:
 
     def __init__(self, in_memory: bool = False):
         self._file = None
-        self._places: list = []     # (offset, length) of each thing put
+        self._ends = array("q")     # where each thing put ends in the file (the next begins there)
         self._memory = [] if in_memory else None
 
     def put(self, data: bytes) -> int:
@@ -28,10 +30,9 @@ class Spool:
             return len(self._memory) - 1
         if self._file is None:
             self._file = tempfile.TemporaryFile()
-        self._file.seek(0, 2)
-        self._places.append((self._file.tell(), len(data)))
         self._file.write(data)
-        return len(self._places) - 1
+        self._ends.append((self._ends[-1] if self._ends else 0) + len(data))
+        return len(self._ends) - 1
 
     def files(self) -> tuple:
         """The number of the open file it keeps, for a process it is handed to (parallel.meanwhile)."""
@@ -41,24 +42,27 @@ class Spool:
         # Pickled for another process, which reads the same file by its number (files()).
         if self._file is not None:
             self._file.flush()
-        return _reopened, (self.files(), self._places, self._memory)
+        return _reopened, (self.files(), self._ends, self._memory)
 
     def get(self, number: int) -> bytes:
         if self._memory is not None:
             return self._memory[number]
-        at, length = self._places[number]
+        at = self._ends[number - 1] if number else 0
+        length = self._ends[number] - at
         if not length:
             return b""
         self._file.flush()
         if hasattr(os, "pread"):    # leaves the file's offset alone: a forked process shares it
             return os.pread(self._file.fileno(), length, at)
         self._file.seek(at)
-        return self._file.read(length)
+        data = self._file.read(length)
+        self._file.seek(0, 2)       # where the next put() writes
+        return data
 
 
-def _reopened(files: tuple, places: list, memory: list | None) -> Spool:
+def _reopened(files: tuple, ends: array, memory: list | None) -> Spool:
     spool = Spool(in_memory=memory is not None)
-    spool._places, spool._memory = places, memory
+    spool._ends, spool._memory = ends, memory
     if files:
         spool._file = open(files[0], "rb", closefd=False)
     return spool
@@ -81,10 +85,12 @@ class Joined:
 
 class KeptTexts:
     """The texts' results (RenderedText) as the build keeps them for its last jobs: in memory
-    without their largest parts (PARTS: at 10,000 texts 73 MB), which wait in a spool. Iterating
-    gives the texts without them; each(name) gives them with that part read back, one at a time."""
+    without their largest parts (PARTS: at 10,000 texts 100 MB), which wait in a spool, a record
+    for each group of parts read together. Iterating gives the texts without them; each(*names)
+    gives them with those parts read back, one text at a time; part(number, name) one part."""
 
-    PARTS = ("occurrences", "ids", "links", "epub")   # the glossary's back-references; the link check's; the book's chapter
+    # the glossary's back-references and the unused terms'; the link check's; the book's chapter
+    PARTS = (("occurrences", "header", "number_sections"), ("ids",), ("links",), ("epub",))
 
     def __init__(self, in_memory: bool = False):
         """in_memory: the texts are kept whole, parts and all (serve: see Spool)."""
@@ -95,9 +101,9 @@ class KeptTexts:
         if self.spool is None:
             self.light.append(text)
             return
-        for name in self.PARTS:
-            self.spool.put(pickle.dumps(getattr(text, name), protocol=5))
-        self.light.append(dataclasses.replace(text, **dict.fromkeys(self.PARTS)))
+        for group in self.PARTS:
+            self.spool.put(pickle.dumps(tuple(getattr(text, name) for name in group), protocol=5))
+        self.light.append(dataclasses.replace(text, **{name: None for group in self.PARTS for name in group}))
 
     def __iter__(self):
         return iter(self.light)
@@ -106,13 +112,41 @@ class KeptTexts:
         return len(self.light)
 
     def part(self, number: int, name: str):
-        if self.spool is None:
+        at = None if self.spool is None else self._where(name)
+        if at is None:
             return getattr(self.light[number], name)
-        return pickle.loads(self.spool.get(number * len(self.PARTS) + self.PARTS.index(name)))
+        return self._group(number, at)[name]
 
-    def each(self, name: str):
-        if self.spool is None:
-            yield from self.light
+    def each(self, *names) -> Each:
+        """The texts with the parts named, read back as each is reached (len() as the texts')."""
+        return Each(self, names)
+
+    def _where(self, name: str):
+        """The number of the group a part is spooled in; None for a part kept in memory."""
+        return next((at for at, group in enumerate(self.PARTS) if name in group), None)
+
+    def _group(self, number: int, at: int) -> dict:
+        values = pickle.loads(self.spool.get(number * len(self.PARTS) + at))
+        return dict(zip(self.PARTS[at], values))
+
+
+class Each:
+    """KeptTexts.each(*names): iterable more than once, and sized."""
+
+    def __init__(self, kept: KeptTexts, names: tuple):
+        self.kept, self.names = kept, names
+
+    def __len__(self) -> int:
+        return len(self.kept)
+
+    def __iter__(self):
+        kept = self.kept
+        if kept.spool is None:
+            yield from kept.light
             return
-        for number, text in enumerate(self.light):
-            yield dataclasses.replace(text, **{name: self.part(number, name)})
+        groups = sorted({kept._where(name) for name in self.names} - {None})
+        for number, text in enumerate(kept.light):
+            parts: dict = {}
+            for at in groups:
+                parts.update(kept._group(number, at))
+            yield dataclasses.replace(text, **parts)
