@@ -394,16 +394,17 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
     alone are a hundred thousand items at scale. serve keeps each key while what it hashes is the same."""
     def key(path: str, parts: tuple, as_text=lambda part: part):
         return store.reuse(("key", path), (common, *parts), lambda: digest(common, path, *map(as_text, parts)))
-    jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts, shared),
+    jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts.each("summary"), shared),
                     key("index.html", tuple(r.index_digest for r in rendered_texts)))]
     if shared.terms:
         jobs.append(PageJob("glossary.html", "glossary.html",
-                            lambda: glossary_context(rendered_texts.each("occurrences"), shared),
+                            lambda: glossary_context(rendered_texts.each("occurrences", "summary"), shared),
                             key("glossary.html", tuple(r.glossary_digest for r in rendered_texts))))
     if any(item["kind"] == "timeline" for item in shared.nav):
-        jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(rendered_texts, shared),
+        dated = rendered_texts.each("summary")
+        jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(dated, shared),
                             key("timeline.html", tuple((r.dated, r.summary["title"], r.summary["date"])
-                                                       for r in rendered_texts),
+                                                       for r in dated),
                                 lambda part: repr((part[0], part[1], str(part[2]))))))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in shared.terms.values() for href, line in term["links"]]
