@@ -30,14 +30,14 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
                                         lambda template, context: epub.pack_pieces(template.generate(**context)))
         problems.extend(found)
         return packed or epub.pack("")      # "" when the template failed
-    summaries = [r.summary for r in rendered_texts]
+    summaries = [r.summary for r in rendered_texts.each("summary")]
     documents = [("index.xhtml", "Contents",
                   render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
     # each chapter read back from where the build keeps it only as it goes into the zip
-    documents += [(f"{r.summary['slug']}.xhtml", r.summary["title"], functools.partial(rendered_texts.part, number, "epub"))
-                  for number, r in enumerate(rendered_texts)]
+    documents += [(f"{s['slug']}.xhtml", s["title"], functools.partial(rendered_texts.part, number, "epub"))
+                  for number, s in enumerate(summaries)]
     if shared.terms:
-        entries = glossary_entries(list(shared.terms.values()), rendered_texts.each("occurrences"))
+        entries = glossary_entries(list(shared.terms.values()), rendered_texts.each("occurrences", "summary"))
         documents.append(("glossary.xhtml", "Glossary", render("epub/glossary.xhtml", epub.glossary_context(entries, site))))
     for page in pages:
         documents.append((f"{page.slug}.xhtml", page.meta.title,
@@ -60,7 +60,7 @@ def search_index(rendered_texts, spooled, shared: SiteContext, store):
     (RenderedText.search_terms), in the texts' order, read as needed (by the index's own
     process too, which is given the spool's file)."""
     terms = shared.search_terms
-    texts = Joined([(r.summary["slug"], r.summary["title"]) for r in rendered_texts], spooled)
+    texts = Joined([(r.summary["slug"], r.summary["title"]) for r in rendered_texts.each("summary")], spooled)
     settings = repr(terms.settings())
     # the key hashes each text's counts by their digest (the counts stay in the spool), and serve
     # keeps it while all it hashes is the same

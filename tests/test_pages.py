@@ -77,3 +77,19 @@ def test_back_references_kept_as_numbers_are_the_refs_made_at_once(texts, string
     entries = glossary_entries(terms, iter(rendered), strings)
     assert [(e["id"], len(e["refs"]), list(e["refs"])) for e in entries] == [
         (t["id"], len(plain.get(t["id"], [])), plain.get(t["id"], [])) for t in terms]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 5))
+def test_the_summaries_the_index_reads_one_at_a_time_list_as_a_list_of_them_does(count):
+    """index_context hands the template the texts' summaries as pages.Summaries, each read as the
+    page reaches it; the plain way is a list of them all."""
+    import jinja2
+    from types import SimpleNamespace
+    from edition.pages import Summaries
+    template = jinja2.Environment().from_string(
+        "{% if not texts %}none{% endif %}{{ texts|length }}:{% for t in texts %}{{ t.title }}{% if not loop.last %},"
+        "{% endif %}{% endfor %}|{{ texts|first if texts else '' }}")
+    rendered = [SimpleNamespace(summary={"title": f"T{n}"}) for n in range(count)]
+    assert (template.render(texts=Summaries(rendered)) ==
+            template.render(texts=[r.summary for r in rendered]))
