@@ -134,10 +134,12 @@ def _answer(sending: int) -> None:
         try:
             source = sys.stdin.buffer
             sys.path[:] = pickle.load(source)
-            answer = pickle.dumps((True, pickle.load(source)()), protocol=5)
+            value = pickle.load(source)()
         except BaseException:   # noqa: BLE001 -- the caller runs it again and sees the error itself
-            answer = pickle.dumps((False, None))
-        out.write(answer)
+            pickle.dump((False, None), out)
+            return
+        # written as it is pickled (never whole here too); one cut short, the caller runs it itself
+        pickle.dump((True, value), out, protocol=5)
 
 
 def _run(index):

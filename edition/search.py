@@ -261,9 +261,9 @@ def index_files(texts, glossary, terms: Terms) -> dict:
     encoded = {term: postings.pop(term).decode("ascii") for term in sorted(postings)}
     files = {}
     shards = split_shards(list(encoded), encoded)
-    for prefix, shard_terms in shards.items():
+    for prefix, shard_terms in shards.items():      # each term's postings let go once in its shard
         files[shard_path(prefix)] = _call("shard", [prefix, " ".join(shard_terms),
-                                                   " ".join(encoded[t] for t in shard_terms)])
+                                                   " ".join(encoded.pop(t) for t in shard_terms)])
     average = sum(lengths) / len(lengths) if lengths else 0
     files[INDEX] = _call("index", {
         "format": FORMAT, "texts": [[slug, title] for slug, title, _ in texts],
