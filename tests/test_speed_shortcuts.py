@@ -221,5 +221,3 @@ def test_terms_counted_word_by_word_are_the_terms_listed_and_counted(text, langs
     listed = Terms(langs).of(text)
     length, counts = Terms(langs).counted(text)
     assert (length, list(counts.items())) == (len(listed), list(Counter(listed).items()))
-
-
