@@ -27,10 +27,17 @@ text's words or pages, each with its test:
   frontmatter.body; tests/test_build.py, tests/test_speed_shortcuts.py);
 - the cache's texts are written as they come and read one at a time (reuse.RECORDS; tests/test_reuse.py);
 - what the last jobs need of every text waits in a spool file: the search term counts, the
-  back-references, ids and links (spool.py; tests/test_spool.py); the other pages are let go once
-  written, keeping their ids and characters;
+  summaries, the back-references, ids and links, a record per group read together, each read
+  back as it is reached (spool.KeptTexts; tests/test_spool.py), the index's summaries too
+  (pages.Summaries; tests/test_pages.py); the other pages are let go once written, keeping
+  their ids and characters;
+- the glossary's back-references are kept as numbers per term and made into Refs as the page
+  reaches them (pages.BackRefs; tests/test_pages.py);
 - postings are encoded as documents come (search.index_files), and a page is encoded a few
-  thousand pieces at a time (render.render_page; both tests/test_speed_shortcuts.py).
+  thousand pieces at a time into one buffer (render.render_page; both tests/test_speed_shortcuts.py);
+- the search index and the face subset are made in fresh processes, not forks of a build that
+  has grown by then, given their job pickled and the spool's file by its number
+  (parallel.meanwhile; tests/test_parallel.py, tests/test_parallel_build.py).
 
 Why a save in `serve` costs about what it changed, not what the edition holds — serve passes its
 store (reuse.MemoryStore) and its writer (write.InPlace); the stages are the same. Each trick:
