@@ -45,6 +45,7 @@ def processes() -> int:
 # a chunk that grew with the edition (len // 16: 625 texts, about 90 MB, at N = 10,000) made
 # memory grow with it. Eight amortise the message well (a text takes some 10 ms to make).
 CHUNK = 8
+WINDOW = 4      # chunks a worker, handed out ahead of what the caller has taken (see parallel_map)
 
 
 def _may_fork() -> bool:
@@ -69,10 +70,29 @@ def parallel_map(function, items):
         return
     global _work
     _work = lambda index: _collected(function, items[index])  # noqa: E731
+    chunk = max(1, min(CHUNK, len(items) // (count * 8)))
+    # The pool hands out every item at once, and results come back as fast as the workers make
+    # them, whether or not the caller has taken the last ones: a caller slower than the workers
+    # (a loaded machine) would hold a growing queue of pages. At most WINDOW chunks a worker are
+    # handed out beyond what the caller has taken.
+    window, stopped = threading.Semaphore(count * chunk * WINDOW), []
+
+    def handed_out():
+        for index in range(len(items)):
+            window.acquire()
+            if stopped:
+                return
+            yield index
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent) as pool:
-            yield from pool.imap(_run, range(len(items)), chunksize=max(1, min(CHUNK, len(items) // (count * 8))))
+            try:
+                for result in pool.imap(_run, handed_out(), chunksize=chunk):
+                    window.release()
+                    yield result
+            finally:
+                stopped.append(True)    # the pool's feeding thread, if it waits, goes
+                window.release()
     finally:
         _work = None
         gc.unfreeze()

@@ -125,3 +125,19 @@ def test_a_failure_in_the_other_process_is_raised_here_with_its_own_error(monkey
     later = meanwhile(broken, MIN_ITEMS)
     with pytest.raises(ValueError, match="the index cannot be made"):
         later()
+
+
+def test_the_pool_makes_only_a_few_chunks_ahead_of_a_slow_caller(tmp_path, monkeypatch):
+    """parallel_map hands out at most WINDOW chunks a worker beyond what the caller has taken, so
+    that a caller slower than the workers never holds a growing queue of their results."""
+    from edition import parallel
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(parallel, "WINDOW", 2)     # chunks of 8 (400 items, 2 workers): 32 ahead at most
+    started = tmp_path / "started"
+    results = parallel.parallel_map(lambda n: started.open("a").write(f"{n}\n") and n, range(400))
+    taken = [next(results) for _ in range(10)]
+    time.sleep(1.0)     # the workers, unchecked, would have made all 400 by now
+    made = [int(n) for n in started.read_text().split()]
+    assert taken == list(range(10)) and max(made) < 10 + 32 + 8
+    assert list(results) == list(range(10, 400))
