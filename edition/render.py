@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import itertools
 import sys
+import tempfile
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,16 +204,28 @@ def render_page(theme: Theme, name: str, context: dict):
     """(page bytes, problems). Made and encoded a few thousand pieces at a time: a page held as
     str takes up to 4 bytes a character, as UTF-8 about one, and Jinja's pieces of it all at once
     (template.render joins them) several times the page: the glossary of 10,000 texts is 38 MB.
-    The encoded pieces go into one buffer, whose bytes are the page (no join copies them)."""
+    The encoded pieces go into one buffer, whose bytes are the page (no join copies them); past
+    SPILL_AT into a temporary file, read back at once (a growing buffer holds an eighth more)."""
     page, problems = render_template(theme, name, context, _encoded)
     return page or b"", problems     # "" when the template failed
+
+
+SPILL_AT = 4 << 20
 
 
 def _encoded(template, context: dict) -> bytes:
     pieces, page = template.generate(**context), io.BytesIO()
     while batch := list(itertools.islice(pieces, 4096)):
         page.write("".join(batch).encode("utf-8"))
-    return page.getvalue()
+        if isinstance(page, io.BytesIO) and page.tell() > SPILL_AT:
+            spilled = tempfile.TemporaryFile()
+            spilled.write(page.getbuffer())
+            page = spilled
+    if isinstance(page, io.BytesIO):
+        return page.getvalue()
+    with page:
+        page.seek(0)
+        return page.read()
 
 
 def render_template(theme: Theme, name: str, context: dict, made=lambda template, context: template.render(**context)):
