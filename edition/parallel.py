@@ -8,7 +8,7 @@ back. EDITION_PROCESSES=1 turns the pool off (debugging, profiling).
 meanwhile() runs one long job (the search index, the face subset) in a process of its own
 while the build goes on with the other pages. That process is a fresh interpreter, not a fork:
 it is begun late, when the parent holds what every text left it (a forked child counts all of
-that as its own: at 10,000 texts the two were 160 and 207 MB, fresh 30 and 60), and it is given
+that as its own: at 10,000 texts the two were 161 and 207 MB, fresh 46 and 48), and it is given
 only the job, pickled, and the files it reads, by number.
 
 The build runs with the cycle collector off (pipeline._no_cycle_collector), and a rendered
