@@ -40,7 +40,7 @@ text's words or pages, each with its test:
   (parallel.meanwhile; tests/test_parallel.py, tests/test_parallel_build.py).
 
 Why a save in `serve` costs about what it changed, not what the edition holds — serve passes its
-store (reuse.MemoryStore) and its writer (write.InPlace); the stages are the same. Each trick:
+store (memorystore.MemoryStore) and its writer (write.InPlace); the stages are the same. Each trick:
 - the store reads only the files and folders the watchers saw change: any other file is the value
   read last, not looked at (MemoryStore.read, .listed; tests/test_reuse.py); every file is looked
   at again once edits pause and after a build that broke (tests/test_incremental.py);

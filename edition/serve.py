@@ -29,7 +29,7 @@ from . import pipeline
 from .layout import CONFIG_FILE, INPUTS, SEARCH_DIR, SEEDS_DIR, shown
 from .messages import ingested_lines
 from .problems import ERROR, printable
-from .reuse import Memory, MemoryStore
+from .memorystore import Memory, MemoryStore
 from .write import InPlace, Kept
 
 HOST = "127.0.0.1"      # never another interface: this is an editor's preview, not a web server

@@ -8,7 +8,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from edition.model import PageIds, RenderedText
-from edition.reuse import DiskStore, Memory, MemoryStore, digest
+from edition.memorystore import Memory, MemoryStore
+from edition.reuse import DiskStore, digest
 from edition.unchanged import inputs_fingerprint, last_build
 
 from conftest import text_file, write_project

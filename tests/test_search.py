@@ -108,7 +108,7 @@ def test_a_build_writes_the_index_the_loader_and_each_text_s_places(project):
 
 
 def test_the_index_is_remade_when_a_text_s_words_change_and_only_then(project):
-    from edition.reuse import MemoryStore, Memory
+    from edition.memorystore import MemoryStore, Memory
     root = project({"content/texts/fee.md": text_file("The fee", "The fee was low.\n"),
                     "content/texts/trip.md": text_file("The trip", "A trip.\n")})
     memory = Memory()
