@@ -61,7 +61,7 @@ def parallel_map(function, items):
 
     A generator: each result is handed on as it arrives, so the caller can write a page
     while the workers make the next, and never holds them all."""
-    import multiprocessing
+    import multiprocessing.util
     items = list(items)
     count = processes()
     if len(items) < MIN_ITEMS or not _may_fork():
@@ -83,16 +83,29 @@ def parallel_map(function, items):
             if stopped:
                 return
             yield index
+
+    def stop_handing_out():
+        stopped.append(True)    # the pool's feeding thread, if it waits, goes
+        window.release()
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(count, initializer=_die_with_parent) as pool:
+        with multiprocessing.get_context("fork").Pool(count, initializer=_worker_begins) as pool:
+            # A caller that neither finished nor closed this generator (an exception whose traceback
+            # keeps it) leaves the feeder waiting; at exit the pool's own handler (priority 15)
+            # would wait for the feeder forever: it is let go first.
+            multiprocessing.util.Finalize(pool, stop_handing_out, exitpriority=16)
             try:
-                for result in pool.imap(_run, handed_out(), chunksize=chunk):
+                for done, result in enumerate(pool.imap(_run, handed_out(), chunksize=chunk), 1):
                     window.release()
+                    if done == len(items):
+                        # The workers end as they are meant to, told there is no more work, before
+                        # the last result is handed on: a caller that takes no more than it needs
+                        # never resumes this generator, and closing it would end them by signal.
+                        pool.close()
+                        pool.join()
                     yield result
             finally:
-                stopped.append(True)    # the pool's feeding thread, if it waits, goes
-                window.release()
+                stop_handing_out()
     finally:
         _work = None
         gc.unfreeze()
@@ -172,6 +185,18 @@ def _collected(function, item):
     if not gc.isenabled():
         gc.collect(0)
     return result
+
+
+def _worker_begins():
+    """A pool worker's signals: it ends when its build does, and only then. The pool ends a worker
+    with SIGTERM, which must end it at once: serve makes SIGTERM an exception in its own process,
+    and a fork inherits that, so a worker would raise it wherever it happened to be (a lock it
+    held released or not) and could live on, waited for by its build forever. Ctrl-C reaches
+    the build, which ends its workers; in a worker it would only print a traceback."""
+    import signal
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
 
 
 def _die_with_parent():

@@ -391,10 +391,21 @@ def log(line: str) -> None:
 
 
 def serve(root: Path, port: int, clean: bool = False) -> int:
+    preview = Preview(root, port, clean, log)
 
-    # `kill` (SIGTERM) stops it as cleanly as Ctrl-C does.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    preview = Preview(root, port, clean, log).start()
+    def stopping(signum, frame):
+        # `kill` (SIGTERM) stops it as cleanly as Ctrl-C does. The interrupt may land where it is
+        # swallowed (a generator being closed reports it and goes on), so the event says it too.
+        preview.stop_event.set()
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stopping)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:     # not when started ignoring it
+        signal.signal(signal.SIGINT, stopping)
+    preview.start()
+    if preview.stop_event.is_set():
+        preview.stop()
+        print("\nstopped", flush=True)
+        return 0
     out = preview.builder.state.out
     print(f"serving {shown(out, root)}/ at {preview.url} — rebuilding on every save; "
           "Ctrl-C to stop", flush=True)

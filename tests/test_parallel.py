@@ -8,7 +8,10 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from conftest import REPO
+from edition import parallel
 from edition.parallel import parallel_map
 
 
@@ -18,6 +21,34 @@ def test_results_come_in_order_in_process_and_in_the_pool(monkeypatch):
     assert list(parallel_map(lambda n: n * n, items)) == [n * n for n in items]
     monkeypatch.setenv("EDITION_PROCESSES", "1")
     assert list(parallel_map(lambda n: n * n, items)) == [n * n for n in items]
+
+
+def test_the_workers_are_gone_once_the_last_result_is_taken(monkeypatch):
+    """A caller that takes exactly what it asked for never resumes the generator: the workers end
+    as the pool means them to, not by the signal that closing it later would send."""
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    results = parallel_map(worker_signals, range(100))
+    pids = {next(results)[0] for _ in range(100)}
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert not any(_alive(pid) for pid in pids), "a worker lived on after its last result was taken"
+
+
+def test_a_worker_ends_on_the_pools_signal_although_its_build_made_that_signal_an_exception(monkeypatch):
+    """serve makes SIGTERM a KeyboardInterrupt; a worker that inherited that could be interrupted
+    wherever it was, a lock held, and live on, its build waiting for it forever."""
+    monkeypatch.setenv("EDITION_PROCESSES", "2")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    before = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        seen = {(term, interrupt) for _, term, interrupt in parallel_map(worker_signals, range(100))}
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert seen == {(signal.SIG_DFL, signal.SIG_IGN)}     # Ctrl-C reaches the build, which ends its workers
+
+
+def worker_signals(n):
+    return os.getpid(), signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)
 
 
 def test_workers_end_when_the_build_that_forked_them_is_killed(tmp_path):
@@ -48,6 +79,26 @@ def test_workers_end_when_the_build_that_forked_them_is_killed(tmp_path):
     assert b"Traceback" not in build.stderr.read()
 
 
+def test_a_caller_that_stops_partway_does_not_keep_the_process_from_exiting(tmp_path):
+    """An exception whose traceback keeps the generator leaves the pool's feeder waiting for the
+    caller; at exit the pool must still end, not wait for it forever."""
+    script = textwrap.dedent(f"""
+        import os, sys
+        sys.path.insert(0, {str(REPO)!r})
+        os.environ["EDITION_PROCESSES"] = "2"
+        from edition.parallel import parallel_map
+        results = parallel_map(abs, range(2000))
+        next(results)
+        kept = results      # as a traceback would keep it
+        print("stopping", flush=True)
+    """)
+    try:
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the process did not exit within 30 s of its last line")
+    assert done.returncode == 0 and done.stdout == "stopping\n" and "Traceback" not in done.stderr
+
+
 def _alive(pid: int) -> bool:
     try:
         os.waitpid(pid, os.WNOHANG)
@@ -71,7 +122,6 @@ def broken():
 
 def test_meanwhile_works_in_another_process_for_a_large_edition_and_in_this_one_for_a_small(monkeypatch):
     import functools
-    from edition import parallel
     from edition.parallel import MIN_ITEMS, meanwhile
     monkeypatch.setenv("EDITION_PROCESSES", "2")
     # a thread another test left running would keep it in-process (see parallel._may_fork)
@@ -94,7 +144,6 @@ def test_the_other_process_is_a_fresh_one_and_reads_the_files_it_is_given(monkey
     """It starts with nothing of this process's memory (it is no fork: the build has grown by
     the time it begins), and reads a spool by the number of its open file."""
     import functools
-    from edition import parallel
     from edition.parallel import MIN_ITEMS, meanwhile
     from edition.spool import Joined, Spool
     monkeypatch.setenv("EDITION_PROCESSES", "2")
@@ -118,7 +167,6 @@ def _read_and_measure(texts):
 
 def test_a_failure_in_the_other_process_is_raised_here_with_its_own_error(monkeypatch):
     import pytest
-    from edition import parallel
     from edition.parallel import MIN_ITEMS, meanwhile
     monkeypatch.setenv("EDITION_PROCESSES", "2")
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
@@ -130,7 +178,6 @@ def test_a_failure_in_the_other_process_is_raised_here_with_its_own_error(monkey
 def test_the_pool_makes_only_a_few_chunks_ahead_of_a_slow_caller(tmp_path, monkeypatch):
     """parallel_map hands out at most WINDOW chunks a worker beyond what the caller has taken, so
     that a caller slower than the workers never holds a growing queue of their results."""
-    from edition import parallel
     monkeypatch.setenv("EDITION_PROCESSES", "2")
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
     monkeypatch.setattr(parallel, "WINDOW", 2)     # chunks of 8 (400 items, 2 workers): 32 ahead at most

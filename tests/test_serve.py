@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -179,6 +180,45 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path, stop):
             process.communicate()
     assert process.returncode == 0
     assert "stopped" in out
+    assert "Traceback" not in err
+
+
+def test_a_kill_during_the_first_build_stops_the_server_even_where_the_build_swallowed_it(tmp_path):
+    """SIGTERM is a KeyboardInterrupt in serve, and one raised while a generator is being closed
+    is only reported: the server must stop all the same, not go on serving."""
+    root = write_project(tmp_path / "p", FILES)
+    script = textwrap.dedent(f"""
+        import sys, time
+        from pathlib import Path
+        sys.path.insert(0, {str(REPO)!r})
+        from edition import pipeline, serve
+        run, began = pipeline.run, []
+        def first_build_slow(*args, **kwargs):
+            if not began:
+                began.append(True)
+                print("building", flush=True)
+                try:
+                    time.sleep(60)
+                except KeyboardInterrupt:
+                    pass    # as a generator closed by the collector does: reported, and the build goes on
+            return run(*args, **kwargs)
+        pipeline.run = first_build_slow
+        sys.exit(serve.serve(Path({str(root)!r}), 0))
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, cwd=REPO)
+    try:
+        assert process.stdout.readline() == "building\n"
+        process.send_signal(signal.SIGTERM)
+        try:
+            out, err = process.communicate(timeout=DEADLINE)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"serve went on serving for {DEADLINE} s after it was killed during its first build")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0 and "stopped" in out and "serving" not in out
     assert "Traceback" not in err
 
 
