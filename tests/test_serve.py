@@ -196,8 +196,8 @@ def test_a_kill_during_the_first_build_stops_the_server_even_where_the_build_swa
         def first_build_slow(*args, **kwargs):
             if not began:
                 began.append(True)
-                print("building", flush=True)
                 try:
+                    print("building", flush=True)
                     time.sleep(60)
                 except KeyboardInterrupt:
                     pass    # as a generator closed by the collector does: reported, and the build goes on
