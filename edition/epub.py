@@ -32,7 +32,7 @@ EPOCH = dt.datetime(1980, 1, 1)     # the earliest time a zip entry can hold
 _PAGE_LINK = re.compile(r'(\shref=")([a-z0-9][a-z0-9-]*)\.html(#[^"]*)?"')
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOTE_REF = 'role="doc-noteref"'
-_MEDIA_SRC = re.compile(r'\ssrc="(media/[^"]+)"')
+_MEDIA_SRC = re.compile(rb'\ssrc="(media/[^"<]+)"')     # inside one tag: see images_in
 _MEDIA_LINK = re.compile(r'<a href="(media/[^"]*)"([^>]*)>(.*?)</a>', re.S)
 # The image types every EPUB reading system must show (EPUB 3.2 core media types); another
 # would need a fallback, so the book shows its alt text instead.
@@ -71,9 +71,31 @@ def book_media(html: str, base_url: str) -> str:
                            else m.group(3), html)
 
 
-def images_in(packed: bytes) -> set:
-    """The edition's images a packed document shows (`media/…`)."""
-    return set(_MEDIA_SRC.findall(zlib.decompress(packed).decode("utf-8")))
+def images_in(packed: bytes, size: int = 1 << 20) -> set:
+    """The edition's images a packed document shows (`media/…`), looked for a block at a time:
+    an attribute is inside one tag, so each block is read up to its last `<` and the rest is
+    kept for the next."""
+    found, left = set(), b""
+    for block in unpacked_blocks(packed, size):
+        text = left + block
+        cut = text.rfind(b"<")
+        if cut == -1:
+            left = text
+            continue
+        found.update(_MEDIA_SRC.findall(text[:cut]))
+        left = text[cut:]
+    found.update(_MEDIA_SRC.findall(left))
+    return {path.decode("utf-8") for path in found}
+
+
+def unpacked_blocks(packed: bytes, size: int = 1 << 20):
+    """A packed document's bytes, unpacked at most `size` at a time (the book's glossary of
+    10,000 texts is tens of megabytes of XHTML)."""
+    unpacker = zlib.decompressobj()
+    while packed:
+        yield unpacker.decompress(packed, size)
+        packed = unpacker.unconsumed_tail
+    yield unpacker.flush()
 
 
 def _suffix(path: str) -> str:
@@ -198,7 +220,7 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
 
     class Packed(epub.EpubItem):
         def get_content(self, default=None):
-            return zlib.decompress(_packed(self.content))
+            return Unpacking(_packed(self.content))     # only the zip reads it (_FixedTimeZip.writestr)
 
     book = epub.EpubBook()
     book.set_identifier(identifier(site))
@@ -250,6 +272,14 @@ def unpack(packed: bytes) -> str:
     return zlib.decompress(packed).decode("utf-8")
 
 
+class Unpacking:
+    """A packed document as ebooklib hands it to the zip, which writes it a block at a time as it
+    is unpacked: whole, the book's glossary of 10,000 texts was held twice over."""
+
+    def __init__(self, packed: bytes):
+        self.packed = packed
+
+
 class _FixedTimeZip(zipfile.ZipFile):
     """A zip whose entries all carry one time and the same permissions, whatever the clock."""
 
@@ -261,7 +291,12 @@ class _FixedTimeZip(zipfile.ZipFile):
             info.compress_type = self.compression if compress_type is None else compress_type
             info.external_attr = 0o644 << 16
             name = info
-        super().writestr(name, data, compress_type, compresslevel)
+        if not isinstance(data, Unpacking):
+            return super().writestr(name, data, compress_type, compresslevel)
+        # what writestr does, the bytes given as they come (the entry's sizes are written after)
+        with self.open(name, mode="w") as entry:
+            for block in unpacked_blocks(data.packed):
+                entry.write(block)
 
 
 def _write(out, book, when: dt.datetime) -> None:

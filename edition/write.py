@@ -82,7 +82,7 @@ class Staging:
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
-        same = rel in self.before and _read(self.out / rel) == data
+        same = rel in self.before and _holds(self.out / rel, data)
         (self.result.unchanged if same else self.result.changed).append(rel)
         # unchanged: a hard link to the bytes already on disk (the old tree is removed after the swap)
         if not same or not _link(self.out / rel, target):
@@ -252,11 +252,17 @@ def _same_file(old: Path, new: Path, hashed: str) -> bool:
         return False
 
 
-def _read(path: Path):
+def _holds(path: Path, data: bytes, block: int = 1 << 20) -> bool:
+    """Whether the file holds exactly these bytes: its size first, then a block at a time (read
+    whole, the old glossary of 10,000 texts was 38 MB more held while the new one was put)."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as old:
+            if os.fstat(old.fileno()).st_size != len(data):
+                return False
+            view = memoryview(data)
+            return all(old.read(block) == view[at:at + block] for at in range(0, len(data), block))
     except OSError:
-        return None
+        return False
 
 
 def _link(source: Path, target: Path) -> bool:

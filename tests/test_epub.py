@@ -7,6 +7,8 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import build_files, text_file, write_project
 from edition import cli
@@ -216,6 +218,35 @@ def test_a_document_packed_piece_by_piece_unpacks_to_the_document_packed_whole()
     pieces = ["<p>", "Caf\u00e9 \x07bell", "</p>"] * 5000 + ["\U0001F600", ""]
     assert epub.unpack(epub.pack_pieces(iter(pieces))) == epub.unpack(epub.pack("".join(pieces)))
     assert epub.unpack(epub.pack_pieces(iter([]))) == ""
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(st.sampled_from(['<img src="media/a b.png" alt="x"/>', '<a href="media/c.pdf">c</a>',
+                                       '<img src="media/d\u00e9.svg" alt=""/>', "<p>", "</p>", "words ", "<", "\u00e9",
+                                       ' src="media/', 'e.gif"', "&lt;"]), max_size=60),
+       size=st.integers(1, 64))
+def test_the_images_found_a_block_at_a_time_are_those_found_in_the_whole_document(parts, size):
+    from edition import epub
+    document = "".join(parts)
+    whole = set(re.findall(r'\ssrc="(media/[^"<]+)"', document))     # an attribute ends where its tag does
+    assert epub.images_in(epub.pack(document), size) == whole
+
+
+def test_a_document_unpacked_into_the_zip_a_block_at_a_time_makes_the_same_book_as_one_written_whole():
+    from edition import epub
+    documents = [("mimetype", b"application/epub+zip"), ("small.xhtml", "<p>a</p>".encode()),
+                 ("large.xhtml", ("<p>Caf\u00e9 and more</p>" * 200_000).encode())]   # several blocks
+    books = []
+    for streamed in (False, True):
+        out = io.BytesIO()
+        with epub._FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as book:
+            for name, data in documents:
+                book.writestr(name, epub.Unpacking(epub.pack(data.decode())) if streamed and name != "mimetype"
+                              else data)
+        books.append(out.getvalue())
+    assert books[0] == books[1]
+    with zipfile.ZipFile(io.BytesIO(books[1])) as book:
+        assert book.read("large.xhtml") == documents[2][1]
 
 
 def test_the_book_is_written_into_the_site_kept_while_unchanged_and_made_again_if_touched(tmp_path, monkeypatch):

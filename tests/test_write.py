@@ -111,6 +111,19 @@ def test_files_that_did_not_change_keep_their_bytes_and_removed_pages_go(tmp_pat
     assert tree(out) == {"a.html": b"A", "c.html": b"C"}
 
 
+def test_a_large_file_is_told_unchanged_or_changed_by_every_byte_of_it(tmp_path):
+    """Compared with the file on disk a block at a time: a difference in the last byte of the
+    last block, or in the size alone, is a change; the same bytes are not."""
+    out, large = tmp_path / "_site", bytes(range(256)) * 10_000      # 2.56 MB: three blocks
+    write_site({"glossary.html": large, "empty.html": b""}, out)
+    again = write_site({"glossary.html": large, "empty.html": b""}, out)
+    assert again.changed == [] and sorted(again.unchanged) == ["empty.html", "glossary.html"]
+    for other in (large[:-1] + b"\0", large[:-1], large + b"\0"):
+        result = write_site({"glossary.html": other, "empty.html": b""}, out)
+        assert (result.changed, result.unchanged) == (["glossary.html"], ["empty.html"])
+        assert (out / "glossary.html").read_bytes() == other
+
+
 def test_a_read_only_output_folder_is_left_as_it_is(tmp_path, capsys):
     import os
     root = write_project(tmp_path / "p", FILES)
