@@ -48,11 +48,20 @@ def digest(*parts) -> str:
 
 
 def digest_all(parts) -> str:
-    """digest(*parts) of parts taken one at a time from an iterable (never all in memory)."""
-    hashed = hashlib.sha256()
+    """digest(*parts) of parts taken one at a time from an iterable (never all in memory). They
+    are hashed joined a megabyte at a time: serve's save at 10,000 texts hashed 30,000 small
+    parts for the search index's key, and two calls a part cost more than the hashing."""
+    hashed, batch, size = hashlib.sha256(), [], 0
     for part in parts:
-        hashed.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
-        hashed.update(b"\0")
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        batch.append(data)
+        size += len(data)
+        if size >= 1 << 20:
+            batch.append(b"")       # each part ends with a NUL
+            hashed.update(b"\0".join(batch))
+            batch, size = [], 0
+    batch.append(b"")
+    hashed.update(b"\0".join(batch))
     return hashed.hexdigest()
 
 

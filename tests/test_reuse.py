@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from pathlib import Path
 
 from hypothesis import example, given, settings
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from edition.model import PageIds, RenderedText
 from edition.memorystore import Memory, MemoryStore
-from edition.reuse import DiskStore, digest
+from edition.reuse import DiskStore, digest, digest_all
 from edition.unchanged import inputs_fingerprint, last_build
 
 from conftest import text_file, write_project
@@ -27,6 +28,18 @@ def page(path: str, html: bytes = b"<p id=\"p1\">x</p>") -> RenderedText:
 
 def test_digests_keep_their_parts_apart():
     assert digest("ab", "c") != digest("a", "bc")
+
+
+LARGE = st.builds(lambda size, byte: bytes([byte]) * size, st.integers(300_000, 600_000), st.integers(0, 255))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=40), st.binary(max_size=40), LARGE), max_size=12))
+def test_parts_hashed_a_batch_at_a_time_hash_as_each_part_and_its_nul_in_turn(parts):
+    plain = hashlib.sha256()
+    for part in parts:
+        plain.update((part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part) + b"\0")
+    assert digest_all(iter(parts)) == digest(*parts) == plain.hexdigest()
 
 
 def test_a_saved_page_is_found_again_by_its_key_and_not_by_another(tmp_path):
