@@ -205,7 +205,11 @@ def edit_to_disk(name, runs, start_server, note: NoteEditor, page: Path) -> Seri
     server = start_server()
     result = Series(name)
     try:
-        wait_for(page, note.edit(), 300)          # warm-up: also waits for the first build
+        wait_for(page, note.edit(), 900)          # warm-up: also waits for the first build
+        # and a second: the first may be seen by the first build, before serve's catch-up build
+        # (every file looked at once its watchers are up), which a timed save would then wait for
+        time.sleep(1.0)
+        wait_for(page, note.edit(), 300)
         for _ in range(runs):
             time.sleep(1.0)                       # let the watcher settle between saves
             marker = note.edit()
