@@ -158,8 +158,7 @@ class MemoryStore(DiskStore):
         # kept as it is, bytes and all; pickled for the next `build` only when the disk cache is saved
         records = self.memory.records.get(key)
         if records is None or records[0] is not page:
-            for rel, data in ((page.path, page.html), *page.extra_files.items(), *page.more_pages.items()):
-                self._record(rel, key, data)
+            self._record_text(key, page)
             records = (page, {rel: self.pages[rel] for rel in (page.path, *page.extra_files, *page.more_pages)})
         else:   # the very text kept last time: its files' records as they were, at once
             self.pages.update(records[1])
