@@ -64,11 +64,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import cannot_write
-from .model import Build
 from .problems import has_errors, sort_problems
-from .reuse import DiskStore
 from .unchanged import Inputs, last_build
-from .write import Discard, OutputRefused, Pick, Staging, Written
+
+TYPE_CHECKING = False   # as typing's, without importing typing: a no-change build imports little
+if TYPE_CHECKING:       # the rest loads after the no-change shortcut
+    from .model import Build
+    from .write import Written
 
 
 @dataclass
@@ -138,6 +140,8 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
 
     from .build import build        # the stages load only when there is something to build
     from .config import load_config
+    from .reuse import DiskStore
+    from .write import Discard, OutputRefused, Staging
     config, config_problems = load_config(root)
     outcome.problems += config_problems
     if has_errors(config_problems):
@@ -202,6 +206,7 @@ def write_epub(root: Path, options: Options, target: Path | None = None) -> tupl
     written (atomically) to target, by default `<title>.epub` in the project. (Outcome, path)."""
     from .files import write_atomic
     from .layout import shown
+    from .write import Pick
     picked = Pick(".epub")
     outcome = run(root, dataclasses.replace(options, check=True, epub=True), sink=lambda out: picked)
     if outcome.failed or not picked.files:

@@ -42,7 +42,7 @@ def inputs_fingerprint(root: Path, settings: str) -> str:
     time making and sorting Path objects than reading the files."""
     hashed = hashlib.sha256((code_version() + "\0" + settings).encode())
     base = str(root)
-    for rel in _input_entries(base):
+    for rel, _ in _input_entries(base):
         path = os.path.join(base, rel)
         # Folders and links count too: a folder named like a text is a problem to report.
         kind = b"L" if os.path.islink(path) else b"F" if os.path.isfile(path) else b"D"
@@ -69,9 +69,9 @@ def inputs_signature(root: Path, settings: str, now_ns: int) -> str:
     signature means equal bytes without reading them."""
     hashed = hashlib.sha256((code_version() + "\0" + settings).encode())
     base, recent = str(root), now_ns - int(SETTLED_SECONDS * 1e9)
-    for rel in _input_entries(base):
+    for rel, entry in _input_entries(base):
         try:
-            stat = os.lstat(os.path.join(base, rel))
+            stat = os.lstat(os.path.join(base, rel)) if entry is None else entry.stat(follow_symlinks=False)
         except OSError:
             return ""
         if stat.st_mtime_ns > recent or stat.st_ctime_ns > recent:
@@ -82,19 +82,30 @@ def inputs_signature(root: Path, settings: str, now_ns: int) -> str:
 
 
 def _input_entries(base: str) -> list:
-    """The inputs' site-relative names (files, folders and links under INPUTS), in one fixed order."""
+    """[(site-relative name, its os.DirEntry)] of the inputs (files, folders and links under
+    INPUTS; None for a file at the top), in one fixed order: a folder's entries by name, each
+    folder's own entries right after it. The entries carry their kind, and stat them from their
+    folder: at 10,000 texts, joining and sorting 20,000 paths cost more than the stat calls."""
     found = []
     for name in INPUTS:
         top = os.path.join(base, name)
         if os.path.isfile(top):
-            found.append(name)
+            found.append((name, None))
         elif os.path.isdir(top):
-            entries = []
-            for folder, dirs, files in os.walk(top):
-                prefix = os.path.relpath(folder, base).replace(os.sep, "/") + "/"
-                entries += [prefix + entry for entry in dirs + files]
-            found += sorted(entries, key=lambda rel: rel.split("/"))
+            _sorted_walk(top, name + "/", found)
     return found
+
+
+def _sorted_walk(folder: str, prefix: str, found: list) -> None:
+    try:
+        with os.scandir(folder) as listed:
+            entries = sorted(listed, key=lambda entry: entry.name)
+    except OSError:
+        return      # as os.walk: a folder that cannot be listed has no entries
+    for entry in entries:
+        found.append((prefix + entry.name, entry))
+        if entry.is_dir(follow_symlinks=False):
+            _sorted_walk(entry.path, f"{prefix}{entry.name}/", found)
 
 
 def output_record(out: Path) -> str:
