@@ -326,13 +326,14 @@ def render_text(job: TextJob, shared: SiteContext) -> RenderedText:
     extra = {search.places_path(job.text.slug): search.places_script(job.text.slug, summary["title"], job.path, places),
              **cite.files(citation["item"])}
     terms = search.text_terms(places, shared.search_terms)
+    dated = dated_notes(annotated, job.path)
     return RenderedText(job.path, html, summary, annotated.occurrences, header, links, PageIds(ids_in(html)),
                         problems + annotated.problems + template_problems, bool(template_problems),
                         digest(repr(summary)), digest(repr((summary["title"], annotated.occurrences, header, numbers))),
                         {**annotation_files(annotated, shared.site, shared.config.annotations), **extra},
                         book_chapter, more_pages=pages, more_ids=ids, number_pages=numbers,
                         number_sections=number_sections(annotated), search_terms=terms, search_digest=sha256(terms),
-                        dated=dated_notes(annotated, job.path),
+                        dated=dated, timeline_digest=digest(repr((dated, summary["title"], str(summary["date"])))),
                         characters="".join(sorted(set().union(*map(fonts.characters, [html, *pages.values()])))))
 
 
@@ -392,8 +393,8 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
     """The jobs for the contents, glossary, reference pages and 404, and their links to check.
     A context is only made for a page whose inputs changed: the glossary's back-references
     alone are a hundred thousand items at scale. serve keeps each key while what it hashes is the same."""
-    def key(path: str, parts: tuple, as_text=lambda part: part):
-        return store.reuse(("key", path), (common, *parts), lambda: digest(common, path, *map(as_text, parts)))
+    def key(path: str, parts: tuple):
+        return store.reuse(("key", path), (common, *parts), lambda: digest(common, path, *parts))
     jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts.each("summary"), shared),
                     key("index.html", tuple(r.index_digest for r in rendered_texts)))]
     if shared.terms:
@@ -401,11 +402,9 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
                             lambda: glossary_context(rendered_texts.each("occurrences", "summary"), shared),
                             key("glossary.html", tuple(r.glossary_digest for r in rendered_texts))))
     if any(item["kind"] == "timeline" for item in shared.nav):
-        dated = rendered_texts.each("summary")
-        jobs.append(PageJob("timeline.html", "timeline.html", lambda: timeline_context(dated, shared),
-                            key("timeline.html", tuple((r.dated, r.summary["title"], r.summary["date"])
-                                                       for r in dated),
-                                lambda part: repr((part[0], part[1], str(part[2]))))))
+        jobs.append(PageJob("timeline.html", "timeline.html",
+                            lambda: timeline_context(rendered_texts.each("summary"), shared),
+                            key("timeline.html", tuple(r.timeline_digest for r in rendered_texts))))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in shared.terms.values() for href, line in term["links"]]
     md = shared.md

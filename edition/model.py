@@ -232,6 +232,7 @@ class RenderedText:
     search_terms: bytes = b""   # the text's two search documents as term counts (search.text_terms)
     search_digest: str = ""     # their SHA-256, for the search index's key (the counts wait in a spool)
     characters: str = ""        # every character the page shows, once (fonts.characters): the font's subset
+    timeline_digest: str = ""   # hash of what the timeline takes from it (its dated notes, title and date)
 
 
 @dataclass

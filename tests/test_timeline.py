@@ -3,9 +3,15 @@ from __future__ import annotations
 
 import html
 import re
+from types import SimpleNamespace
 
 from conftest import build_files, text_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from edition import timeline
 from edition.cli import main
+from edition.model import PartialDate
 
 FILES = {
     "content/texts/report.md": text_file("The report", "The bridge closed after the storm. It reopened in March.\n",
@@ -76,3 +82,45 @@ def test_whether_any_note_is_dated_is_told_by_a_date_line_alone():
     assert not has_dates(notes("## a\n\nAn update: the bridge.\n", "## b\nsource-date: none\n\nText.\n"))
     assert not has_dates(notes("## a\ndate:\n\nNo value yet.\n"))
     assert has_dates(notes("## a\n\nText.\n", "## b\ndate: 1916-03\n\nText.\n"))
+
+
+# --- timeline.events made as the page reaches them, against the plain way ------------------
+
+def _plain_events(rendered) -> list:
+    """Every event as a dict, all at once, sorted by a key (a stable sort): the plain way."""
+    found = []
+    for r in rendered:
+        title, url = r.summary["title"], r.path
+        if r.summary.get("date"):
+            found.append(dict(kind="published", date=r.summary["date"], iso=str(r.summary["date"]), title=title,
+                              title_html=r.summary.get("title_html", title), url=url, lemma="", summary="",
+                              lang_attrs=r.summary.get("lang_attrs", "")))
+        for iso, note_id, lemma, summary, note_url in r.dated:
+            found.append(dict(kind="note", date=PartialDate.parse(iso), iso=iso, title=title,
+                              title_html=r.summary.get("title_html", title), url=note_url, lemma=lemma,
+                              summary=summary, note_id=note_id, lang_attrs=r.summary.get("lang_attrs", "")))
+    return sorted(found, key=lambda e: (e["iso"], e["kind"] != "published", e["title"]))
+
+
+_ISO = st.sampled_from(["1916", "1916-03", "1916-03-02", "2025-03-03", "2025-03", "2025"])
+
+
+@st.composite
+def _rendered_texts(draw):
+    texts = []
+    for number in range(draw(st.integers(0, 6))):
+        title = draw(st.sampled_from(["A", "B", "The report"]))     # equal titles: ties kept in order
+        summary = {"title": title, "title_html": f"<em>{title}</em>", "lang_attrs": draw(st.sampled_from(["", ' lang="fr"']))}
+        date = draw(st.one_of(st.none(), _ISO))
+        if date:
+            summary["date"] = PartialDate.parse(date)
+        dated = tuple((iso, f"n{number}-{at}", f"lemma {at}", f"words {at}", f"t{number}.html#note-n{at}")
+                      for at, iso in enumerate(draw(st.lists(_ISO, max_size=5))))
+        texts.append(SimpleNamespace(summary=summary, path=f"t{number}.html", dated=dated))
+    return texts
+
+
+@settings(max_examples=200, deadline=None)
+@given(_rendered_texts())
+def test_events_made_one_at_a_time_are_the_plain_way_s_in_the_same_order(rendered):
+    assert list(timeline.events(rendered)) == _plain_events(rendered)
