@@ -19,6 +19,9 @@ from .reuse import digest, digest_all
 from .spool import Joined
 
 
+BOOK_FIELDS = ("slug", "title", "byline", "publisher", "source_url", "date")     # epub.contents_context, make_book
+
+
 def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
     """(write, problems): write(handle) writes the EPUB into a file (at 10,000 texts it is over
     100 MB: never whole in memory); None when it cannot be made. The book: the contents, each
@@ -30,7 +33,9 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
                                         lambda template, context: epub.pack_pieces(template.generate(**context)))
         problems.extend(found)
         return packed or epub.pack("")      # "" when the template failed
-    summaries = [r.summary for r in rendered_texts.each("summary")]
+    # only what the contents and the book's metadata show of each text: whole, 10,000 summaries
+    # were held through the book's making
+    summaries = [{name: r.summary.get(name) for name in BOOK_FIELDS} for r in rendered_texts.each("summary")]
     documents = [("index.xhtml", "Contents",
                   render("epub/index.xhtml", epub.contents_context(site, summaries, bool(shared.terms), pages)))]
     # each chapter read back from where the build keeps it only as it goes into the zip

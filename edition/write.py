@@ -71,7 +71,7 @@ class Staging:
                                 f"(chmod u+w {name or out}) or set another `output:` in site.yaml")
         _clear_leftovers(out)
         self.out, self.name = out, name or out.name
-        self.before = set(site_files(out)) if out.is_dir() else set()
+        self._had = out.is_dir()    # a first build need not look for old files
         self.result = Written()
         self.folder: Path | None = None
         self._made: set = set()
@@ -82,7 +82,7 @@ class Staging:
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
-        same = rel in self.before and _holds(self.out / rel, data)
+        same = self._had and _holds(self.out / rel, data)     # False for a file the output does not have
         (self.result.unchanged if same else self.result.changed).append(rel)
         # unchanged: a hard link to the bytes already on disk (the old tree is removed after the swap)
         if not same or not _link(self.out / rel, target):
@@ -103,7 +103,7 @@ class Staging:
             exc.filename = f"{self.name}/{rel}"
             raise
         hashed = file_sha256(target)
-        same = rel in self.before and _same_file(self.out / rel, target, hashed)
+        same = self._had and _same_file(self.out / rel, target, hashed)
         (self.result.unchanged if same else self.result.changed).append(rel)
         return hashed
 
@@ -111,7 +111,10 @@ class Staging:
         result = self.result
         result.changed.sort()
         result.unchanged.sort()
-        result.removed = sorted(self.before - set(result.changed) - set(result.unchanged))
+        # the old site's files, listed only now: the output is left as it is until the swap, and
+        # a set of 60,000 names held through the build was 6 MB at 10,000 texts
+        before = set(site_files(self.out)) if self.out.is_dir() else set()
+        result.removed = sorted(before - set(result.changed) - set(result.unchanged))
         try:
             if not result.touched and (self.out / MARKER).is_file():
                 self.discard()          # nothing changed: the output folder is not touched at all

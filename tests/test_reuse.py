@@ -70,6 +70,28 @@ def test_a_page_edited_by_hand_in_the_output_is_made_again(tmp_path):
     assert again.made == ["index.html"]
 
 
+def test_a_manifest_entry_of_another_shape_makes_only_that_page_again(tmp_path):
+    """The store keeps the manifest's {key, sha256} records as pairs, made as it is parsed: one
+    of any other shape is not a record, and only its page is made again."""
+    import json
+    out = tmp_path / "_site"
+    out.mkdir()
+    store = DiskStore(tmp_path, out)
+    for name in ("a.html", "b.html", "c.html"):
+        data, _ = store.page(name, "k", lambda name=name: (name.encode(), []))
+        (out / name).write_bytes(data)
+    store.save(["a.html", "b.html", "c.html"], [], "")
+    manifest = tmp_path / ".edition-cache" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["pages"]["b.html"] = {"key": "k"}                        # its sha256 gone
+    data["pages"]["c.html"] = dict(data["pages"]["c.html"], size=3)  # a field more
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    again = DiskStore(tmp_path, out)
+    for name in ("a.html", "b.html", "c.html"):
+        assert again.page(name, "k", lambda name=name: (name.encode(), []))[0] == name.encode()
+    assert again.made == ["b.html", "c.html"]
+
+
 def test_a_cache_that_cannot_be_read_is_ignored(tmp_path):
     (tmp_path / ".edition-cache").mkdir()
     for name in ("manifest.json", "texts.pickle", "last-build.json"):
