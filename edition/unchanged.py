@@ -81,31 +81,29 @@ def inputs_signature(root: Path, settings: str, now_ns: int) -> str:
     return hashed.hexdigest()
 
 
-def _input_entries(base: str) -> list:
-    """[(site-relative name, its os.DirEntry)] of the inputs (files, folders and links under
+def _input_entries(base: str):
+    """(site-relative name, its os.DirEntry) of each input (files, folders and links under
     INPUTS; None for a file at the top), in one fixed order: a folder's entries by name, each
     folder's own entries right after it. The entries carry their kind, and stat them from their
     folder: at 10,000 texts, joining and sorting 20,000 paths cost more than the stat calls."""
-    found = []
     for name in INPUTS:
         top = os.path.join(base, name)
         if os.path.isfile(top):
-            found.append((name, None))
+            yield name, None
         elif os.path.isdir(top):
-            _sorted_walk(top, name + "/", found)
-    return found
+            yield from _sorted_walk(top, name + "/")
 
 
-def _sorted_walk(folder: str, prefix: str, found: list) -> None:
+def _sorted_walk(folder: str, prefix: str):
     try:
         with os.scandir(folder) as listed:
             entries = sorted(listed, key=lambda entry: entry.name)
     except OSError:
         return      # as os.walk: a folder that cannot be listed has no entries
     for entry in entries:
-        found.append((prefix + entry.name, entry))
+        yield prefix + entry.name, entry
         if entry.is_dir(follow_symlinks=False):
-            _sorted_walk(entry.path, f"{prefix}{entry.name}/", found)
+            yield from _sorted_walk(entry.path, f"{prefix}{entry.name}/")
 
 
 def output_record(out: Path) -> str:
