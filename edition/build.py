@@ -403,7 +403,8 @@ def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: s
                             key("glossary.html", tuple(r.glossary_digest for r in rendered_texts))))
     if any(item["kind"] == "timeline" for item in shared.nav):
         jobs.append(PageJob("timeline.html", "timeline.html",
-                            lambda: timeline_context(rendered_texts.each("summary"), shared),
+                            lambda: timeline_context(rendered_texts.each("summary", "dated"), shared,
+                                                     lambda number: rendered_texts.part(number, "dated")),
                             key("timeline.html", tuple(r.timeline_digest for r in rendered_texts))))
     links = [(href, term["path"], term["body_line"] + line, "glossary.html")
              for term in shared.terms.values() for href, line in term["links"]]

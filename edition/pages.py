@@ -215,12 +215,13 @@ def glossary_context(rendered, shared: SiteContext) -> dict:
                      "terms": glossary_entries(list(shared.terms.values()), rendered, strings)}, shared)
 
 
-def timeline_context(rendered, shared: SiteContext) -> dict:
+def timeline_context(rendered, shared: SiteContext, dated_of=None) -> dict:
+    """rendered: the texts with their summaries and dated notes; dated_of: timeline.events'."""
     strings = shared.strings
     title = strings.get("timeline", "Timeline")
     return with_nav({"page": page_data(shared.site, "timeline.html", title,
                                        strings.get("timeline_description", "").replace("{title}", shared.config.title)),
-                     "events": events(rendered)}, shared)
+                     "events": events(rendered, dated_of)}, shared)
 
 
 def page_context(page, body_html: str, shared: SiteContext) -> dict:

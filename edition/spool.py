@@ -89,9 +89,10 @@ class KeptTexts:
     for each group of parts read together. Iterating gives the texts without them; each(*names)
     gives them with those parts read back, one text at a time; part(number, name) one part."""
 
-    # the index's (and the timeline's with its dated notes, the EPUB's, the search's titles); the glossary's
+    # the index's (and the timeline's, the EPUB's, the search's titles); the timeline's dated
+    # notes (read again one text at a time as the page reaches them); the glossary's
     # back-references and the unused terms'; the link check's; the book's chapter
-    PARTS = (("summary", "dated"), ("occurrences", "header", "number_sections"), ("ids",), ("links",), ("epub",))
+    PARTS = (("summary",), ("dated",), ("occurrences", "header", "number_sections"), ("ids",), ("links",), ("epub",))
 
     def __init__(self, in_memory: bool = False):
         """in_memory: the texts are kept whole, parts and all (serve: see Spool)."""

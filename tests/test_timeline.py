@@ -124,3 +124,11 @@ def _rendered_texts(draw):
 @given(_rendered_texts())
 def test_events_made_one_at_a_time_are_the_plain_way_s_in_the_same_order(rendered):
     assert list(timeline.events(rendered)) == _plain_events(rendered)
+    # as the build makes them: each text's notes read again when the page comes to them
+    read = []
+
+    def dated_of(number):
+        read.append(number)
+        return rendered[number].dated
+    assert list(timeline.events(rendered, dated_of)) == _plain_events(rendered)
+    assert set(read) == {number for number, r in enumerate(rendered) if r.dated}
