@@ -119,6 +119,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
                                     lambda: clashing_term_ids(html, project.glossary))
         problems += page_problems
         template_failed = template_failed or bool(page_problems)
+        del html    # not held while the next page is made (the glossary's 38 MB during the timeline)
         done += 1
         progress(done, steps)
 
