@@ -21,6 +21,7 @@ from .chapters import number_pages, number_sections, page_of_line, split_chapter
 from .config import Config
 from .files import decode, read_bytes
 from .glossary import TermMatcher
+from .heap import give_back
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
 from .linkcheck import check_links, duplicate_ids, ids_in
 from . import frontmatter
@@ -102,10 +103,12 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     # the search index over every text, the notes and the glossary: begun now (it needs only the
     # texts' words), made meanwhile in a process of its own, put in the site in phase 4
     search_files = search_index(rendered_texts, search_terms, shared, store)
+    phase_ends = (lambda: None) if store.in_memory else give_back   # serve's saves make little
 
     # 3. the other pages: contents, glossary, reference pages, 404
     jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common)
     for job in jobs:
+        phase_ends()
         html, page_problems = store.page(job.path, job.key, lambda: render_page(shared.theme, job.template, job.context()))
         if job.path != NOT_FOUND:   # the host's 404 comes in phase 4, its links made absolute when they can be
             put(job.path, html)
@@ -135,6 +138,7 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
                                          (f"{path}\0{digest(read_file(root, source, []) or b'')}"
                                           for path, source in sorted(media.items()))))
         write, book_problems = store.file(book, key, lambda: make_book(rendered_texts, pages, shared, media))
+        phase_ends()
         if write is None:
             put(book, b"")      # it could not be made: the build fails, and the link to it is no second error
         else:       # written into the site a block at a time, then recorded

@@ -55,9 +55,10 @@ ALLOWED = {
     # the build, the pipeline that runs it, and the commands above it
     "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media", "sitewide", "spool",
                               "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation", "search",
-                              "cite", "fonts", "minify"},
+                              "cite", "fonts", "minify", "heap"},
     # the files made from every text at once (EPUB, search index, face subset), reused by key
     "spool": BOTTOM,    # bytes put aside in a temporary file until the build's last jobs
+    "heap": BOTTOM,     # freed memory handed back to the system between the build's phases
     "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse", "spool"},
     "pipeline": {"model", "problems", "reuse", "unchanged", "write", "build", "config", "ingest", "files", "layout"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
