@@ -39,6 +39,8 @@ text's words or pages, each with its test:
   writer lists the old site only when it commits (reuse.DiskStore; tests/test_reuse.py, tests/test_write.py);
 - postings are encoded as documents come (search.index_files), and a page is encoded a few
   thousand pieces at a time into one buffer (render.render_page; both tests/test_speed_shortcuts.py);
+- the pages glibc's allocator keeps free are handed back between the last phases and before the
+  commit (heap.give_back; tests/test_heap.py);
 - the search index and the face subset are made in fresh processes, not forks of a build that
   has grown by then, given their job pickled and the spool's file by its number
   (parallel.meanwhile; tests/test_parallel.py, tests/test_parallel_build.py).
@@ -68,6 +70,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .files import cannot_write
+from .heap import give_back
 from .problems import has_errors, sort_problems
 from .unchanged import Inputs, last_build
 
@@ -176,6 +179,8 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
     try:
         with _no_cycle_collector():
             outcome.build = build(root, config, store, sink, progress)
+        if not store.in_memory:
+            give_back()     # the build's garbage, before the output is swapped in and the cache saved
         outcome.problems = sort_problems(set(outcome.problems + outcome.build.problems))
         if outcome.failed:
             sink.discard()

@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import file_sha256, listing, write_atomic
+from .files import file_sha256, listing, names_under, write_atomic
 
 MARKER = ".edition-site"   # marks a folder this tool wrote, and so may replace
 MARKER_TEXT = "This folder is written by `python build.py`; edits here are replaced.\n"
@@ -113,7 +113,7 @@ class Staging:
         result.unchanged.sort()
         # the old site's files, listed only now: the output is left as it is until the swap, and
         # a set of 60,000 names held through the build was 6 MB at 10,000 texts
-        before = set(site_files(self.out)) if self.out.is_dir() else set()
+        before = names_under(self.out) - {MARKER}
         result.removed = sorted(before - set(result.changed) - set(result.unchanged))
         try:
             if not result.touched and (self.out / MARKER).is_file():

@@ -60,7 +60,8 @@ ALLOWED = {
     "spool": BOTTOM,    # bytes put aside in a temporary file until the build's last jobs
     "heap": BOTTOM,     # freed memory handed back to the system between the build's phases
     "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse", "spool"},
-    "pipeline": {"model", "problems", "reuse", "unchanged", "write", "build", "config", "ingest", "files", "layout"},
+    "pipeline": {"model", "problems", "reuse", "unchanged", "write", "build", "config", "ingest", "files", "layout",
+                 "heap"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
                   "language", "config", "folding"},
     "serve": {"pipeline", "layout", "messages", "problems", "memorystore", "write"},
