@@ -33,8 +33,8 @@ text's words or pages, each with its test:
   their ids and characters;
 - the glossary's back-references are kept as numbers per term and made into Refs as the page
   reaches them (pages.BackRefs; tests/test_pages.py);
-- the timeline's events are sorted as small tuples and each made as the page reaches it, and each
-  text's dated notes wait in the spool with its summary (timeline.events; tests/test_timeline.py);
+- the timeline's events are sorted as small tuples and each made as the page reaches it, each
+  text's dated notes read back from the spool then (timeline.events; tests/test_timeline.py);
 - the store keeps each file's record as a (key, SHA-256) pair, read so from manifest.json, and the
   writer lists the old site only when it commits (reuse.DiskStore; tests/test_reuse.py, tests/test_write.py);
 - postings are encoded as documents come (search.index_files), and a page is encoded a few
