@@ -23,17 +23,17 @@ from .files import decode, read_bytes
 from .glossary import TermMatcher
 from .heap import give_back
 from .layout import GLOSSARY_FILE, TEXTS_DIR, inside, theme_folders
-from .linkcheck import check_links, duplicate_ids, ids_in
+from .linkcheck import check_links, ids_in
 from . import frontmatter
 from .load import load_project, parse_notes
-from .markdown import links_in, make_markdown
+from .markdown import make_markdown
 from . import cite, fonts, search
 from .minify import minified
 from .media import image_sizes, media_files
 from .model import HEADER_FIELDS, Build, NotesFile, PageIds, RenderedText, Text
-from .pages import (SiteContext, glossary_context, glossary_definitions, index_context,
-                    navigation, not_found_context, page_context, reading_order, site_data, text_context,
-                    text_summary, timeline_context, unused_terms)
+from .otherpages import clashing_term_ids, other_page_jobs, scans_of, streamed_page
+from .pages import (SiteContext, glossary_definitions, navigation, reading_order, site_data, text_context,
+                    text_summary, unused_terms)
 from .problems import ERROR, error, sort_problems, warning
 from .publish import NOT_FOUND, publish_files
 from .render import interface_strings, load_theme, render_page, render_template
@@ -109,20 +109,23 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common)
     for job in jobs:
         phase_ends()
-        html, page_problems = store.page(job.path, job.key, lambda: render_page(shared.theme, job.template, job.context()))
-        if job.path != NOT_FOUND:   # the host's 404 comes in phase 4, its links made absolute when they can be
-            put(job.path, html)
-        else:
-            not_found = html
-        # only what the link check and the fonts need of it is kept (the glossary is 38 MB at 10,000 texts)
-        other_pages[job.path] = store.reuse(("page ids", job.path), html,
-                                            lambda: (PageIds(ids_in(html)), fonts.characters(html)))
+        if store.in_memory or job.path == NOT_FOUND:    # serve keeps the bytes; the 404 is made absolute in phase 4
+            html, page_problems = store.page(job.path, job.key, lambda: render_page(shared.theme, job.template, job.context()))
+            scanned = store.reuse(("page ids", job.path), html, lambda: scans_of(html))
+            if job.path == NOT_FOUND:
+                not_found = html
+            else:
+                put(job.path, html)
+            del html    # not held while the next page is made
+        else:   # written a block at a time and scanned on the way, never held (the glossary is 38 MB at 10,000 texts)
+            scanned, page_problems = streamed_page(job, shared, store, sink)
+            paths.append(job.path)
+        ids, twice, characters = scanned
+        other_pages[job.path] = (ids, characters)     # what the link check and the fonts need of it
         if job.path == "glossary.html":
-            problems += store.reuse("glossary ids", (html, project.glossary),
-                                    lambda: clashing_term_ids(html, project.glossary))
+            problems += clashing_term_ids(twice, project.glossary)
         problems += page_problems
         template_failed = template_failed or bool(page_problems)
-        del html    # not held while the next page is made (the glossary's 38 MB during the timeline)
         done += 1
         progress(done, steps)
 
@@ -364,14 +367,6 @@ def _same_bytes(root: Path, rel: str, known: str, problems) -> str | None:
     return None if data is None else decode(data, rel, [])     # what is wrong with its bytes the loader said
 
 
-def clashing_term_ids(glossary_page: bytes, glossary) -> list:
-    """A term whose id the glossary page already uses for itself (`main`): a link to it would land elsewhere."""
-    twice = duplicate_ids(glossary_page)
-    return [error(term.path, term.line, f"glossary id `{term.id}` is also the id of a part of the glossary page; "
-                                        f"add a line `id: {term.id}-term` under the heading")
-            for term in glossary if term.id in twice]
-
-
 def compare_with_seed(job: TextJob):
     """(whether the editor changed the text from what its seed ingests to, the doubts of ingest
     that still stand): the page says which, and `check` repeats the doubts until they are resolved."""
@@ -382,49 +377,6 @@ def compare_with_seed(job: TextJob):
     except OSError:
         return None, []
     return against_seed(data, text.meta.source_file, text.path, text.body, dataclasses.asdict(text.meta))
-
-
-@dataclass
-class PageJob:
-    """A page that is not a text: its template, a function making its context (called only
-    when the page must be made), and its key."""
-    path: str
-    template: str
-    context: object
-    key: str
-
-
-def other_page_jobs(pages, rendered_texts, shared: SiteContext, store, common: str):
-    """The jobs for the contents, glossary, reference pages and 404, and their links to check.
-    A context is only made for a page whose inputs changed: the glossary's back-references
-    alone are a hundred thousand items at scale. serve keeps each key while what it hashes is the same."""
-    def key(path: str, parts: tuple):
-        return store.reuse(("key", path), (common, *parts), lambda: digest(common, path, *parts))
-    jobs = [PageJob("index.html", "index.html", lambda: index_context(rendered_texts.each("summary"), shared),
-                    key("index.html", tuple(r.index_digest for r in rendered_texts)))]
-    if shared.terms:
-        jobs.append(PageJob("glossary.html", "glossary.html",
-                            lambda: glossary_context(rendered_texts.each("occurrences", "summary"), shared),
-                            key("glossary.html", tuple(r.glossary_digest for r in rendered_texts))))
-    if any(item["kind"] == "timeline" for item in shared.nav):
-        jobs.append(PageJob("timeline.html", "timeline.html",
-                            lambda: timeline_context(rendered_texts.each("summary", "dated"), shared,
-                                                     lambda number: rendered_texts.part(number, "dated")),
-                            key("timeline.html", tuple(r.timeline_digest for r in rendered_texts))))
-    links = [(href, term["path"], term["body_line"] + line, "glossary.html")
-             for term in shared.terms.values() for href, line in term["links"]]
-    md = shared.md
-    for page in pages:
-        url = f"{page.slug}.html"
-        env: dict = {}
-        tokens = md.parse(page.body, env)
-
-        def context(page=page, tokens=tokens, env=env):
-            return page_context(page, md.renderer.render(tokens, md.options, env), shared)
-        jobs.append(PageJob(url, "page.html", context, digest(common, url, page.path, store.digest(page.path))))
-        links += [(href, page.path, page.body_line + line, url) for href, line in links_in(tokens)]
-    jobs.append(PageJob(NOT_FOUND, "404.html", lambda: not_found_context(shared), digest(common, NOT_FOUND)))
-    return jobs, links
 
 
 def read_file(root: Path, path: Path, problems) -> bytes | None:

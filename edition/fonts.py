@@ -40,6 +40,12 @@ def characters(html: bytes) -> str:
     return "".join(sorted(set(html.translate(None, _ASCII).decode("utf-8", "replace"))))
 
 
+def characters_of_blocks(found: set, decoder, block: bytes, final: bool = False) -> None:
+    """characters() of a page that comes a block at a time (pagescan.py): each block's bytes above
+    0x7F into found, through one incremental UTF-8 decoder (a character may straddle two blocks)."""
+    found.update(decoder.decode(block.translate(None, _ASCII), final))
+
+
 _ASCII = bytes(range(0x80))
 
 

@@ -13,33 +13,54 @@ def ids_in(page: bytes) -> set:
     """Every id="…" in a page. A walk with bytes.find: five times a regex that must try a space
     at every position of 50 KB, for each of a thousand pages."""
     found = set()
-    at = page.find(b'id="')
-    while at != -1:
-        if at and page[at - 1:at].isspace():
-            end = page.find(b'"', at + 4)
-            if end == -1:
-                break
-            if end > at + 4:
-                found.add(page[at + 4:end].decode())
-            at = page.find(b'id="', end)
-        else:
-            at = page.find(b'id="', at + 4)
+    scan_ids(page, 0, True, found.add)
     return found
 
 
 def duplicate_ids(page: bytes) -> set:
     """The ids that occur more than once in a page (each must name one place)."""
     seen, twice = set(), set()
-    at = page.find(b'id="')
+    scan_duplicate_ids(page, 0, True, seen, twice)
+    return {name.decode() for name in twice}
+
+
+# The two scans as loops that can stop where the bytes run out and go on when more come
+# (pagescan.py feeds a page to them block by block): each returns where it must start again.
+# final: the page ends here (a value with no closing quote then ends the scan, as it always has).
+
+def scan_ids(page: bytes, at: int, final: bool, add) -> int:
+    searched = at
+    at = page.find(b'id="', at)
+    while at != -1:
+        if at and page[at - 1:at].isspace():
+            end = page.find(b'"', at + 4)
+            if end == -1:
+                return len(page) if final else at
+            if end > at + 4:
+                add(page[at + 4:end].decode())
+            searched, at = end, page.find(b'id="', end)
+        else:
+            searched, at = at + 4, page.find(b'id="', at + 4)
+    return _partial(page, searched)
+
+
+def scan_duplicate_ids(page: bytes, at: int, final: bool, seen: set, twice: set) -> int:
+    searched = at
+    at = page.find(b'id="', at)
     while at != -1:
         end = page.find(b'"', at + 4)
         if end == -1:
-            break
+            return len(page) if final else at
         if at and page[at - 1:at].isspace():
             name = page[at + 4:end]
             (twice if name in seen else seen).add(name)
-        at = page.find(b'id="', end)
-    return {name.decode() for name in twice}
+        searched, at = end, page.find(b'id="', end)
+    return _partial(page, searched)
+
+
+def _partial(page: bytes, searched: int) -> int:
+    """Where a search from `searched` that found nothing must look again: an id=" may have begun in the last three bytes."""
+    return max(searched, len(page) - 3)
 
 
 def check_links(links, paths, ids_of, siblings=lambda path: ()):

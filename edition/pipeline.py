@@ -29,8 +29,9 @@ text's words or pages, each with its test:
 - what the last jobs need of every text waits in a spool file: the search term counts, the
   summaries, the back-references, ids and links, a record per group read together, each read
   back as it is reached (spool.KeptTexts; tests/test_spool.py), the index's summaries too
-  (pages.Summaries; tests/test_pages.py); the other pages are let go once written, keeping
-  their ids and characters;
+  (pages.Summaries; tests/test_pages.py); the other pages go to their files a block at a time,
+  never held (the glossary is 38 MB), their ids and characters found on the way
+  (pagescan.PageScan; tests/test_pagescan.py);
 - the glossary's back-references are kept as numbers per term and made into Refs as the page
   reaches them (pages.BackRefs; tests/test_pages.py);
 - the timeline's events are sorted as small tuples and each made as the page reaches it, each

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import shutil
 import sys
 import tempfile
 import traceback
@@ -210,13 +211,41 @@ def render_page(theme: Theme, name: str, context: dict):
     return page or b"", problems     # "" when the template failed
 
 
+def render_page_file(theme: Theme, name: str, context: dict):
+    """render_page for a page that goes to disk without being held whole (the glossary):
+    (write(handle), which copies it there from the temporary file it was made into a block at a
+    time, or None when the template failed; problems)."""
+    made = tempfile.TemporaryFile()
+    _, problems = render_template(theme, name, context, lambda template, context: _encode_into(template, context, made))
+    if problems:
+        made.close()
+        return None, problems
+
+    def write(handle) -> None:
+        with made:
+            made.seek(0)
+            shutil.copyfileobj(made, handle, 1 << 20)
+    return write, []
+
+
 SPILL_AT = 4 << 20
 
 
-def _encoded(template, context: dict) -> bytes:
-    pieces, page = template.generate(**context), io.BytesIO()
+def _encode_into(template, context: dict, handle) -> bytes:
+    for batch in _batches(template.generate(**context)):
+        handle.write(batch)
+    return b""
+
+
+def _batches(pieces):
     while batch := list(itertools.islice(pieces, 4096)):
-        page.write("".join(batch).encode("utf-8"))
+        yield "".join(batch).encode("utf-8")
+
+
+def _encoded(template, context: dict) -> bytes:
+    page = io.BytesIO()
+    for batch in _batches(template.generate(**context)):
+        page.write(batch)
         if isinstance(page, io.BytesIO) and page.tell() > SPILL_AT:
             spilled = tempfile.TemporaryFile()
             spilled.write(page.getbuffer())

@@ -92,8 +92,10 @@ class Staging:
                 exc.filename = f"{self.name}/{rel}"     # the file as the editor knows it, not the staging folder's
                 raise
 
-    def put_file(self, rel: str, write) -> str:
-        """put() of a file too large to hold (the EPUB): write(handle) writes it. Its SHA-256."""
+    def put_file(self, rel: str, write, through: bool = False) -> str:
+        """put() of a file too large to hold (the EPUB, the glossary): write(handle) writes it.
+        Its SHA-256. through: what passes through write is read (the glossary's ids), so every
+        sink runs it, even one that keeps nothing."""
         target = self._folder() / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -167,8 +169,8 @@ class InPlace:
         if self.whole is not None:
             self.whole.put(rel, data)
 
-    def put_file(self, rel: str, write) -> str:
-        return put_bytes(self, rel, write)      # serve makes no EPUB: nothing this large comes
+    def put_file(self, rel: str, write, through: bool = False) -> str:
+        return put_bytes(self, rel, write)      # serve makes no EPUB and holds its pages: nothing this large comes
 
     def commit(self) -> Written:
         if self.whole is not None:
@@ -208,8 +210,10 @@ class Discard:
     def put(self, rel: str, data: bytes) -> None:
         pass
 
-    def put_file(self, rel: str, write) -> None:
-        pass    # not even made
+    def put_file(self, rel: str, write, through: bool = False) -> None:
+        if through:
+            write(_Nowhere())
+        # else not even made
 
     def commit(self) -> Written:
         return Written()
@@ -228,7 +232,7 @@ class Pick:
         if rel.endswith(self.ending):
             self.files[rel] = data
 
-    def put_file(self, rel: str, write) -> str:
+    def put_file(self, rel: str, write, through: bool = False) -> str:
         return put_bytes(self, rel, write)
 
     def commit(self) -> Written:
@@ -331,6 +335,13 @@ def _alive(pid: int) -> bool:
 
 def _ours(out: Path) -> bool:
     return out.is_dir() and ((out / MARKER).is_file() or not any(out.iterdir()))
+
+
+class _Nowhere:
+    """A file handle that keeps nothing written to it."""
+
+    def write(self, data) -> int:
+        return len(data)
 
 
 def put_bytes(sink, rel: str, write) -> str:

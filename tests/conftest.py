@@ -88,7 +88,7 @@ class Collect:
     def put(self, rel, data):
         self.files[rel] = data
 
-    def put_file(self, rel, write):
+    def put_file(self, rel, write, through=False):
         from edition.write import put_bytes
         return put_bytes(self, rel, write)
 

@@ -83,3 +83,17 @@ def test_two_names_that_read_the_same_are_one_name():
     parse_glossary("## CECOT\n\nA prison.\n\n## CE\u200bCOT\n\nAgain.\n", "content/glossary.md", problems)
     assert [p.message for p in problems] == ["term “CE\u200bCOT” is already in the glossary (line 1); merge the two "
                                              "entries into one"]
+
+
+def test_links_into_the_glossary_page_are_checked_alike_by_check_and_build(project, capsys):
+    """The glossary page goes to its file without being held; its ids are found on the way, `check`'s too."""
+    from conftest import text_file
+    from edition.cli import main
+    root = project({"content/texts/a.md": text_file("A", "A toll road: [the entry](glossary.html#toll), "
+                                                         "[a slip](glossary.html#tol).\n"),
+                    "content/glossary.md": "## Toll\n\nA fee.\n"})
+    for command in ("check", "build"):
+        assert main(["--root", str(root), command]) == 1, command
+        err = capsys.readouterr().err
+        assert "error: link `glossary.html#tol`: glossary.html has no `#tol`; did you mean `#toll`?" in err, err
+        assert err.count("error: link") == 1, err

@@ -55,10 +55,14 @@ ALLOWED = {
     # the build, the pipeline that runs it, and the commands above it
     "build": STAGE_HELPERS | {"annotate", "chapters", "config", "glossary", "ingest", "linkcheck", "load", "media", "sitewide", "spool",
                               "pages", "publish", "render", "reuse", "epub", "timeline", "webannotation", "search",
-                              "cite", "fonts", "minify", "heap"},
+                              "cite", "fonts", "minify", "heap", "otherpages"},
+    # the pages that are not a text's: their jobs, and what is kept of each once written
+    "otherpages": {"fonts", "linkcheck", "markdown", "model", "pages", "pagescan", "problems", "publish", "render",
+                   "reuse"},
     # the files made from every text at once (EPUB, search index, face subset), reused by key
     "spool": BOTTOM,    # bytes put aside in a temporary file until the build's last jobs
     "heap": BOTTOM,     # freed memory handed back to the system between the build's phases
+    "pagescan": {"fonts", "linkcheck"},     # a page's ids and characters, found as it passes to its file
     "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse", "spool"},
     "pipeline": {"model", "problems", "reuse", "unchanged", "write", "build", "config", "ingest", "files", "layout",
                  "heap"},
