@@ -141,13 +141,14 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
                                          (f"{path}\0{digest(read_file(root, source, []) or b'')}"
                                           for path, source in sorted(media.items()))))
         write, book_problems = store.file(book, key, lambda: make_book(rendered_texts, pages, shared, media))
-        phase_ends()
         if write is None:
             put(book, b"")      # it could not be made: the build fails, and the link to it is no second error
         else:       # written into the site a block at a time, then recorded
             paths.append(book)
             store.record(book, key, sink.put_file(book, write))
         problems += book_problems
+        del write   # and the book's documents with it
+        phase_ends()
 
     # 4. the search index and the face (begun above), the theme's static files, the edition's
     #    media, the search loader, and what the host reads (.nojekyll, robots.txt, sitemap, absolute 404)

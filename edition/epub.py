@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import os
 import re
 import uuid
 import zipfile
@@ -262,6 +263,15 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
     out = io.BytesIO()
     _write(out, book, when)
     return out.getvalue()
+
+
+def make_book_into(number: int, *book) -> None:
+    """make_book(*book) into the open file numbered `number` (of the process that asked), from
+    its start: what parallel.meanwhile runs, or the build itself when that process failed."""
+    os.ftruncate(number, 0)
+    os.lseek(number, 0, os.SEEK_SET)
+    with open(number, "wb", closefd=False) as out:
+        make_book(*book, out=out)
 
 
 def _packed(packed) -> bytes:

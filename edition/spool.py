@@ -123,6 +123,15 @@ class KeptTexts:
         """The texts with the parts named, read back as each is reached (len() as the texts')."""
         return Each(self, names)
 
+    def reader(self, name: str):
+        """part(number, name) as a function of the number that pickles as the spool alone, for a
+        process of its own (the book's, parallel.meanwhile); files() are the files it reads."""
+        at = None if self.spool is None else self._where(name)
+        return (lambda number: self.part(number, name)) if at is None else PartReader(self.spool, at, name)
+
+    def files(self) -> tuple:
+        return () if self.spool is None else self.spool.files()
+
     def _where(self, name: str):
         """The number of the group a part is spooled in; None for a part kept in memory."""
         return next((at for at, group in enumerate(self.PARTS) if name in group), None)
@@ -130,6 +139,17 @@ class KeptTexts:
     def _group(self, number: int, at: int) -> dict:
         values = pickle.loads(self.spool.get(number * len(self.PARTS) + at))
         return dict(zip(self.PARTS[at], values))
+
+
+class PartReader:
+    """One spooled part of each text by the text's number (KeptTexts.reader)."""
+
+    def __init__(self, spool: Spool, at: int, name: str):
+        self.spool, self.at, self.name = spool, at, name
+
+    def __call__(self, number: int):
+        values = pickle.loads(self.spool.get(number * len(KeptTexts.PARTS) + self.at))
+        return dict(zip(KeptTexts.PARTS[self.at], values))[self.name]
 
 
 class Each:

@@ -63,7 +63,8 @@ ALLOWED = {
     "spool": BOTTOM,    # bytes put aside in a temporary file until the build's last jobs
     "heap": BOTTOM,     # freed memory handed back to the system between the build's phases
     "pagescan": {"fonts", "linkcheck"},     # a page's ids and characters, found as it passes to its file
-    "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "problems", "render", "reuse", "spool"},
+    "sitewide": {"epub", "fonts", "search", "config", "layout", "pages", "parallel", "problems", "render", "reuse",
+                 "spool"},
     "pipeline": {"model", "problems", "reuse", "unchanged", "write", "build", "config", "ingest", "files", "layout",
                  "heap"},
     "authoring": {"problems", "model", "layout", "files", "frontmatter", "markdown", "annotate", "load",
