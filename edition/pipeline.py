@@ -42,8 +42,9 @@ text's words or pages, each with its test:
   thousand pieces at a time into one buffer (render.render_page; both tests/test_speed_shortcuts.py);
 - the pages glibc's allocator keeps free are handed back between the last phases and before the
   commit (heap.give_back; tests/test_heap.py);
-- the search index and the face subset are made in fresh processes, not forks of a build that
-  has grown by then, given their job pickled and the spool's file by its number
+- the search index, the face subset and the EPUB are made in fresh processes, not forks of a
+  build that has grown by then, given their job pickled and the spool's file by its number (the
+  EPUB's zip is written into a temporary file the build copies into the site)
   (parallel.meanwhile; tests/test_parallel.py, tests/test_parallel_build.py).
 
 Why a save in `serve` costs about what it changed, not what the edition holds — serve passes its
