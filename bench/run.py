@@ -7,8 +7,9 @@
 Every figure is the wall time of a child process (interpreter start-up included, as a user
 waits for it), as the median and min–max of --runs runs after one warm-up run. Peak memory
 is the child's ru_maxrss (largest single process, from wait4) and the peak of the summed RSS
-of its process tree, sampled every 10 ms. Ratios against the floor measured in the same run
-are the headline: on a shared machine they move less than seconds do.
+of its process tree, sampled every 10 ms (a process just spawned, which shares its parent's
+memory until it runs its own program, is not counted twice). Ratios against the floor measured
+in the same run are the headline: on a shared machine they move less than seconds do.
 Not part of the test suite: it takes minutes.
 """
 from __future__ import annotations
@@ -69,25 +70,30 @@ def run_child(cmd, cwd=None, check=True) -> Sample:
 def _sample_tree(pid: int, peak: list, done: threading.Event) -> None:
     page = os.sysconf("SC_PAGE_SIZE")
     while not done.is_set():
-        total = 0
-        for member in _tree(pid):
+        total, statms = 0, {}
+        for member, parent in _tree(pid):
             try:
                 with open(f"/proc/{member}/statm") as statm:
-                    total += int(statm.read().split()[1]) * page
-            except (OSError, IndexError, ValueError):
-                pass
+                    statms[member] = statm.read()
+            except OSError:
+                continue
+            # a process just spawned shares its parent's memory until it runs its own program
+            # (vfork): the same figures to the page, and not memory of its own
+            if statms.get(parent) != statms[member]:
+                total += int(statms[member].split()[1]) * page
         peak[0] = max(peak[0], total)
         done.wait(0.01)
 
 
 def _tree(pid: int):
-    found, queue = [], [pid]
+    """(pid, its parent's) of the process and each of its descendants, parents first."""
+    found, queue = [], [(pid, None)]
     while queue:
-        member = queue.pop()
-        found.append(member)
+        member, parent = queue.pop()
+        found.append((member, parent))
         try:
             with open(f"/proc/{member}/task/{member}/children") as children:
-                queue += [int(c) for c in children.read().split()]
+                queue += [(int(c), member) for c in children.read().split()]
         except OSError:
             pass
     return found

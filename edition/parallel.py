@@ -123,33 +123,29 @@ def meanwhile(function, size: int, files=()):
     if size < MIN_ITEMS or not _may_fork():
         return here
     try:
-        # the job waits in a file, so that the caller need not wait for the process to read it
+        # the job waits in a file, so that the caller need not wait for the process to read it;
+        # the answer too, so that the process ends as soon as it is done (through a pipe it lived
+        # on, its memory held, until the caller read it: the face's for half a minute at 10,000 texts)
+        answer = tempfile.TemporaryFile()
         with tempfile.TemporaryFile() as job:
             pickle.dump(sys.path, job, protocol=5)
             pickle.dump(function, job, protocol=5)
             job.seek(0)
-            receiving, sending = os.pipe()
-            try:
-                process = subprocess.Popen([sys.executable, "-S", "-c", _BEGIN, str(sending), _PACKAGE], stdin=job,
-                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                           pass_fds=(sending, *files))
-            except BaseException:
-                os.close(receiving)
-                raise
-            finally:
-                os.close(sending)
+            process = subprocess.Popen([sys.executable, "-S", "-c", _BEGIN, str(answer.fileno()), _PACKAGE],
+                                       stdin=job, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                       pass_fds=(answer.fileno(), *files))
     except (OSError, pickle.PicklingError, TypeError, AttributeError):     # cannot pickle it, or start one
         return here
 
     @functools.lru_cache(maxsize=1)
     def result():
-        try:
-            with open(receiving, "rb") as answer:
-                done, value = pickle.load(answer)
-        except Exception:   # noqa: BLE001 -- killed, gone without a word, or an answer cut short
-            done, value = False, None
-            process.kill()
         process.wait()
+        with answer:
+            try:
+                answer.seek(0)
+                done, value = pickle.load(answer)
+            except Exception:   # noqa: BLE001 -- killed, gone without a word, or an answer cut short
+                done, value = False, None
         return value if done else here()
     return result
 
@@ -160,7 +156,7 @@ _BEGIN = "import sys; sys.path.insert(0, sys.argv[2]); from edition.parallel imp
 
 def _answer(sending: int) -> None:
     """meanwhile's process: the caller's import path and the job from stdin, (done, value) into
-    the pipe `sending`; on any failure (False, None), and the caller runs the job itself."""
+    the open file numbered `sending`; on any failure (False, None), and the caller runs the job itself."""
     _die_with_parent()
     gc.disable()    # as in the build (pipeline._no_cycle_collector): the job's objects go by their counts
     with open(sending, "wb") as out:

@@ -70,8 +70,7 @@ def test_the_listing_record_moves_with_any_file_added_removed_or_rewritten(tmp_p
     (site / "index.html").write_text("x")
     (site / "static/a.css").write_text("abc")
     record = listing_record(site)
-    assert record == listing_record(site) and sorted(record.split("\n")) == sorted(
-        f"{rel}\0{size}\0{mtime}" for rel, size, mtime in listing(site))
+    assert record == listing_record(site) and len(record) == 64     # a hash, not 6 MB of names at scale
     (site / "index.html").write_text("y")       # same size, in place: its time moves
     os.utime(site / "index.html", ns=(1, 1))
     assert listing_record(site) != record
