@@ -129,9 +129,10 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
     # Nothing changed? Decided from every input's times and sizes, or else bytes (site.yaml among
     # them), before anything is parsed or a seed looked at: the editor's most common build should
     # cost no more than that. A seed added since the last build changes seeds/, so is seen.
+    # A clean build takes the inputs too, though it never stops here: the build after it can.
     settings = repr((base_url, options.output))
-    inputs = None if options.clean or options.check or store is not None else Inputs(root, settings, options.ingest)
-    last = last_build(root, inputs)
+    inputs = None if options.check or store is not None else Inputs(root, settings, options.ingest)
+    last = None if options.clean else last_build(root, inputs)
     if last is not None and not (options.strict and last.get("problems")):
         outcome.unchanged, outcome.out = True, root / last["out"]
         outcome.recorded = [str(line) for line in last.get("problems", [])]

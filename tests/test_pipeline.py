@@ -18,6 +18,17 @@ def test_a_build_writes_the_site_and_a_second_one_stops_at_the_shortcut(project)
     assert second.unchanged and second.build is None
 
 
+def test_a_clean_build_rebuilds_all_and_the_build_after_it_stops_at_the_shortcut(project, monkeypatch):
+    from edition import unchanged
+    monkeypatch.setattr(unchanged, "SETTLED_SECONDS", 0.0)
+    root = project(FILES)
+    pipeline.run(root, pipeline.Options())
+    clean = pipeline.run(root, pipeline.Options(clean=True))
+    assert not clean.unchanged and {"404.html", "alpha.html", "index.html"} <= set(clean.build.rendered)
+    after = pipeline.run(root, pipeline.Options())
+    assert after.unchanged and after.build is None
+
+
 def test_check_builds_in_full_and_writes_nothing(project):
     root = project(FILES)
     outcome = pipeline.run(root, pipeline.Options(check=True))
