@@ -146,7 +146,7 @@ def run(root: Path, options: Options, store=None, sink=None, progress=lambda don
         if written and inputs is not None:
             inputs = Inputs(root, settings, True)     # the content ingest just wrote is an input too
     if inputs is not None:
-        inputs.fingerprint     # noqa: B018 -- taken now, before the build reads what it hashes
+        inputs.signature, inputs.fingerprint    # noqa: B018 -- taken now, before the build reads what they hash
 
     from .build import build        # the stages load only when there is something to build
     from .config import load_config
