@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from edition import annotate, build, cite, fonts, pages, search  # noqa: E402
+from edition import annotate, build, cite, fonts, otherpages, pages, search  # noqa: E402
 from edition.config import load_config  # noqa: E402
 from edition.reuse import DiskStore  # noqa: E402
 from edition.write import Discard  # noqa: E402
@@ -23,7 +23,8 @@ STAGES = [  # (module, function, what it is)
     (build, "parse_notes", "parse notes files (in each text's job)"),
     (build, "annotate_text", "annotate texts (parse, anchors, terms, markup, render blocks)"),
     (annotate, "render_notes", "… of which note bodies to HTML"),
-    (build, "render_page", "templates (Jinja), every page"),
+    (build, "render_page", "templates (Jinja), each text's page and the 404"),
+    (otherpages, "render_page_file", "templates (Jinja), the contents, glossary, timeline and reference pages"),
     (pages, "glossary_entries", "glossary back-references (page data)"),
     (build, "check_links", "internal link check"),
     (search, "text_places", "search: each text's places (its blocks and notes as plain text)"),
@@ -34,7 +35,7 @@ STAGES = [  # (module, function, what it is)
     (cite, "files", "cite: each text's CSL-JSON, BibTeX and RIS"),
     (build, "annotation_files", "annotations: each text's notes as Web Annotations (annotations/<slug>.jsonld)"),
     (build, "render_template", "EPUB: each text's chapter (epub/text.xhtml, Jinja)"),
-    (build, "make_book", "EPUB: the book put together (its contents, glossary and pages; EbookLib)"),
+    (build, "make_book", "EPUB: the book's contents, glossary and pages (`check`'s sink: the zip is not written)"),
     (pages, "events", "timeline: every dated note in order (page data)"),
     (fonts, "characters", "fonts: the characters of each page"),
     (fonts, "font_files", "fonts: the face subset to them (fontTools, WOFF2; made meanwhile in its own process)"),

@@ -59,15 +59,12 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
     except ImportError:     # an older install: one clear line, not a traceback
         return None, [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
                                                "run `pip install -r requirements.txt`, or set `epub: false`")]
-    # put together meanwhile, in a process of its own, into a temporary file (the zip's writing
-    # grew the build's own process by 20 MB at 10,000 texts, and took 20 s of it)
-    made = tempfile.TemporaryFile()
-    begun = meanwhile(functools.partial(epub.make_book_into, made.fileno(), site, documents, stylesheet, summaries,
-                                        media), len(summaries), (made.fileno(), *rendered_texts.files()))
-
     def write(handle) -> None:
-        with made:
-            begun()
+        # the zip put together in a process of its own, into a temporary file, then copied: in
+        # the build's own process its writing grew it by 20 MB at 10,000 texts
+        with tempfile.TemporaryFile() as made:
+            meanwhile(functools.partial(epub.make_book_into, made.fileno(), site, documents, stylesheet, summaries,
+                                        media), len(summaries), (made.fileno(), *rendered_texts.files()))()
             made.seek(0)
             shutil.copyfileobj(made, handle, 1 << 20)
     return write, []
