@@ -17,6 +17,15 @@
   if (chosen === "dark" || chosen === "light") root.setAttribute("data-theme", chosen);
   if (load("edition-annotations") === "off") root.classList.add("annotations-off");
 
+  // The safety net for the notes the `js` class hides until they are placed. edition.js is
+  // deferred, so it has run by `load`; if it has not placed them then (it failed to load, or
+  // stopped), the page takes its no-script layout, each paragraph's notes beside it. An event,
+  // not a timer: a slow machine never sees notes shown unplaced and then moved.
+  window.addEventListener("load", function () {
+    var body = document.querySelector(".text-body");
+    if (body && !body.classList.contains("notes-placed")) root.classList.remove("js");
+  });
+
   // The theme's text face (Literata, subset by the build), on served pages only: opened from
   // disk, Chromium refuses every font file as cross-origin, so there the system's serif stays
   // and nothing is fetched. Served, the text is first set in the face's fallback (class `face`:

@@ -72,6 +72,8 @@
     var body = document.querySelector(".text-body");
     if (!body) return;
     body.style.paddingBottom = "";
+    // the class also tells edition-head.js's safety net that the script got this far
+    body.classList.add("notes-placed");
     if (!wide.matches) { notes.forEach(function (note) { note.style.top = ""; }); return; }
     var shown = notes.filter(function (note) { return note.offsetParent; });
     var want = shown.map(function (note) {
@@ -90,7 +92,6 @@
     });
     var overhang = floor - body.getBoundingClientRect().bottom;
     if (overhang > 0) body.style.paddingBottom = Math.ceil(overhang) + "px";
-    body.classList.add("notes-placed");
   }
 
   function openNote(note) {
