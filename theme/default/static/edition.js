@@ -72,9 +72,13 @@
     var body = document.querySelector(".text-body");
     if (!body) return;
     body.style.paddingBottom = "";
-    // the class also tells edition-head.js's safety net that the script got this far
-    body.classList.add("notes-placed");
-    if (!wide.matches) { notes.forEach(function (note) { note.style.top = ""; }); return; }
+    // notes-placed also tells edition-head.js's safety net that the notes are where they belong:
+    // on a narrow screen, in the flow
+    if (!wide.matches) {
+      notes.forEach(function (note) { note.style.top = ""; });
+      body.classList.add("notes-placed");
+      return;
+    }
     var shown = notes.filter(function (note) { return note.offsetParent; });
     var want = shown.map(function (note) {
       return (anchors(note)[0] || ref(note) || note.parentNode).getBoundingClientRect().top;
@@ -92,6 +96,7 @@
     });
     var overhang = floor - body.getBoundingClientRect().bottom;
     if (overhang > 0) body.style.paddingBottom = Math.ceil(overhang) + "px";
+    body.classList.add("notes-placed");
   }
 
   function openNote(note) {
