@@ -12,16 +12,26 @@ BOXES = """() => [...document.querySelectorAll('.sidenote')].map(n => {
 })"""
 
 
+def assert_apart(notes):
+    for above, below in zip(notes, notes[1:]):
+        assert above["bottom"] <= below["top"], f"notes {above['id']} and {below['id']} overlap"
+
+
+def assert_in_the_margin(v, notes):
+    """Every note shown, right of the text column, on the screen, and none over another."""
+    assert notes and all(n["visible"] for n in notes)
+    text_right = v.page.evaluate("document.querySelector('.block > p').getBoundingClientRect().right")
+    assert all(n["left"] > text_right for n in notes), "a note overlaps the text column"
+    assert max(n["right"] for n in notes) <= WIDE["width"]
+    assert_apart(notes)
+
+
 def test_wide_screens_set_each_note_in_the_margin_beside_its_line(visit, server):
     v = visit(server, viewport=WIDE)
     v.open(ARTICLE)
     notes = v.page.evaluate(BOXES)
-    assert len(notes) == 26 and all(n["visible"] for n in notes)
-    text_right = v.page.evaluate("document.querySelector('.block > p').getBoundingClientRect().right")
-    assert all(n["left"] > text_right for n in notes), "a note overlaps the text column"
-    assert max(n["right"] for n in notes) <= WIDE["width"]
-    for above, below in zip(notes, notes[1:]):
-        assert above["bottom"] <= below["top"], f"notes {above['id']} and {below['id']} overlap"
+    assert len(notes) == 26
+    assert_in_the_margin(v, notes)
     # The first note of the first paragraph starts on the line of its quote.
     anchor_top = v.page.evaluate("document.querySelector('.anchor').getBoundingClientRect().top + scrollY")
     assert abs(notes[0]["top"] - anchor_top) < 4
@@ -29,9 +39,7 @@ def test_wide_screens_set_each_note_in_the_margin_beside_its_line(visit, server)
     v.page.click("#ref-hangers a")
     assert v.page.is_visible("#sn-hangers .sidenote-full")
     assert "Hollins" in v.page.inner_text("#sn-hangers")
-    notes = v.page.evaluate(BOXES)
-    for above, below in zip(notes, notes[1:]):
-        assert above["bottom"] <= below["top"], f"notes {above['id']} and {below['id']} overlap"
+    assert_apart(v.page.evaluate(BOXES))
 
 
 SHIFTS = """window.__shifts = []; new PerformanceObserver(list => {
@@ -70,12 +78,7 @@ def test_if_the_script_fails_the_notes_are_shown_beside_their_paragraphs(visit, 
     v.page.route("**/static/edition.js", lambda route: route.abort())
     v.open(ARTICLE)
     assert v.page.evaluate("document.documentElement.classList.contains('js')") is False
-    notes = v.page.evaluate(BOXES)
-    assert notes and all(n["visible"] for n in notes)
-    text_right = v.page.evaluate("document.querySelector('.block > p').getBoundingClientRect().right")
-    assert all(n["left"] > text_right for n in notes), "a note overlaps the text column"
-    for above, below in zip(notes, notes[1:]):
-        assert above["bottom"] <= below["top"], f"notes {above['id']} and {below['id']} overlap"
+    assert_in_the_margin(v, v.page.evaluate(BOXES))
 
 
 def test_the_safety_net_leaves_a_working_script_alone(visit, server):
