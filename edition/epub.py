@@ -1,8 +1,8 @@
 """The edition as one EPUB 3, for e-readers: made from the same annotated texts as the site.
 
 Each text's chapter is rendered with the theme's `templates/epub/text.xhtml` in the text's own
-job (in parallel, reused with the text), and carried compressed to the end of the build, where
-the book is put together: `index.xhtml` (the title page and the contents, the EPUB's nav), the
+job (in parallel, reused with the text), and carried deflated, as the zip holds it, to the end
+of the build, where the book is put together: `index.xhtml` (the title page and the contents, the EPUB's nav), the
 texts, `glossary.xhtml` and the reference pages, each made from a template a theme may override.
 ebooklib writes the container (OPF with Dublin Core, NCX for older readers, the zip).
 
@@ -22,6 +22,7 @@ import io
 import itertools
 import os
 import re
+import struct
 import uuid
 import zipfile
 import zlib
@@ -92,7 +93,7 @@ def images_in(packed: bytes, size: int = 1 << 20) -> set:
 def unpacked_blocks(packed: bytes, size: int = 1 << 20):
     """A packed document's bytes, unpacked at most `size` at a time (the book's glossary of
     10,000 texts is tens of megabytes of XHTML)."""
-    unpacker = zlib.decompressobj()
+    unpacker, packed = zlib.decompressobj(-15), packed[_HEAD.size:]
     while packed:
         yield unpacker.decompress(packed, size)
         packed = unpacker.unconsumed_tail
@@ -125,18 +126,27 @@ def text_context(annotated, summary: dict, site: dict) -> dict:
 
 
 def pack(document: str) -> bytes:
-    # level 1: the chapter is kept only until the book is zipped (at level 6) at the end
-    return zlib.compress(xml_safe(document).encode("utf-8"), 1)
+    """The document as the book's zip holds it, deflated here, in the text's job (in parallel),
+    at the zip's own level: the zip only copies the bytes (_FixedTimeZip.writestr). Deflated
+    again in the book's own process, the chapters were the longest step the build took alone."""
+    return pack_pieces([document])
+
+
+_HEAD = struct.Struct("<IQ")    # a packed document: the CRC-32 and the size the zip records, then the deflate stream
+LEVEL = 6                       # zlib's default, at which zipfile deflates an entry
 
 
 def pack_pieces(pieces) -> bytes:
     """pack() of the document a template makes, a few thousand of its pieces at a time: the
     book's glossary of 10,000 texts, made whole, was hundreds of megabytes of pieces."""
-    packer, packed = zlib.compressobj(1), []
+    packer, packed, crc, size = zlib.compressobj(LEVEL, zlib.DEFLATED, -15), [], 0, 0
+    pieces = iter(pieces)
     while batch := list(itertools.islice(pieces, 4096)):
-        packed.append(packer.compress(xml_safe("".join(batch)).encode("utf-8")))
+        data = xml_safe("".join(batch)).encode("utf-8")
+        crc, size = zlib.crc32(data, crc), size + len(data)
+        packed.append(packer.compress(data))
     packed.append(packer.flush())
-    return b"".join(packed)
+    return _HEAD.pack(crc, size) + b"".join(packed)
 
 
 def glossary_context(entries, site: dict) -> dict:
@@ -215,13 +225,13 @@ def make_book(site: dict, documents, stylesheet: str, texts, media: dict | None 
     """The EPUB's bytes, or None when they are written into out (a binary file). documents: [(file name, title, pack(XHTML), or a function giving it)] in
     reading order, the contents (`index.xhtml`, the nav) first; texts: the summaries, for the metadata; media:
     {site path: file} of the edition's own files, of which the images the documents show go
-    in. Each document is unpacked only as it goes into the zip: a thousand texts are never all
+    in. Each document is read back only as it goes into the zip: a thousand texts are never all
     in memory at once."""
     from ebooklib import epub     # loaded only for an edition that makes a book
 
     class Packed(epub.EpubItem):
         def get_content(self, default=None):
-            return Unpacking(_packed(self.content))     # only the zip reads it (_FixedTimeZip.writestr)
+            return Deflated(_packed(self.content))     # only the zip reads it (_FixedTimeZip.writestr)
 
     book = epub.EpubBook()
     book.set_identifier(identifier(site))
@@ -279,15 +289,24 @@ def _packed(packed) -> bytes:
 
 
 def unpack(packed: bytes) -> str:
-    return zlib.decompress(packed).decode("utf-8")
+    return zlib.decompress(packed[_HEAD.size:], -15).decode("utf-8")
 
 
-class Unpacking:
-    """A packed document as ebooklib hands it to the zip, which writes it a block at a time as it
-    is unpacked: whole, the book's glossary of 10,000 texts was held twice over."""
+class Deflated:
+    """A packed document as ebooklib hands it to the zip, which copies its deflated bytes."""
 
     def __init__(self, packed: bytes):
         self.packed = packed
+
+
+class _AsIs:
+    """An entry's compressor for bytes deflated already."""
+
+    def compress(self, data: bytes) -> bytes:
+        return data
+
+    def flush(self) -> bytes:
+        return b""
 
 
 class _FixedTimeZip(zipfile.ZipFile):
@@ -301,12 +320,23 @@ class _FixedTimeZip(zipfile.ZipFile):
             info.compress_type = self.compression if compress_type is None else compress_type
             info.external_attr = 0o644 << 16
             name = info
-        if not isinstance(data, Unpacking):
+        if not isinstance(data, Deflated):
             return super().writestr(name, data, compress_type, compresslevel)
-        # what writestr does, the bytes given as they come (the entry's sizes are written after)
-        with self.open(name, mode="w") as entry:
-            for block in unpacked_blocks(data.packed):
-                entry.write(block)
+        crc, size = _HEAD.unpack_from(data.packed)
+        with self.open(name, mode="w", force_zip64=size > zipfile.ZIP64_LIMIT) as entry:
+            # the deflated bytes copied, and the entry given the CRC and size of what they
+            # inflate to: zipfile has no call for that, so its entry's own fields are set (the
+            # same since Python 3.6); where they are not there, or the entry is not deflated,
+            # the document is unpacked and written the plain way
+            copies = (name.compress_type == zipfile.ZIP_DEFLATED
+                      and all(hasattr(entry, field) for field in ("_compressor", "_crc", "_file_size")))
+            if not copies:
+                for block in unpacked_blocks(data.packed):
+                    entry.write(block)
+                return
+            entry._compressor = _AsIs()
+            entry.write(memoryview(data.packed)[_HEAD.size:])
+            entry._crc, entry._file_size = crc, size
 
 
 def _write(out, book, when: dt.datetime) -> None:

@@ -232,21 +232,55 @@ def test_the_images_found_a_block_at_a_time_are_those_found_in_the_whole_documen
     assert epub.images_in(epub.pack(document), size) == whole
 
 
-def test_a_document_unpacked_into_the_zip_a_block_at_a_time_makes_the_same_book_as_one_written_whole():
+def test_a_document_deflated_in_its_job_and_copied_into_the_zip_makes_the_same_book_as_one_written_whole():
     from edition import epub
     documents = [("mimetype", b"application/epub+zip"), ("small.xhtml", "<p>a</p>".encode()),
-                 ("large.xhtml", ("<p>Caf\u00e9 and more</p>" * 200_000).encode())]   # several blocks
+                 ("large.xhtml", ("<p>Caf\u00e9 and more</p>" * 200_000).encode()), ("empty.xhtml", b"")]
     books = []
-    for streamed in (False, True):
-        out = io.BytesIO()
-        with epub._FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as book:
+    for kind, packed in ((zipfile.ZIP_DEFLATED, False), (zipfile.ZIP_DEFLATED, True), (zipfile.ZIP_STORED, True)):
+        out = io.BytesIO()      # a zip that stores its entries gets the documents unpacked
+        with epub._FixedTimeZip(out, "w", kind) as book:
             for name, data in documents:
-                book.writestr(name, epub.Unpacking(epub.pack(data.decode())) if streamed and name != "mimetype"
+                book.writestr(name, epub.Deflated(epub.pack(data.decode())) if packed and name != "mimetype"
                               else data)
         books.append(out.getvalue())
     assert books[0] == books[1]
-    with zipfile.ZipFile(io.BytesIO(books[1])) as book:
-        assert book.read("large.xhtml") == documents[2][1]
+    for made in books:
+        with zipfile.ZipFile(io.BytesIO(made)) as book:
+            assert book.testzip() is None       # every entry's CRC-32 is that of its bytes
+            assert [book.read(name) for name, _ in documents] == [data for _, data in documents]
+    assert len(books[2]) > len(books[1])
+
+
+def test_the_book_copies_each_chapter_as_deflated_in_its_text_s_job(monkeypatch):
+    """The speed shortcut: the zip deflates only the book's own files (container, package, NCX,
+    stylesheet), never a chapter again (a thousand of them were a second and more at the end of
+    the build, which waited for them alone)."""
+    from edition import epub
+    site = {"title": "T", "language": "en", "description": "", "base_url": ""}
+    chapters = [(f"t{n}.xhtml", f"Text {n}", epub.pack(f"<html><body><p>Text {n} and its words</p></body></html>"))
+                for n in range(30)]
+    texts = [{"byline": "", "publisher": "", "source_url": "", "date": None}]
+    deflated = []       # what the zip's own compressors are given
+
+    class Counting:
+        def __init__(self, real):
+            self.real = real
+
+        def compress(self, data):
+            deflated.append(bytes(data))
+            return self.real.compress(data)
+
+        def flush(self):
+            return self.real.flush()
+    compressor = zipfile._get_compressor
+    monkeypatch.setattr(zipfile, "_get_compressor", lambda *args: compressor(*args) and Counting(compressor(*args)))
+    made = epub.make_book(site, [("index.xhtml", "Contents", epub.pack("<html/>")), *chapters], "", texts)
+    assert any(b"<package" in data for data in deflated)        # the package file is the zip's to deflate
+    assert not any(b"and its words" in data for data in deflated)
+    with zipfile.ZipFile(io.BytesIO(made)) as book:
+        assert book.testzip() is None
+        assert book.read("EPUB/t7.xhtml") == b"<html><body><p>Text 7 and its words</p></body></html>"
 
 
 def test_the_book_is_written_into_the_site_kept_while_unchanged_and_made_again_if_touched(tmp_path, monkeypatch):
