@@ -126,14 +126,16 @@ def text_context(annotated, summary: dict, site: dict) -> dict:
 
 
 def pack(document: str) -> bytes:
-    """The document as the book's zip holds it, deflated here, in the text's job (in parallel),
-    at the zip's own level: the zip only copies the bytes (_FixedTimeZip.writestr). Deflated
-    again in the book's own process, the chapters were the longest step the build took alone."""
+    """The document as the book's zip holds it, deflated here, in the text's job (in parallel):
+    the zip only copies the bytes (_FixedTimeZip.writestr). Deflated again in the book's own
+    process, the chapters were the longest step the build took alone."""
     return pack_pieces([document])
 
 
 _HEAD = struct.Struct("<IQ")    # a packed document: the CRC-32 and the size the zip records, then the deflate stream
-LEVEL = 6                       # zlib's default, at which zipfile deflates an entry
+# zlib's level 4, the lowest that still tries a longer match at the next byte: half the time of
+# its default, 6, for chapters 3 % larger
+LEVEL = 4
 
 
 def pack_pieces(pieces) -> bytes:
