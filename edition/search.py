@@ -90,7 +90,8 @@ class Terms:
         self.stop = {w for lang in self.langs for w in STOP_WORDS[lang].split()}
 
         self.known: dict = {}   # word -> its terms (none for a word left out): words repeat
-        self.single: dict = {}  # word -> its one term, "" for none, _SEVERAL for more (counted)
+        self.pieces: dict = {}  # piece of text (bytes) -> its terms (counted)
+        self.single: dict = {}  # piece -> its one term, "" for none, _SEVERAL for more
 
     def of(self, text: str) -> list:
         """The terms of a text, in order (repeats kept). Each distinct word is folded once: the
@@ -98,26 +99,36 @@ class Terms:
         words = _RAW_WORD.findall(text.lower())
         known = self.known
         for word in set(words).difference(known):
-            known[word] = tuple(t for t in map(self.term, _WORD.findall(fold(word))) if t)
+            known[word] = self._terms(word)
         return [term for word in words for term in known[word]]
 
     def counted(self, text: str) -> tuple:
         """(how many terms, {term: count}) of a text: what of() gives, counted, in the order of
-        of()'s first occurrences. A word almost always makes one term or none, so the words are
-        mapped to their terms and counted at C speed; a text with a word of two terms ("a_b")
-        is counted the plain way."""
-        words = _RAW_WORD.findall(text.lower())
+        of()'s first occurrences, at C speed where it can be. The lower-cased text's UTF-8 is cut
+        at every ASCII byte that is no part of a word (a byte table, then split): a piece is a
+        word, or, where it holds other characters, the words _RAW_WORD finds in it. A piece
+        almost always makes one term or none, and the pieces are mapped to their terms and
+        counted at once; a text with a piece of two terms ("a_b", "offer—which") is counted
+        a distinct piece at a time."""
+        pieces = text.lower().encode("utf-8", "surrogatepass").translate(_GAPS).split()
         single = self.single
-        for word in set(words).difference(single):
-            terms = tuple(t for t in map(self.term, _WORD.findall(fold(word))) if t)
-            self.known[word] = terms
-            single[word] = terms[0] if len(terms) == 1 else "" if not terms else _SEVERAL
-        counts = Counter(map(single.__getitem__, words))
+        for piece in set(pieces).difference(single):
+            words = [piece.decode()] if piece.isascii() else _RAW_WORD.findall(piece.decode("utf-8", "surrogatepass"))
+            terms = self.pieces[piece] = tuple(term for word in words for term in self._terms(word))
+            single[piece] = terms[0] if len(terms) == 1 else "" if not terms else _SEVERAL
+        counts = Counter(map(single.__getitem__, pieces))
         if _SEVERAL in counts:
-            listed = self.of(text)
-            return len(listed), dict(Counter(listed))
+            counts, length, known = {}, 0, self.pieces
+            for piece, times in Counter(pieces).items():
+                for term in known[piece]:
+                    counts[term] = counts.get(term, 0) + times
+                length += times * len(known[piece])
+            return length, counts
         left_out = counts.pop("", 0)
-        return len(words) - left_out, counts
+        return len(pieces) - left_out, counts
+
+    def _terms(self, word: str) -> tuple:
+        return tuple(t for t in map(self.term, _WORD.findall(fold(word))) if t)
 
     def term(self, word: str) -> str:
         """A folded word's term, or "" when it is left out (a stop word, a letter alone)."""
@@ -142,6 +153,9 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"   #
 _MARK = re.compile(f"[{_MARKS}]")
 _WORD = re.compile(r"[^\W_]+")
 _RAW_WORD = re.compile(f"[\\w{_MARKS}]+")     # a word before folding: letters, digits, accents (and _)
+# The bytes of UTF-8 that end a word for certain: every ASCII byte but a-z, A-Z, 0-9 and _ (what
+# \w matches below 128), as a space; the bytes of other characters stay, and _RAW_WORD decides.
+_GAPS = bytes(b if b >= 128 or chr(b).isalnum() or b == ord("_") else ord(" ") for b in range(256))
 
 
 def fold(text: str) -> str:

@@ -216,7 +216,8 @@ def test_a_page_made_a_batch_of_pieces_at_a_time_is_the_page_rendered_whole(tmp_
 
 
 WORD_PIECES = st.sampled_from(["cartels", "Cártel", "the", "a", "of", "prisons", "foo_bar", "x_x", "7", "é",
-                               "\u0301", "BUKELE’s", "São", " ", "\n", "-", ",", "journaux", "Häuser", "ß"])
+                               "\u0301", "BUKELE’s", "São", " ", "\n", "-", ",", "journaux", "Häuser", "ß",
+                               "\u2014", "\u00a0", "İ", "\u0663"])    # a dash, a no-break space, I with a dot, an Arabic 3
 
 
 @settings(max_examples=1000, deadline=None)
