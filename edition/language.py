@@ -62,23 +62,28 @@ def _locale(tag: str):
 def format_date(date, tag: str, patterns: dict | None = None) -> str:
     """A PartialDate as the language writes it: "19 November 1863", "novembre 1863", "1916".
     `patterns` (from the theme's strings: date_day, date_month, date_year) override CLDR's."""
+    if date is None:
+        return ""
+    patterns = patterns or {}
+    return _formatted(date.year, date.month, date.day, tag,
+                      *(patterns.get(name) for name in ("date_day", "date_month", "date_year")))
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(year: int, month, day, tag: str, day_pattern, month_pattern, year_pattern) -> str:
+    # the same few dates come back on every page (a text's, its notes'): each formatted once a process
     import datetime as dt
 
     from babel.dates import format_date as babel_date
     from babel.dates import format_skeleton
-    if date is None:
-        return ""
-    patterns = patterns or {}
     locale = _locale(tag)
-    value = dt.date(date.year, date.month or 1, date.day or 1)
-    if date.day:
-        pattern = patterns.get("date_day")
-        return babel_date(value, pattern or "long", locale=locale)
-    if date.month:
-        pattern = patterns.get("date_month")
-        return babel_date(value, pattern, locale=locale) if pattern else format_skeleton("yMMMM", value, locale=locale)
-    pattern = patterns.get("date_year")
-    return babel_date(value, pattern, locale=locale) if pattern else format_skeleton("y", value, locale=locale)
+    value = dt.date(year, month or 1, day or 1)
+    if day:
+        return babel_date(value, day_pattern or "long", locale=locale)
+    if month:
+        return (babel_date(value, month_pattern, locale=locale) if month_pattern
+                else format_skeleton("yMMMM", value, locale=locale))
+    return babel_date(value, year_pattern, locale=locale) if year_pattern else format_skeleton("y", value, locale=locale)
 
 
 def plural_form(tag: str, number: int) -> str:

@@ -154,11 +154,11 @@ class MemoryStore(DiskStore):
             return None
         return super()._find_text(path, key)
 
-    def _keep_text(self, key: str, page) -> None:
+    def _keep_text(self, key: str, page, hashed: dict | None = None) -> None:
         # kept as it is, bytes and all; pickled for the next `build` only when the disk cache is saved
         records = self.memory.records.get(key)
         if records is None or records[0] is not page:
-            self._record_text(key, page)
+            self._record_text(key, page, hashed)
             records = (page, {rel: self.pages[rel] for rel in (page.path, *page.extra_files, *page.more_pages)})
         else:   # the very text kept last time: its files' records as they were, at once
             self.pages.update(records[1])

@@ -19,6 +19,7 @@ time, and a record that cannot be read is ignored.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
 import json
@@ -128,13 +129,16 @@ class DiskStore:
         jobs = list(jobs)
         # which to make, decided from the keys alone: a reused page is read when its turn comes
         known = [self._known(job.path, job.key) for job in jobs]
-        fresh = iter(parallel_map(make, [job for job, found in zip(jobs, known) if not found]))
+        missing = [job for job, found in zip(jobs, known) if not found]
+        fresh = iter(parallel_map(functools.partial(_hashed, make), missing))
         for job, found in zip(jobs, known):
             page = self._find_text(job.path, job.key) if found else None
+            hashed = None
             if page is None:
-                page = make(job) if found else next(fresh)      # found, but its page was changed since
+                # found, but its page was changed since: made here
+                page, hashed = _hashed(make, job) if found else next(fresh)
                 self.made.extend(page.paths)
-            self._keep_text(job.key, page)
+            self._keep_text(job.key, page, hashed)
             yield job, page
 
     def page(self, path: str, key: str, make):
@@ -229,10 +233,10 @@ class DiskStore:
             return None
         return dataclasses.replace(stored, html=data, extra_files=extra, more_pages=more)
 
-    def _keep_text(self, key: str, page) -> None:
+    def _keep_text(self, key: str, page, hashed: dict | None = None) -> None:
         # The page and the files made with it (annotations/…) are read back from the output
         # next time, like any page: the record keeps only their names.
-        self._record_text(key, page)
+        self._record_text(key, page, hashed)
         if self.read_only or self._spool is False:
             return
         try:
@@ -244,10 +248,11 @@ class DiskStore:
         except (OSError, ValueError, pickle.PicklingError):
             self._spool = False     # the next build takes longer; this one goes on
 
-    def _record_text(self, key: str, page) -> None:
-        self._record(page.path, key, page.html)
+    def _record_text(self, key: str, page, hashed: dict | None = None) -> None:
+        hashed = hashed or {}
+        self._record(page.path, key, page.html, hashed.get(page.path))
         for rel, data in [*page.extra_files.items(), *page.more_pages.items()]:
-            self._record(rel, key, data)
+            self._record(rel, key, data, hashed.get(rel))
 
     def _write_texts(self, handle) -> None:
         if not self._spool:
@@ -342,6 +347,14 @@ def _write_manifest(handle, code: str, pages) -> None:
                              for n, (path, entry) in enumerate(batch)).encode())
         first = False
     handle.write(b"}\n}" if first else b"\n }\n}")
+
+
+def _hashed(make, job) -> tuple:
+    """(make(job), {path: SHA-256} of the files it made): hashed where it was made, in the
+    worker, not one after the other in the process that writes them."""
+    page = make(job)
+    return page, {rel: sha256(data) for rel, data in [(page.path, page.html), *page.extra_files.items(),
+                                                        *page.more_pages.items()]}
 
 
 def _without_bytes(page):

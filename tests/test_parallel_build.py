@@ -1,7 +1,9 @@
 """A cold build spread over processes writes exactly the site a one-process build writes."""
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import shutil
 import sys
 
@@ -44,6 +46,12 @@ def test_pages_streamed_to_the_output_by_the_command_equal_a_one_process_build(t
     one, two = ({rel: (r / "_site" / rel).read_bytes() for rel in site_files(r / "_site")} for r in roots.values())
     assert len(one) > 70 and one == two
     assert [p.name for p in tmp_path.glob("corpus-2/._site.*")] == []     # no staging folder left behind
+    # what the next build compares each file with, hashed by the workers that made the texts
+    for root in roots.values():
+        recorded = json.loads((root / ".edition-cache/manifest.json").read_text(encoding="utf-8"))["pages"]
+        assert len(recorded) > 70 * 5
+        assert {rel: entry["sha256"] for rel, entry in recorded.items()} == {
+            rel: hashlib.sha256((root / "_site" / rel).read_bytes()).hexdigest() for rel in recorded}
 
 
 def test_the_search_index_the_face_and_the_book_are_made_in_processes_of_their_own(tmp_path, monkeypatch):
