@@ -55,6 +55,10 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
         sink.put(path, data)
         paths.append(path)
 
+    def put_all(files: dict) -> None:
+        sink.put_all(files)
+        paths.extend(files)
+
     # 1. gather and check: every content file read and checked (notes are read here, parsed with
     #    their text); the texts' bodies and notes are let go, and each text's job reads its own again
     project, problems = load_project(root, store.read, bodies=False, listed=store.listed)
@@ -83,10 +87,9 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     for _, text in store.texts_for(text_jobs(root, texts, project, seeds, shared, store, common),
                                    lambda job: render_text(job, shared)):
         put(text.path, text.html)
-        for path, data in text.extra_files.items():     # its notes as Web Annotations, its search places
-            put(path, data)
-        for path, html in text.more_pages.items():     # a text split into chapters: its other pages
-            put(path, html)
+        put_all(text.extra_files)       # its notes as Web Annotations, its search places, its citations
+        if text.more_pages:             # a text split into chapters: its other pages
+            put_all(text.more_pages)
         search_terms.put(text.search_terms)
         # serve's store holds every text whole anyway: a copy without its bytes would only cost each save
         rendered_texts.append(text if store.in_memory else

@@ -63,6 +63,22 @@ class MemoryStore(DiskStore):
             return kept[1], []
         return super().page(path, key, make)
 
+    def made_together(self, prepare, first: str, parts, size: int, files=()):
+        # while edits go on, the last build's files under `later` as they are, and what they
+        # are made from not even gathered (the search index's key hashes every text's words):
+        # owed, they are remade, or found the same, once edits pause
+        kept = self.memory.pages.get(first)
+        if self.later and first.startswith(self.later) and kept is not None:
+            found = {first: kept}
+            for path in parts(kept[1]):
+                found[path] = self.memory.pages.get(path)
+            if None not in found.values():
+                self.owed = True
+                for path, (key, data, _) in found.items():
+                    self._record(path, key, data)
+                return lambda: {path: data for path, (_, data, _) in found.items()}
+        return super().made_together(prepare, first, parts, size, files)
+
     def _has(self, path: str, key: str) -> bool:
         kept = self.memory.pages.get(path)
         if kept is not None and (kept[0] == key or self.later and path.startswith(self.later)):
@@ -134,12 +150,23 @@ class MemoryStore(DiskStore):
             return
         jobs = list(jobs)
         fresh = iter(parallel_map(make, [job for job in jobs if job.key not in texts]))
+        last, records, pages, last_pages = self.memory.records, self.records, self.pages, self.memory.pages
         for job in jobs:
             page = texts.get(job.key)
             if page is None:
                 page = next(fresh)
                 self.made.extend(page.paths)
-            self._keep_text(job.key, page)
+            kept = last.get(job.key)
+            if kept is not None and kept[0] is page:
+                # the very text of the last build, its files' records as they were: _keep_text's
+                # case, inlined (memory holds the text and its records already), for it is 10,000
+                # texts a save
+                pages.update(kept[1])
+                last_pages.update(kept[1])
+                records[job.key] = kept
+                self.texts[job.key] = page
+            else:
+                self._keep_text(job.key, page)
             yield job, page
 
     def _known(self, path: str, key: str) -> bool:

@@ -169,12 +169,13 @@ class DiskStore:
         if hashed:
             self._record(path, key, b"", hashed)
 
-    def made_together(self, key: str, first: str, parts, make_all, size: int, files=()):
-        """A callable giving {path: bytes}: files that make_all() makes at once (an index, then
-        the parts its bytes name: parts(bytes) -> paths), each reused as last written while key
-        is the same. When the first is not there to reuse, make_all() (reading `size` texts, and
-        the open files numbered `files`) begins now, in a process of its own (parallel.meanwhile),
-        and the build goes on."""
+    def made_together(self, prepare, first: str, parts, size: int, files=()):
+        """A callable giving {path: bytes}: files that one job makes at once (an index, then the
+        parts its bytes name: parts(bytes) -> paths), each reused as last written while the key
+        is the same. prepare() -> (key, make_all): make_all() makes them all. When the first is
+        not there to reuse, make_all() (reading `size` texts, and the open files numbered
+        `files`) begins now, in a process of its own (parallel.meanwhile), and the build goes on."""
+        key, make_all = prepare()
         begun = make_all if self._has(first, key) else meanwhile(make_all, size, files)
         made: dict = {}
 

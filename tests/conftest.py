@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from edition.write import Sink
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 FIXTURES = REPO / "tests" / "fixtures" / "editions"
@@ -79,7 +81,7 @@ def project(tmp_path):
     return make
 
 
-class Collect:
+class Collect(Sink):
     """A sink that keeps the site in a dict: the build's output, for tests to read."""
 
     def __init__(self):
