@@ -150,7 +150,7 @@ class MemoryStore(DiskStore):
             return
         jobs = list(jobs)
         fresh = iter(parallel_map(make, [job for job in jobs if job.key not in texts]))
-        last, records, pages, last_pages = self.memory.records, self.records, self.pages, self.memory.pages
+        last, records, pages = self.memory.records, self.records, self.pages
         for job in jobs:
             page = texts.get(job.key)
             if page is None:
@@ -159,10 +159,11 @@ class MemoryStore(DiskStore):
             kept = last.get(job.key)
             if kept is not None and kept[0] is page:
                 # the very text of the last build, its files' records as they were: _keep_text's
-                # case, inlined (memory holds the text and its records already), for it is 10,000
-                # texts a save
+                # case, inlined, for it is 10,000 texts a save. Memory holds the text and its
+                # records already, and its pages' records from the last good build (what a failed
+                # one recorded of them since is read by nothing: memory.pages is this build's
+                # records again once it ends, forget_unused)
                 pages.update(kept[1])
-                last_pages.update(kept[1])
                 records[job.key] = kept
                 self.texts[job.key] = page
             else:

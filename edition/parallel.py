@@ -17,6 +17,8 @@ which holds the page's whole context: its blocks, notes and their HTML, about 10
 each job's young garbage is collected as the job ends (gc.collect(0): only what the job made
 and kept, a few thousand objects), and the objects the parent made before forking are frozen
 (gc.freeze), so that no worker's collection writes to them and copies the pages they share.
+Fewer than MIN_ITEMS jobs run in the build's own process and are not collected after: there
+the young generation is everything the build made so far, and their cycles are small.
 """
 from __future__ import annotations
 
@@ -64,7 +66,12 @@ def parallel_map(function, items):
     import multiprocessing.util
     items = list(items)
     count = processes()
-    if len(items) < MIN_ITEMS or not _may_fork():
+    if len(items) < MIN_ITEMS:
+        # a few, here: their cycles wait for the collector (serve's save makes one text, and
+        # collecting after it scanned all its build had made so far, a twentieth of the save)
+        yield from map(function, items)
+        return
+    if not _may_fork():
         for item in items:
             yield _collected(function, item)
         return

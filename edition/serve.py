@@ -10,6 +10,7 @@ Three parts, each small:
 """
 from __future__ import annotations
 
+import gc
 import html
 import json
 import mimetypes
@@ -96,6 +97,7 @@ class Builder:
             return
         pending, self.pending = self.pending, None
         if pending:
+            gc.collect()    # the cycles the saves left (pipeline._no_cycle_collector)
             pending()
 
     def rebuild(self, changed_paths=None, complete: bool = False) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import io
+import itertools
 import os
 import re
 import shutil
@@ -194,15 +195,16 @@ class InPlace(Sink):
         else:
             known = self.kept.files
             # a page reused is the very bytes written last time: they need no comparing; the
-            # unchanged stay in the order put (sorting 60,000 paths cost a save at 10,000 texts 0.03 s)
-            # each file: 2 the same bytes, 1 other bytes, 0 new
-            state = [2 if (last := known.get(rel)) is data or last == data else int(last is not None)
-                     for rel, data in self.files.items()]
+            # unchanged stay in the order put (sorting 60,000 paths cost a save at 10,000 texts
+            # 0.03 s), and are told from the few changed at C speed
+            changed = sorted(rel for rel, data in self.files.items()
+                             if (last := known.get(rel)) is not data and last != data)
+            new = sum(rel not in known for rel in changed)
             # every path written last time put again (the most common case): nothing to remove, no set made
-            again = len(state) - state.count(0)
-            removed = sorted(known.keys() - self.files.keys()) if again < len(known) else []
-            result = Written(sorted(rel for rel, kept in zip(self.files, state) if kept < 2),
-                             [rel for rel, kept in zip(self.files, state) if kept == 2], removed)
+            removed = sorted(known.keys() - self.files.keys()) if len(self.files) - new < len(known) else []
+            unchanged = (list(itertools.filterfalse(set(changed).__contains__, self.files)) if changed
+                         else list(self.files))
+            result = Written(changed, unchanged, removed)
             for rel in result.changed:
                 write_atomic(self.out / rel, self.files[rel])
                 stat = (self.out / rel).stat()

@@ -148,3 +148,24 @@ def test_a_build_that_did_not_ingest_does_not_answer_for_one_that_does(project):
     assert not (root / "content/texts/beta.md").exists()
     outcome = pipeline.run(root, pipeline.Options(ingest=True))     # `python build.py`
     assert not outcome.unchanged and (root / "content/texts/beta.md").is_file()
+
+
+def test_what_a_kept_build_made_waits_in_the_oldest_generation_and_its_cycles_are_collected_later():
+    """serve keeps what its builds make: left young, all of it was scanned at the first allocation
+    after the build (a twentieth of a save at 10,000 texts). Its cycles are not lost, only
+    collected later (serve collects once edits pause)."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+    for keep, young_after in ((False, True), (True, False)):
+        gc.collect()        # no collection due in the few allocations below
+        with pipeline._no_cycle_collector(keep=keep):
+            node = Node()
+            node.self = node        # a cycle, as a rendered template leaves one
+            gone = weakref.ref(node)
+            del node
+        assert any(o is gone() for o in gc.get_objects(generation=0)) is young_after
+        gc.collect()
+        assert gone() is None
