@@ -76,7 +76,9 @@ def book_media(html: str, base_url: str) -> str:
 def images_in(packed: bytes, size: int = 1 << 20) -> set:
     """The edition's images a packed document shows (`media/…`), looked for a block at a time:
     an attribute is inside one tag, so each block is read up to its last `<` and the rest is
-    kept for the next."""
+    kept for the next. A document without `media/` anywhere is not even unpacked (pack says so)."""
+    if not _HEAD.unpack_from(packed)[2]:
+        return set()
     found, left = set(), b""
     for block in unpacked_blocks(packed, size):
         text = left + block
@@ -132,23 +134,31 @@ def pack(document: str) -> bytes:
     return pack_pieces([document])
 
 
-_HEAD = struct.Struct("<IQ")    # a packed document: the CRC-32 and the size the zip records, then the deflate stream
+# A packed document: the CRC-32 and the size the zip records, whether `media/` is in it (it may
+# show the edition's images: images_in), then the deflate stream.
+_HEAD = struct.Struct("<IQ?")
 # zlib's level 4, the lowest that still tries a longer match at the next byte: half the time of
 # its default, 6, for chapters 3 % larger
 LEVEL = 4
+
+
+PIECES = 4096      # a template's pieces packed at a time
 
 
 def pack_pieces(pieces) -> bytes:
     """pack() of the document a template makes, a few thousand of its pieces at a time: the
     book's glossary of 10,000 texts, made whole, was hundreds of megabytes of pieces."""
     packer, packed, crc, size = zlib.compressobj(LEVEL, zlib.DEFLATED, -15), [], 0, 0
+    media, tail = False, b""
     pieces = iter(pieces)
-    while batch := list(itertools.islice(pieces, 4096)):
+    while batch := list(itertools.islice(pieces, PIECES)):
         data = xml_safe("".join(batch)).encode("utf-8")
         crc, size = zlib.crc32(data, crc), size + len(data)
+        media = media or b"media/" in tail + data      # tail: what may begin it in the batches before
+        tail = (tail + data)[-5:]
         packed.append(packer.compress(data))
     packed.append(packer.flush())
-    return _HEAD.pack(crc, size) + b"".join(packed)
+    return _HEAD.pack(crc, size, media) + b"".join(packed)
 
 
 def glossary_context(entries, site: dict) -> dict:
@@ -324,7 +334,7 @@ class _FixedTimeZip(zipfile.ZipFile):
             name = info
         if not isinstance(data, Deflated):
             return super().writestr(name, data, compress_type, compresslevel)
-        crc, size = _HEAD.unpack_from(data.packed)
+        crc, size, _ = _HEAD.unpack_from(data.packed)
         with self.open(name, mode="w", force_zip64=size > zipfile.ZIP64_LIMIT) as entry:
             # the deflated bytes copied, and the entry given the CRC and size of what they
             # inflate to: zipfile has no call for that, so its entry's own fields are set (the

@@ -230,6 +230,18 @@ def test_the_images_found_a_block_at_a_time_are_those_found_in_the_whole_documen
     document = "".join(parts)
     whole = set(re.findall(r'\ssrc="(media/[^"<]+)"', document))     # an attribute ends where its tag does
     assert epub.images_in(epub.pack(document), size) == whole
+    assert epub.images_in(epub.pack_pieces(iter(parts)), size) == whole
+
+
+def test_an_image_whose_address_a_template_made_in_pieces_is_found(monkeypatch):
+    """pack_pieces packs a template's pieces a few at a time; the image is found however its
+    `media/` falls between them (images_in looks only in documents that hold it)."""
+    from edition import epub
+    parts = ["<p>", '<img src="', "m", "e", "d", "ia", "/", 'a.png" alt=""/>', "</p>"]
+    for at_once in (1, 2, 3, 4):
+        monkeypatch.setattr(epub, "PIECES", at_once)
+        assert epub.images_in(epub.pack_pieces(iter(parts))) == {"media/a.png"}
+    assert epub.images_in(epub.pack_pieces(iter(["<p>", "no images", "</p>"]))) == set()
 
 
 def test_a_document_deflated_in_its_job_and_copied_into_the_zip_reads_back_as_the_document():
