@@ -108,22 +108,6 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     search_files = search_index(rendered_texts, search_terms, shared, store)
     phase_ends = (lambda: None) if store.in_memory else give_back   # serve's saves make little
 
-    # 2b. the whole edition as one EPUB (epub: true), put together from the chapters the texts
-    #     carry: begun now, its zip made meanwhile in a process of its own, put in the site in 3b
-    book_write = None       # None: no book; False: it could not be made
-    if config.epub and not template_failed:
-        book = shared.site["epub"]
-        # the chapters hashed one at a time as they are read back (a tuple of them all was 120 MB at 10,000 texts)
-        book_key = digest_all(itertools.chain((common, book), (r.epub for r in rendered_texts.each("epub")),
-                                              (store.digest(p.path) for p in pages),
-                                              (f"{path}\0{digest(read_file(root, source, []) or b'')}"
-                                               for path, source in sorted(media.items()))))
-        book_write, book_problems = store.file(book, book_key, lambda: make_book(rendered_texts, pages, shared, media,
-                                                                                  begin_now=sink.writes))
-        book_write = False if book_write is None else book_write
-        problems += book_problems
-        phase_ends()
-
     # 3. the other pages: contents, glossary, reference pages, 404
     jobs, links = other_page_jobs(pages, rendered_texts, shared, store, common)
     for job in jobs:
@@ -151,14 +135,22 @@ def build(root: Path, config: Config, store, sink, progress=lambda done, total: 
     # the face subset to the characters of every page, begun now too
     face_files = font_files(root, config, rendered_texts, [c for _, c in other_pages.values()], store, theme_key)
 
-    # 3b. the book (begun above), once zipped
-    if book_write is not None:
-        if book_write is False:
+    # 3b. the whole edition as one EPUB (epub: true), put together from the chapters the texts carry
+    if config.epub and not template_failed:
+        book = shared.site["epub"]
+        # the chapters hashed one at a time as they are read back (a tuple of them all was 120 MB at 10,000 texts)
+        key = digest_all(itertools.chain((common, book), (r.epub for r in rendered_texts.each("epub")),
+                                         (store.digest(p.path) for p in pages),
+                                         (f"{path}\0{digest(read_file(root, source, []) or b'')}"
+                                          for path, source in sorted(media.items()))))
+        write, book_problems = store.file(book, key, lambda: make_book(rendered_texts, pages, shared, media))
+        if write is None:
             put(book, b"")      # it could not be made: the build fails, and the link to it is no second error
         else:       # written into the site a block at a time, then recorded
             paths.append(book)
-            store.record(book, book_key, sink.put_file(book, book_write))
-        del book_write      # and the book's documents with it
+            store.record(book, key, sink.put_file(book, write))
+        problems += book_problems
+        del write   # and the book's documents with it
         phase_ends()
 
     # 4. the search index and the face (begun above), the theme's static files, the edition's

@@ -1,8 +1,7 @@
 """The files made from every text at once, each reused while what it is made of is the same:
 the EPUB (make_book), the search index (search_index), the theme's face subset to the
-characters of every page (font_files). build() calls them once the texts are made; each begins
-as soon as what it reads is made, and is made meanwhile in a process of its own (the book's zip,
-and the store's made_together for the others) while the build goes on.
+characters of every page (font_files). build() calls them in phases 3b and 4; the index and the
+face begin as soon as what they read is made, and are made meanwhile (the store's made_together).
 """
 from __future__ import annotations
 
@@ -26,12 +25,10 @@ from .spool import Joined
 BOOK_FIELDS = ("slug", "title", "byline", "publisher", "source_url", "date")     # epub.contents_context, make_book
 
 
-def make_book(rendered_texts, pages, shared: SiteContext, media: dict, begin_now: bool = False):
+def make_book(rendered_texts, pages, shared: SiteContext, media: dict):
     """(write, problems): write(handle) writes the EPUB into a file (at 10,000 texts it is over
     100 MB: never whole in memory); None when it cannot be made. The book: the contents, each
-    text's chapter, the glossary, the reference pages, and the edition's images they show.
-    begin_now: the zip is begun at once, in a process of its own, while the build goes on (else
-    when write is called: `check` never calls it)."""
+    text's chapter, the glossary, the reference pages, and the edition's images they show."""
     site, problems = shared.site, []
 
     def render(name: str, context: dict) -> bytes:
@@ -62,19 +59,12 @@ def make_book(rendered_texts, pages, shared: SiteContext, media: dict, begin_now
     except ImportError:     # an older install: one clear line, not a traceback
         return None, [error("site.yaml", None, "`epub: true` needs EbookLib, which is not installed; "
                                                "run `pip install -r requirements.txt`, or set `epub: false`")]
-    def begin():
+    def write(handle) -> None:
         # the zip put together in a process of its own, into a temporary file, then copied: in
         # the build's own process its writing grew it by 20 MB at 10,000 texts
-        made = tempfile.TemporaryFile()
-        return made, meanwhile(functools.partial(epub.make_book_into, made.fileno(), site, documents, stylesheet,
-                                                 summaries, media), len(summaries),
-                               (made.fileno(), *rendered_texts.files()))
-    begun = begin() if begin_now else None
-
-    def write(handle) -> None:
-        made, zipped = begun or begin()
-        with made:
-            zipped()
+        with tempfile.TemporaryFile() as made:
+            meanwhile(functools.partial(epub.make_book_into, made.fileno(), site, documents, stylesheet, summaries,
+                                        media), len(summaries), (made.fileno(), *rendered_texts.files()))()
             made.seek(0)
             shutil.copyfileobj(made, handle, 1 << 20)
     return write, []
@@ -98,10 +88,10 @@ def search_index(rendered_texts, spooled, shared: SiteContext, store):
         digests = [r.search_digest for r in rendered_texts]
         terms_digest = store.reuse("search glossary key", shared.terms,
                                    lambda: digest(repr(sorted(shared.terms.items()))))
-        parts = ((slug, title, hashed) for (slug, title), hashed in zip(texts.items, digests))
         key = store.reuse("search key", (settings, terms_digest, *texts.items, *digests),
                           lambda: digest_all(itertools.chain(("search", settings, terms_digest),
-                                                             itertools.chain.from_iterable(parts))))
+                                                             (part for (slug, title), hashed in zip(texts.items, digests)
+                                                              for part in (slug, title, hashed)))))
         glossary = store.reuse("search glossary", shared.terms,
                                lambda: search.glossary_entries(shared.terms.values()))
         return key, functools.partial(search.index_files, texts, glossary, terms)

@@ -62,8 +62,6 @@ class Sink:
     """What the build writes through: put(rel, bytes) for each file, put_file(rel, write) for
     one too large to hold, then commit() or discard()."""
 
-    writes = True       # whether put_file calls write: a file it takes may be begun before it is put
-
     def put_all(self, files: dict) -> None:
         """put() of each {rel: bytes}: a text's files at once (serve puts 60,000 a save at
         10,000 texts, each call a cost)."""
@@ -226,8 +224,6 @@ class InPlace(Sink):
 
 class Discard(Sink):
     """`check`: the build runs in full and writes nothing."""
-
-    writes = False
 
     def put(self, rel: str, data: bytes) -> None:
         pass

@@ -310,23 +310,3 @@ def test_the_book_is_written_into_the_site_kept_while_unchanged_and_made_again_i
     assert cli.main(["--root", str(root), "build"]) == 0
     assert (site / BOOK).read_bytes() == first
     assert cli.main(["--root", str(root), "check"]) == 0 and (site / BOOK).read_bytes() == first
-
-
-def test_the_book_is_zipped_while_the_other_pages_are_made_and_check_never_zips_it(tmp_path, monkeypatch):
-    from edition import build, sitewide
-    root = write_project(tmp_path / "proj", TEXTS, SITE)
-    events = []
-    begin, stream = sitewide.meanwhile, build.streamed_page
-
-    def meanwhile(function, *args):
-        events.append(getattr(function, "func", function).__name__)
-        return begin(function, *args)
-    monkeypatch.setattr(sitewide, "meanwhile", meanwhile)
-    monkeypatch.setattr(build, "streamed_page", lambda job, *args: events.append(job.path) or stream(job, *args))
-    assert cli.main(["--root", str(root), "check"]) == 0
-    assert "make_book_into" not in events and "glossary.html" in events
-    events.clear()
-    assert cli.main(["--root", str(root), "build"]) == 0
-    assert events.index("make_book_into") < events.index("index.html")
-    with zipfile.ZipFile(root / "_site" / BOOK) as book:
-        assert book.testzip() is None
