@@ -18,7 +18,11 @@ the test that holds it to the plain way's result:
   text with str.find (annotate.FoldedText; tests/test_quote_matching.py); a marked run of text is
   one token; ids are found with bytes.find (linkcheck.ids_in); refused links are looked for from
   colon to colon (markdown.refused_links); libyaml reads front matter (frontmatter.load_yaml);
-  Jinja reads dict keys before attributes (render._Environment).
+  Jinja reads dict keys before attributes (render._Environment); a text's words for the search
+  are cut at C speed (search.Terms.counted); all tests/test_speed_shortcuts.py;
+- each text's files are hashed in the worker that made them (reuse._hashed;
+  tests/test_parallel_build.py), and its EPUB chapter deflated there as the book's zip holds it,
+  which only copies it (epub.pack, _FixedTimeZip; tests/test_epub.py).
 
 Why it stays small at 10,000 texts (the largest process was 1,068 MB) — nothing holds every
 text's words or pages, each with its test:
@@ -60,7 +64,11 @@ store (memorystore.MemoryStore) and its writer (write.InPlace); the stages are t
   changed (MemoryStore.checked_links; a property test in tests/test_reuse.py);
 - texts are kept as objects, pickled for the next `build` only when edits pause; the writer
   takes the output folder as it left it until then, and sorts out what differs as files are put
-  (write.InPlace; tests/test_write.py, tests/test_incremental.py).
+  (write.InPlace; tests/test_write.py, tests/test_incremental.py);
+- the search index is the last build's while edits go on, what it is made from not even
+  gathered, and is remade once they pause (MemoryStore.made_together; tests/test_serve.py);
+- what a build kept goes to the collector's oldest generation unscanned, its cycles collected
+  once edits pause (_no_cycle_collector(keep=True) below; tests/test_pipeline.py).
 """
 from __future__ import annotations
 
