@@ -2,8 +2,9 @@
 
 Each text's chapter is rendered with the theme's `templates/epub/text.xhtml` in the text's own
 job (in parallel, reused with the text), and carried deflated, as the zip holds it, to the end
-of the build, where the book is put together: `index.xhtml` (the title page and the contents, the EPUB's nav), the
-texts, `glossary.xhtml` and the reference pages, each made from a template a theme may override.
+of the build, where the book is put together: `index.xhtml` (the title page and the contents,
+the EPUB's nav), the texts, `glossary.xhtml` and the reference pages, each made from a template
+a theme may override.
 ebooklib writes the container (OPF with Dublin Core, NCX for older readers, the zip).
 
 XHTML: the site's markup comes from markdown-it with `xhtmlOut` (`<br />`), escapes only & < > ",
