@@ -150,24 +150,12 @@ class MemoryStore(DiskStore):
             return
         jobs = list(jobs)
         fresh = iter(parallel_map(make, [job for job in jobs if job.key not in texts]))
-        last, records, pages = self.memory.records, self.records, self.pages
         for job in jobs:
             page = texts.get(job.key)
             if page is None:
                 page = next(fresh)
                 self.made.extend(page.paths)
-            kept = last.get(job.key)
-            if kept is not None and kept[0] is page:
-                # the very text of the last build, its files' records as they were: _keep_text's
-                # case, inlined, for it is 10,000 texts a save. Memory holds the text and its
-                # records already, and its pages' records from the last good build (what a failed
-                # one recorded of them since is read by nothing: memory.pages is this build's
-                # records again once it ends, forget_unused)
-                pages.update(kept[1])
-                records[job.key] = kept
-                self.texts[job.key] = page
-            else:
-                self._keep_text(job.key, page)
+            self._keep_text(job.key, page)
             yield job, page
 
     def _known(self, path: str, key: str) -> bool:
@@ -185,12 +173,17 @@ class MemoryStore(DiskStore):
     def _keep_text(self, key: str, page, hashed: dict | None = None) -> None:
         # kept as it is, bytes and all; pickled for the next `build` only when the disk cache is saved
         records = self.memory.records.get(key)
-        if records is None or records[0] is not page:
-            self._record_text(key, page, hashed)
-            records = (page, {rel: self.pages[rel] for rel in (page.path, *page.extra_files, *page.more_pages)})
-        else:   # the very text kept last time: its files' records as they were, at once
+        if records is not None and records[0] is page:
+            # the very text kept last time, which memory holds with its records already (10,000
+            # a save): its files' records as they were, at once. What a failed build recorded
+            # of its pages since is read by nothing: memory.pages is this build's records again
+            # once it ends (forget_unused)
             self.pages.update(records[1])
-            self.memory.pages.update(records[1])
+            self.records[key] = records
+            self.texts[key] = page
+            return
+        self._record_text(key, page, hashed)
+        records = (page, {rel: self.pages[rel] for rel in (page.path, *page.extra_files, *page.more_pages)})
         self.records[key] = self.memory.records[key] = records
         self.texts[key] = self.memory.texts[key] = page
 
